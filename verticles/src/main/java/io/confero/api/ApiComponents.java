@@ -1,0 +1,11 @@
+package io.confero.api;
+
+import io.confero.store.ApiKeyRepository;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.sqlclient.Pool;
+import java.util.function.Supplier;
+
+/** What the composition root hands the {@link ApiVerticle}. */
+public record ApiComponents(MeetingService meetings, TokenService tokens, ApiKeyRepository apiKeys,
+    RateLimiter rateLimiter, IceServers iceServers, Pool pool, Supplier<Boolean> clusterSafe,
+    PrometheusMeterRegistry registry) {}

@@ -1,0 +1,139 @@
+package io.confero.config;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+/** The whole typed configuration, built once by {@link ConfigLoader} and handed to each part. */
+public record ConferoConfig(
+    Http http, Signaling signaling, Database database, Redis redis, Kafka kafka, Cluster cluster,
+    Api api, Media media, Sfu sfu, Turn turn) {
+
+  public record Http(String host, int port, String publicUrl, int bodyLimitBytes, String webroot) {
+    public Http {
+      if (!publicUrl.startsWith("http://") && !publicUrl.startsWith("https://")) {
+        throw new ConfigException("http.public_url", "must start with http:// or https://");
+      }
+      publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    public String publicHost() {
+      return URI.create(publicUrl).getHost();
+    }
+  }
+
+  public record Signaling(String host, int port, String publicUrl) {}
+
+  public record Database(String mode, String dataDir, int embeddedPort, String host, int port,
+      String name, String user, String password, int poolSize) {
+    public Database {
+      if (!mode.equals("embedded") && !mode.equals("external")) {
+        throw new ConfigException("database.mode", "must be embedded or external, got '" + mode + "'");
+      }
+    }
+
+    public boolean embedded() {
+      return mode.equals("embedded");
+    }
+
+    @Override
+    public String toString() {
+      return "Database[mode=" + mode + ", dataDir=" + dataDir + ", host=" + host + ", port=" + port
+          + ", name=" + name + ", user=" + user + ", password=***]";
+    }
+  }
+
+  public record Redis(String url) {
+    public boolean enabled() {
+      return !url.isBlank();
+    }
+  }
+
+  public record Kafka(String bootstrapServers, String topic) {
+    public boolean enabled() {
+      return !bootstrapServers.isBlank();
+    }
+  }
+
+  public record Cluster(String name, String host, int port, List<String> members, int backupCount) {}
+
+  public record Api(String key, String secret, String tenant, int tokenTtlSeconds,
+      int rateLimitPerMinute, int sessionTokenTtlSeconds) {
+    public Api {
+      if (!key.isBlank() && secret.length() < 16) {
+        throw new ConfigException("api.secret", "must be at least 16 characters when api.key is set");
+      }
+      if (key.isBlank() && !secret.isBlank()) {
+        throw new ConfigException("api.key", "must be set when api.secret is set");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Api[key=" + key + ", secret=***, tenant=" + tenant + "]";
+    }
+  }
+
+  public record Media(String region) {}
+
+  public record Sfu(int workers, String bindHost, int port, String announcedAddress) {
+    public int workerCount() {
+      return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    }
+  }
+
+  public record Turn(boolean enabled, String listenHost, int udpPort, int tcpPort, int tlsPort,
+      String tlsCertPath, String tlsKeyPath, String realm, String secret, String publicHost,
+      String relayHost, boolean allowLoopbackPeers, boolean allowPrivatePeers, int maxAllocations,
+      int maxAllocationsPerUser, long bandwidthBytesPerSecond, int credentialTtlSeconds) {
+    @Override
+    public String toString() {
+      return "Turn[enabled=" + enabled + ", udpPort=" + udpPort + ", tcpPort=" + tcpPort
+          + ", tlsPort=" + tlsPort + ", realm=" + realm + ", secret=***]";
+    }
+  }
+
+  static ConferoConfig from(ConfigValues v) {
+    int httpPort = v.intIn("http.port", 0, 65535);
+    String publicUrl = v.string("http.public_url").isBlank()
+        ? "http://localhost:" + httpPort : v.string("http.public_url");
+    Http http = new Http(v.string("http.host"), httpPort, publicUrl,
+        v.intIn("http.body_limit_bytes", 1024, 64 * 1024 * 1024), v.string("http.webroot"));
+    int sigPort = v.intIn("signaling.port", 0, 65535);
+    String sigUrl = v.string("signaling.public_url").isBlank()
+        ? "ws://" + http.publicHost() + ":" + sigPort + "/ws" : v.string("signaling.public_url");
+    if (!sigUrl.startsWith("ws://") && !sigUrl.startsWith("wss://")) {
+      throw new ConfigException("signaling.public_url", "must start with ws:// or wss://");
+    }
+    Database db = new Database(v.string("database.mode"), v.string("database.data_dir"),
+        v.intIn("database.embedded_port", 0, 65535), v.string("database.host"),
+        v.intIn("database.port", 1, 65535), v.string("database.name"), v.string("database.user"),
+        v.string("database.password"), v.intIn("database.pool_size", 1, 256));
+    Cluster cluster = new Cluster(v.string("cluster.name"), v.string("cluster.host"),
+        v.intIn("cluster.port", 1, 65535), splitList(v.string("cluster.members")),
+        v.intIn("cluster.backup_count", 0, 6));
+    Api api = new Api(v.string("api.key"), v.string("api.secret"), v.string("api.tenant"),
+        v.intIn("api.token_ttl_seconds", 60, 86400), v.intIn("api.rate_limit_per_minute", 1, 1_000_000),
+        v.intIn("session.token_ttl_seconds", 60, 86400));
+    Sfu sfu = new Sfu(v.intIn("sfu.workers", 0, 256), v.string("sfu.bind_host"),
+        v.intIn("sfu.port", 0, 65535), v.string("sfu.announced_address"));
+    String turnHost = v.string("turn.public_host").isBlank() ? http.publicHost() : v.string("turn.public_host");
+    Turn turn = new Turn(v.bool("turn.enabled"), v.string("turn.listen_host"),
+        v.intIn("turn.udp_port", 0, 65535), v.intIn("turn.tcp_port", 0, 65535),
+        v.intIn("turn.tls_port", 0, 65535), v.string("turn.tls_cert_path"),
+        v.string("turn.tls_key_path"), v.string("turn.realm"), v.string("turn.secret"), turnHost,
+        v.string("turn.relay_host"), v.bool("turn.allow_loopback_peers"),
+        v.bool("turn.allow_private_peers"), v.intIn("turn.max_allocations", 1, 1_000_000),
+        v.intIn("turn.max_allocations_per_user", 1, 10_000),
+        v.longValue("turn.bandwidth_bytes_per_second"),
+        v.intIn("turn.credential_ttl_seconds", 60, 7 * 86400));
+    return new ConferoConfig(http, new Signaling(v.string("signaling.host"), sigPort, sigUrl), db,
+        new Redis(v.string("redis.url")),
+        new Kafka(v.string("kafka.bootstrap_servers"), v.string("kafka.topic")), cluster, api,
+        new Media(v.string("media.region")), sfu, turn);
+  }
+
+  private static List<String> splitList(String s) {
+    return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+  }
+}

@@ -1,0 +1,88 @@
+package io.confero.config;
+
+import static io.confero.config.ConfigKey.Type.BOOLEAN;
+import static io.confero.config.ConfigKey.Type.INT;
+import static io.confero.config.ConfigKey.Type.LONG;
+import static io.confero.config.ConfigKey.Type.SECRET;
+import static io.confero.config.ConfigKey.Type.STRING;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every configuration key Confero knows. {@code conf/confero.properties} documents each one. */
+public final class ConfigKeys {
+  private ConfigKeys() {}
+
+  public static final List<ConfigKey> ALL = List.of(
+      new ConfigKey("http.host", STRING, "0.0.0.0", "Interface the HTTP server (REST, web client, health, metrics) binds to"),
+      new ConfigKey("http.port", INT, "8080", "HTTP port"),
+      new ConfigKey("http.public_url", STRING, "", "Base URL users reach Confero at (join links); empty = http://localhost:<http.port>"),
+      new ConfigKey("http.body_limit_bytes", INT, "65536", "Largest accepted request body; larger gets 413"),
+      new ConfigKey("http.webroot", STRING, "webroot", "Folder holding the web client; falls back to the copy inside the jar"),
+      new ConfigKey("signaling.host", STRING, "0.0.0.0", "Interface the signaling WebSocket server binds to"),
+      new ConfigKey("signaling.port", INT, "8081", "Signaling WebSocket port (path /ws)"),
+      new ConfigKey("signaling.public_url", STRING, "", "WebSocket URL handed to clients; empty = ws://<host of http.public_url>:<signaling.port>/ws"),
+      new ConfigKey("database.mode", STRING, "embedded", "embedded (PostgreSQL binaries from Maven, data in database.data_dir) or external"),
+      new ConfigKey("database.data_dir", STRING, "data/postgres", "Data folder of the embedded PostgreSQL; survives restarts"),
+      new ConfigKey("database.embedded_port", INT, "0", "Port of the embedded PostgreSQL on 127.0.0.1; 0 = any free port"),
+      new ConfigKey("database.host", STRING, "localhost", "External PostgreSQL host"),
+      new ConfigKey("database.port", INT, "5432", "External PostgreSQL port"),
+      new ConfigKey("database.name", STRING, "confero", "External PostgreSQL database name"),
+      new ConfigKey("database.user", STRING, "confero", "External PostgreSQL user"),
+      new ConfigKey("database.password", SECRET, "", "External PostgreSQL password"),
+      new ConfigKey("database.pool_size", INT, "8", "Connections in the reactive PostgreSQL pool"),
+      new ConfigKey("redis.url", STRING, "", "Redis connection string (redis://host:port); empty = in-process rate limits"),
+      new ConfigKey("kafka.bootstrap_servers", STRING, "", "Kafka bootstrap servers for analytics; empty = analytics off"),
+      new ConfigKey("kafka.topic", STRING, "confero.analytics", "Kafka topic analytics events go to"),
+      new ConfigKey("cluster.name", STRING, "confero", "Hazelcast cluster name; members with another name never join"),
+      new ConfigKey("cluster.host", STRING, "127.0.0.1", "Address this member's Hazelcast and event bus bind to and announce"),
+      new ConfigKey("cluster.port", INT, "5701", "Hazelcast port (auto-increments when taken)"),
+      new ConfigKey("cluster.members", STRING, "", "Comma-separated host[:port] of other members (TCP-IP join); empty = single member"),
+      new ConfigKey("cluster.backup_count", INT, "1", "Synchronous backups of each meeting-state partition"),
+      new ConfigKey("api.key", STRING, "", "Bootstrap API key (CONFERO_API_KEY); empty = generated on first start and printed once"),
+      new ConfigKey("api.secret", SECRET, "", "Bootstrap API secret (CONFERO_API_SECRET), required when api.key is set"),
+      new ConfigKey("api.tenant", STRING, "default", "Tenant the bootstrap API key belongs to"),
+      new ConfigKey("api.token_ttl_seconds", INT, "3600", "Lifetime of integrator bearer tokens"),
+      new ConfigKey("api.rate_limit_per_minute", INT, "600", "Requests per minute per API key (and per client address for guest paths)"),
+      new ConfigKey("session.token_ttl_seconds", INT, "3600", "Lifetime of participant session tokens"),
+      new ConfigKey("media.region", STRING, "local", "Region name reported in join responses"),
+      new ConfigKey("sfu.workers", INT, "0", "SFU worker verticles, each owning one UDP port; 0 = one per core"),
+      new ConfigKey("sfu.bind_host", STRING, "0.0.0.0", "Interface SFU UDP sockets bind to"),
+      new ConfigKey("sfu.port", INT, "10000", "UDP port of SFU worker 0; worker i uses sfu.port + i"),
+      new ConfigKey("sfu.announced_address", STRING, "127.0.0.1", "Address put in ICE candidates (public or node address behind NAT / Kubernetes)"),
+      new ConfigKey("turn.enabled", BOOLEAN, "true", "Run Confero's TURN server"),
+      new ConfigKey("turn.listen_host", STRING, "0.0.0.0", "Interface the TURN listeners bind to"),
+      new ConfigKey("turn.udp_port", INT, "3478", "TURN/STUN UDP port"),
+      new ConfigKey("turn.tcp_port", INT, "3478", "TURN/STUN TCP port"),
+      new ConfigKey("turn.tls_port", INT, "0", "TURNS (TLS) port; 0 = off (443 in deployments)"),
+      new ConfigKey("turn.tls_cert_path", STRING, "", "PEM certificate for TURNS; empty = self-signed"),
+      new ConfigKey("turn.tls_key_path", STRING, "", "PEM private key for TURNS"),
+      new ConfigKey("turn.realm", STRING, "confero", "TURN realm"),
+      new ConfigKey("turn.secret", SECRET, "", "Shared secret for time-limited TURN credentials; empty = generated at start"),
+      new ConfigKey("turn.public_host", STRING, "", "Host put in turn:/stun: URLs; empty = host of http.public_url"),
+      new ConfigKey("turn.relay_host", STRING, "127.0.0.1", "Address relayed sockets bind to and announce"),
+      new ConfigKey("turn.allow_loopback_peers", BOOLEAN, "false", "Allow relaying to loopback peers (tests only)"),
+      new ConfigKey("turn.allow_private_peers", BOOLEAN, "false", "Allow relaying to private, link-local and unique-local peers"),
+      new ConfigKey("turn.max_allocations", INT, "1000", "Allocations in total"),
+      new ConfigKey("turn.max_allocations_per_user", INT, "10", "Allocations per user"),
+      new ConfigKey("turn.bandwidth_bytes_per_second", LONG, "1250000", "Relay bandwidth cap per allocation"),
+      new ConfigKey("turn.credential_ttl_seconds", INT, "86400", "Lifetime of TURN credentials handed out on join"));
+
+  private static final Map<String, ConfigKey> BY_NAME = index();
+
+  private static Map<String, ConfigKey> index() {
+    Map<String, ConfigKey> m = new LinkedHashMap<>();
+    for (ConfigKey k : ALL) {
+      if (m.put(k.name(), k) != null) {
+        throw new IllegalStateException("duplicate key " + k.name());
+      }
+    }
+    return m;
+  }
+
+  public static Optional<ConfigKey> find(String name) {
+    return Optional.ofNullable(BY_NAME.get(name));
+  }
+}

@@ -1,0 +1,51 @@
+package io.confero.meeting;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A meeting's live state, held in the cluster and partitioned by meeting id. Immutable: a mutation
+ * returns a new instance with a larger {@link #epoch}.
+ */
+public record LiveMeeting(MeetingId id, MeetingSettings settings, long epoch, boolean locked,
+    boolean ended, Map<ParticipantId, LiveParticipant> participants) implements Serializable {
+
+  public LiveMeeting {
+    participants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(participants));
+  }
+
+  public static LiveMeeting open(MeetingId id, MeetingSettings settings) {
+    return new LiveMeeting(id, settings, 0, false, false, Map.of());
+  }
+
+  public Optional<LiveParticipant> participant(ParticipantId pid) {
+    return Optional.ofNullable(participants.get(pid));
+  }
+
+  /** Participants counted against {@code max_participants}: invited (holding a token), waiting or joined. */
+  public long occupancy() {
+    return participants.values().stream().filter(p -> p.presence() == LiveParticipant.Presence.INVITED
+        || p.presence() == LiveParticipant.Presence.WAITING
+        || p.presence() == LiveParticipant.Presence.JOINED).count();
+  }
+
+  public LiveMeeting withParticipant(LiveParticipant p) {
+    Map<ParticipantId, LiveParticipant> m = new LinkedHashMap<>(participants);
+    m.put(p.id(), p);
+    return new LiveMeeting(id, settings, epoch + 1, locked, ended, m);
+  }
+
+  public LiveMeeting withLocked(boolean l) {
+    return new LiveMeeting(id, settings, epoch + 1, l, ended, participants);
+  }
+
+  public LiveMeeting withSettings(MeetingSettings s) {
+    return new LiveMeeting(id, s, epoch + 1, locked, ended, participants);
+  }
+
+  public LiveMeeting endedNow() {
+    return new LiveMeeting(id, settings, epoch + 1, locked, true, participants);
+  }
+}

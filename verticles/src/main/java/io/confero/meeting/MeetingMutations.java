@@ -1,0 +1,64 @@
+package io.confero.meeting;
+
+import io.confero.meeting.LiveParticipant.Presence;
+import io.confero.meeting.MeetingMutation.Outcome;
+import java.util.Map;
+
+/** The mutations the control plane applies to live meeting state. */
+public final class MeetingMutations {
+  private MeetingMutations() {}
+
+  /** Error codes a rejected mutation carries (stable: they reach REST and WebSocket clients). */
+  public static final String NOT_FOUND = "meeting-not-live";
+  public static final String ENDED = "meeting-ended";
+  public static final String LOCKED = "meeting-locked";
+  public static final String FULL = "meeting-full";
+  public static final String REMOVED = "participant-removed";
+
+  /** Issues a seat to a new participant (REST join): refused when ended, locked or full. */
+  public record Register(MeetingSettings settings, ParticipantId participant, String displayName,
+      Role role) implements MeetingMutation {
+    @Override
+    public Outcome apply(MeetingId id, LiveMeeting current) {
+      LiveMeeting m = current != null ? current : LiveMeeting.open(id, settings);
+      if (m.ended()) {
+        return Outcome.rejected(m, ENDED);
+      }
+      if (m.locked() && !role.canModerate()) {
+        return Outcome.rejected(m, LOCKED);
+      }
+      if (m.occupancy() >= m.settings().maxParticipants()) {
+        return Outcome.rejected(m, FULL);
+      }
+      LiveParticipant p = new LiveParticipant(participant, displayName, role, Presence.INVITED,
+          m.settings().muteOnEntry(), false, 0);
+      return Outcome.accepted(m.withParticipant(p), "participant.registered",
+          Map.of("participant_id", participant.value(), "display_name", displayName, "role", role.wire()));
+    }
+  }
+
+  /** Ends the meeting: everyone is disconnected, nobody may join again. */
+  public record End(String by) implements MeetingMutation {
+    @Override
+    public Outcome apply(MeetingId id, LiveMeeting current) {
+      if (current == null) {
+        return Outcome.rejected(null, NOT_FOUND);
+      }
+      if (current.ended()) {
+        return Outcome.rejected(current, ENDED);
+      }
+      return Outcome.accepted(current.endedNow(), "meeting.ended", Map.of("by", by));
+    }
+  }
+
+  /** Applies changed settings (REST PATCH) to live state when the meeting is live. */
+  public record UpdateSettings(MeetingSettings settings) implements MeetingMutation {
+    @Override
+    public Outcome apply(MeetingId id, LiveMeeting current) {
+      if (current == null) {
+        return Outcome.rejected(null, NOT_FOUND);
+      }
+      return Outcome.accepted(current.withSettings(settings), "meeting.updated", Map.of());
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package io.confero.store;
+
+import io.confero.meeting.Meeting;
+import io.confero.meeting.MeetingId;
+import io.confero.meeting.MeetingSettings;
+import io.confero.meeting.TenantId;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Meetings in PostgreSQL. Every query is scoped to a tenant, so other tenants' meetings are invisible. */
+public final class MeetingRepository {
+  private static final String COLUMNS = "meeting_id, tenant_id, join_code, title, type, status, start_time,"
+      + " duration_minutes, settings, created_at, updated_at, ended_at";
+
+  private final Pool pool;
+
+  public MeetingRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Meeting> insert(Meeting m) {
+    return pool.preparedQuery("INSERT INTO meetings (" + COLUMNS + ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)")
+        .execute(Tuple.from(new Object[] {m.id().uuid(), m.tenant().value(), m.joinCode(), m.title(),
+            lower(m.type()), lower(m.status()), odt(m.startTime()), m.durationMinutes(),
+            settingsJson(m.settings()), odt(m.createdAt()), odt(m.updatedAt()), odt(m.endedAt())}))
+        .map(r -> m);
+  }
+
+  public Future<Optional<Meeting>> find(TenantId tenant, MeetingId id) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM meetings WHERE meeting_id = $1 AND tenant_id = $2")
+        .execute(Tuple.of(id.uuid(), tenant.value())).map(MeetingRepository::first);
+  }
+
+  /** Finds by join code regardless of tenant: the code itself is the capability of a join link. */
+  public Future<Optional<Meeting>> findByCode(String code) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM meetings WHERE join_code = $1")
+        .execute(Tuple.of(code)).map(MeetingRepository::first);
+  }
+
+  /** Finds by id regardless of tenant (signaling, holding a session token signed for this meeting). */
+  public Future<Optional<Meeting>> findById(MeetingId id) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM meetings WHERE meeting_id = $1")
+        .execute(Tuple.of(id.uuid())).map(MeetingRepository::first);
+  }
+
+  /** A page of meetings, newest first, after the cursor position (created_at, id) when given. */
+  public Future<List<Meeting>> list(TenantId tenant, MeetingQuery q) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM meetings WHERE tenant_id = $1");
+    List<Object> args = new ArrayList<>();
+    args.add(tenant.value());
+    if (q.status() != null) {
+      args.add(lower(q.status()));
+      sql.append(" AND status = $").append(args.size());
+    }
+    if (q.from() != null) {
+      args.add(odt(q.from()));
+      sql.append(" AND start_time >= $").append(args.size());
+    }
+    if (q.to() != null) {
+      args.add(odt(q.to()));
+      sql.append(" AND start_time < $").append(args.size());
+    }
+    if (q.afterCreatedAt() != null) {
+      args.add(odt(q.afterCreatedAt()));
+      args.add(q.afterId().uuid());
+      sql.append(" AND (created_at, meeting_id) < ($").append(args.size() - 1).append(", $")
+          .append(args.size()).append(")");
+    }
+    args.add(q.limit() + 1);
+    sql.append(" ORDER BY created_at DESC, meeting_id DESC LIMIT $").append(args.size());
+    return pool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(rows -> {
+      List<Meeting> out = new ArrayList<>();
+      rows.forEach(r -> out.add(map(r)));
+      return out;
+    });
+  }
+
+  public Future<Optional<Meeting>> update(Meeting m) {
+    return pool.preparedQuery("UPDATE meetings SET title=$3, status=$4, start_time=$5, duration_minutes=$6,"
+            + " settings=$7, updated_at=$8, ended_at=$9 WHERE meeting_id=$1 AND tenant_id=$2 RETURNING " + COLUMNS)
+        .execute(Tuple.from(new Object[] {m.id().uuid(), m.tenant().value(), m.title(), lower(m.status()),
+            odt(m.startTime()), m.durationMinutes(), settingsJson(m.settings()), odt(m.updatedAt()),
+            odt(m.endedAt())}))
+        .map(MeetingRepository::first);
+  }
+
+  /** Marks the meeting live if it is still scheduled; true when this call changed it. */
+  public Future<Boolean> markLive(MeetingId id, Instant now) {
+    return pool.preparedQuery("UPDATE meetings SET status='live', updated_at=$2 WHERE meeting_id=$1 AND status='scheduled'")
+        .execute(Tuple.of(id.uuid(), odt(now))).map(r -> r.rowCount() == 1);
+  }
+
+  public Future<Boolean> delete(TenantId tenant, MeetingId id) {
+    return pool.preparedQuery("DELETE FROM meetings WHERE meeting_id=$1 AND tenant_id=$2")
+        .execute(Tuple.of(id.uuid(), tenant.value())).map(r -> r.rowCount() == 1);
+  }
+
+  private static Optional<Meeting> first(RowSet<Row> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? Optional.of(map(it.next())) : Optional.empty();
+  }
+
+  static Meeting map(Row r) {
+    JsonObject s = (JsonObject) r.getJson("settings");
+    MeetingSettings settings = new MeetingSettings(s.getInteger("max_participants"),
+        s.getBoolean("waiting_room"), s.getBoolean("mute_on_entry"), s.getBoolean("allow_recording"),
+        s.getBoolean("e2ee_enabled"));
+    return new Meeting(new MeetingId(r.getUUID("meeting_id").toString()), new TenantId(r.getString("tenant_id")),
+        r.getString("join_code"), r.getString("title"),
+        Meeting.Type.valueOf(r.getString("type").toUpperCase(Locale.ROOT)),
+        Meeting.Status.valueOf(r.getString("status").toUpperCase(Locale.ROOT)),
+        instant(r.getOffsetDateTime("start_time")), r.getInteger("duration_minutes"), settings,
+        instant(r.getOffsetDateTime("created_at")), instant(r.getOffsetDateTime("updated_at")),
+        instant(r.getOffsetDateTime("ended_at")));
+  }
+
+  public static JsonObject settingsJson(MeetingSettings s) {
+    return new JsonObject().put("max_participants", s.maxParticipants()).put("waiting_room", s.waitingRoom())
+        .put("mute_on_entry", s.muteOnEntry()).put("allow_recording", s.allowRecording())
+        .put("e2ee_enabled", s.e2eeEnabled());
+  }
+
+  private static String lower(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT);
+  }
+
+  static OffsetDateTime odt(Instant i) {
+    return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+  }
+
+  static Instant instant(OffsetDateTime o) {
+    return o == null ? null : o.toInstant();
+  }
+}
