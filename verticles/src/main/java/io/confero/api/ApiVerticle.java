@@ -32,6 +32,7 @@ public final class ApiVerticle extends VerticleBase {
   private final Supplier<Boolean> clusterSafe;
   private final PrometheusMeterRegistry registry;
   private HttpServer server;
+  private Router router;
 
   public ApiVerticle(ConferoConfig config, ApiComponents c) {
     this.config = config;
@@ -46,9 +47,14 @@ public final class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router router = router();
+    router = router();
     server = vertx.createHttpServer();
     return server.requestHandler(router).listen(config.http().port(), config.http().host());
+  }
+
+  /** The routes being served (the OpenAPI test compares them with the document). */
+  public java.util.List<io.vertx.ext.web.Route> routes() {
+    return router.getRoutes();
   }
 
   /** The port actually bound (useful when configured as 0). */

@@ -35,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,6 +136,10 @@ public final class Confero {
     return config;
   }
 
+  public ApiVerticle api() {
+    return api;
+  }
+
   public int httpPort() {
     return api.actualPort();
   }
@@ -143,12 +148,23 @@ public final class Confero {
     return pool;
   }
 
-  /** Stops everything: verticles, cluster membership, pools, the embedded database. */
-  public Future<Void> close() {
-    if (redis != null) {
-      redis.close();
+  /**
+   * Stops everything: verticles, cluster membership, pools, the embedded database. Blocking: call it
+   * from a plain thread (main, a shutdown hook, a test), never from an event loop.
+   */
+  public void close() throws Exception {
+    try {
+      if (redis != null) {
+        redis.close();
+      }
+      pool.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } finally {
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      } finally {
+        closeQuietly(database);
+      }
     }
-    return pool.close().transform(x -> vertx.close()).andThen(x -> closeQuietly(database));
   }
 
   private static void closeQuietly(Database db) {

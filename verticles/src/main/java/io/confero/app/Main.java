@@ -34,7 +34,7 @@ public final class Main {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        node.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        node.close();
       } catch (Exception e) {
         System.err.println("shutdown: " + rootMessage(e));
       }

@@ -1,0 +1,69 @@
+package io.confero.app;
+
+import io.confero.config.ConfigLoader;
+import io.confero.config.ConferoConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Confero node for tests: embedded PostgreSQL in a temporary (or given) folder, a
+ * single-member Hazelcast cluster, every port chosen by the OS.
+ */
+public final class TestNode implements AutoCloseable {
+  public static final String API_KEY = "ck_test_key";
+  public static final String API_SECRET = "cs_test_secret_0123456789abcdef";
+
+  private final Confero node;
+  private final Path dataDir;
+
+  private TestNode(Confero node, Path dataDir) {
+    this.node = node;
+    this.dataDir = dataDir;
+  }
+
+  public static TestNode start() throws Exception {
+    return start(Files.createTempDirectory("confero-test"), Map.of());
+  }
+
+  public static TestNode start(Path dataDir, Map<String, String> overrides) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("CONFERO_HTTP_HOST", "127.0.0.1");
+    env.put("CONFERO_HTTP_PORT", "0");
+    env.put("CONFERO_SIGNALING_HOST", "127.0.0.1");
+    env.put("CONFERO_SIGNALING_PORT", "0");
+    env.put("CONFERO_SFU_PORT", "0");
+    env.put("CONFERO_SFU_BIND_HOST", "127.0.0.1");
+    env.put("CONFERO_TURN_ENABLED", "false");
+    env.put("CONFERO_TURN_LISTEN_HOST", "127.0.0.1");
+    env.put("CONFERO_TURN_UDP_PORT", "0");
+    env.put("CONFERO_TURN_TCP_PORT", "0");
+    env.put("CONFERO_DATABASE_DATA_DIR", dataDir.resolve("postgres").toString());
+    env.put("CONFERO_API_KEY", API_KEY);
+    env.put("CONFERO_API_SECRET", API_SECRET);
+    env.putAll(overrides);
+    ConferoConfig config = ConfigLoader.load(env, new Properties());
+    Confero node = Confero.start(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    return new TestNode(node, dataDir);
+  }
+
+  public Confero node() {
+    return node;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + node.httpPort();
+  }
+
+  @Override
+  public void close() throws Exception {
+    node.close();
+  }
+}
