@@ -12,6 +12,7 @@ import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
 
 /**
  * The authenticated TURN requests: Allocate (RFC 8656 §7.2), Refresh (§7.3), CreatePermission
@@ -19,6 +20,8 @@ import java.util.function.LongSupplier;
  */
 final class AllocationRequests {
     private static final int UDP = 17;
+    /** How long the odd port of an EVEN-PORT(R) pair stays reserved (RFC 8656 §7.2: about 30 s). */
+    static final long RESERVATION_MILLIS = 30_000;
 
     private final TurnConfig config;
     private final AllocationTable table;
@@ -26,6 +29,7 @@ final class AllocationRequests {
     private final PeerAddressPolicy policy;
     private final TurnMetrics metrics;
     private final LongSupplier clock;
+    private final RandomGenerator random;
     private final Allocator allocator;
 
     /** Installs a freshly opened relay as an allocation (owned by {@link TurnServer}). */
@@ -35,13 +39,14 @@ final class AllocationRequests {
     }
 
     AllocationRequests(TurnConfig config, AllocationTable table, RelaySocket.Factory relays, PeerAddressPolicy policy,
-                       TurnMetrics metrics, LongSupplier clock, Allocator allocator) {
+                       TurnMetrics metrics, LongSupplier clock, RandomGenerator random, Allocator allocator) {
         this.config = config;
         this.table = table;
         this.relays = relays;
         this.policy = policy;
         this.metrics = metrics;
         this.clock = clock;
+        this.random = random;
         this.allocator = allocator;
     }
 
@@ -51,7 +56,7 @@ final class AllocationRequests {
         Allocation existing = table.get(ck);
         if (existing != null) {
             if (Arrays.equals(existing.allocateTransactionId, m.transactionId()) && existing.username.equals(username)) {
-                allocateSuccess(r, existing, (existing.expiresAt() - clock.getAsLong()) / 1000, false);
+                allocateSuccess(r, existing, (existing.expiresAt() - clock.getAsLong()) / 1000, false, null);
             } else {
                 refuse(r, StunErrorCode.ALLOCATION_MISMATCH, "Allocation Mismatch", Refusal.ALLOCATION_MISMATCH);
             }
@@ -71,20 +76,53 @@ final class AllocationRequests {
             return;
         }
         long lifetime = lifetimeMillis(m.uint32(StunAttributeType.LIFETIME));
-        boolean ipv6Requested = m.firstByteOf4(StunAttributeType.ADDITIONAL_ADDRESS_FAMILY) == StunAddress.FAMILY_IPV6;
-        byte[] txId = m.transactionId();
-        table.markPending(ck, user);
-        relays.open(m.has(StunAttributeType.EVEN_PORT), relay -> {
-            if (!table.clearPending(ck)) {
-                relay.close();
-                return;
+        Grant grant = new Grant(r, username, key, m.transactionId(), lifetime,
+                m.firstByteOf4(StunAttributeType.ADDITIONAL_ADDRESS_FAMILY) == StunAddress.FAMILY_IPV6);
+        Long token = m.uint64(StunAttributeType.RESERVATION_TOKEN);
+        if (token != null) {
+            RelaySocket reserved = table.takeReservation(token, clock.getAsLong());
+            if (reserved == null) {
+                refuse(r, StunErrorCode.INSUFFICIENT_CAPACITY, "Insufficient Capacity", Refusal.INSUFFICIENT_CAPACITY);
+            } else {
+                grant(grant, reserved, null);
             }
-            Allocation a = allocator.install(r.client(), relay, username, key, txId, lifetime);
-            allocateSuccess(r, a, lifetime / 1000, ipv6Requested);
-        }, err -> {
-            table.clearPending(ck);
-            refuse(r, StunErrorCode.INSUFFICIENT_CAPACITY, "Insufficient Capacity", Refusal.INSUFFICIENT_CAPACITY);
-        });
+            return;
+        }
+        table.markPending(ck, user);
+        if (Boolean.TRUE.equals(m.evenPortReserve())) {
+            relays.openEvenPair((even, odd) -> {
+                if (!table.clearPending(ck)) {
+                    even.close();
+                    odd.close();
+                    return;
+                }
+                long reservation = random.nextLong();
+                table.reserve(reservation, odd, clock.getAsLong() + RESERVATION_MILLIS);
+                grant(grant, even, reservation);
+            }, err -> openFailed(r, ck));
+        } else {
+            relays.open(m.has(StunAttributeType.EVEN_PORT), relay -> {
+                if (!table.clearPending(ck)) {
+                    relay.close();
+                    return;
+                }
+                grant(grant, relay, null);
+            }, err -> openFailed(r, ck));
+        }
+    }
+
+    /** What a successful Allocate needs once its relay socket is open. */
+    private record Grant(TurnResponder r, String username, byte[] key, byte[] txId, long lifetime, boolean ipv6Requested) {
+    }
+
+    private void grant(Grant g, RelaySocket relay, Long reservationToken) {
+        Allocation a = allocator.install(g.r.client(), relay, g.username, g.key, g.txId, g.lifetime);
+        allocateSuccess(g.r, a, g.lifetime / 1000, g.ipv6Requested, reservationToken);
+    }
+
+    private void openFailed(TurnResponder r, ClientKey ck) {
+        table.clearPending(ck);
+        refuse(r, StunErrorCode.INSUFFICIENT_CAPACITY, "Insufficient Capacity", Refusal.INSUFFICIENT_CAPACITY);
     }
 
     /** RFC 8656 §7.2 steps 3-7; answers and returns false when the request cannot proceed. */
@@ -109,16 +147,15 @@ final class AllocationRequests {
             refuse(r, StunErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED, "Address Family not Supported", Refusal.ADDRESS_FAMILY);
             return false;
         }
-        if (token || Boolean.TRUE.equals(evenPort)) {
-            // This server keeps no port reservations (RFC 8656 §7.2: 508 when it cannot satisfy them).
-            refuse(r, StunErrorCode.INSUFFICIENT_CAPACITY, "Insufficient Capacity", Refusal.INSUFFICIENT_CAPACITY);
-            return false;
-        }
         return true;
     }
 
-    private void allocateSuccess(TurnResponder r, Allocation a, long lifetimeSeconds, boolean ipv6Requested) {
+    private void allocateSuccess(TurnResponder r, Allocation a, long lifetimeSeconds, boolean ipv6Requested,
+                                 Long reservationToken) {
         r.success(b -> {
+            if (reservationToken != null) {
+                b.addUInt64(StunAttributeType.RESERVATION_TOKEN, reservationToken);
+            }
             b.addXorAddress(StunAttributeType.XOR_RELAYED_ADDRESS, a.relay.localAddress());
             b.addUInt32(StunAttributeType.LIFETIME, Math.max(0, lifetimeSeconds));
             b.addXorAddress(StunAttributeType.XOR_MAPPED_ADDRESS, r.client().remote());
@@ -170,7 +207,7 @@ final class AllocationRequests {
         StunMessage m = r.request();
         int channel = m.channelNumber();
         InetSocketAddress peer = m.xorAddress(StunAttributeType.XOR_PEER_ADDRESS);
-        if (!ChannelData.isValidChannel(channel) || peer == null) {
+        if (!ChannelData.isValidRfc5766Channel(channel) || peer == null) {
             refuse(r, StunErrorCode.BAD_REQUEST, "Bad Request", Refusal.BAD_REQUEST);
             return;
         }

@@ -10,6 +10,38 @@ import java.util.Map;
 final class AllocationTable {
     private final Map<ClientKey, Allocation> allocations = new HashMap<>();
     private final Map<ClientKey, String> pending = new HashMap<>();
+    private final Map<Long, Reservation> reservations = new HashMap<>();
+
+    /** A relay socket held for a later Allocate with RESERVATION-TOKEN (RFC 8656 §7.2, §14.9). */
+    record Reservation(RelaySocket relay, long expiresAt) {
+    }
+
+    void reserve(long token, RelaySocket relay, long expiresAt) {
+        reservations.put(token, new Reservation(relay, expiresAt));
+    }
+
+    /** Takes the reserved socket for {@code token}, or null if unknown or expired. */
+    RelaySocket takeReservation(long token, long now) {
+        Reservation r = reservations.get(token);
+        if (r == null || now >= r.expiresAt()) {
+            return null;
+        }
+        reservations.remove(token);
+        return r.relay();
+    }
+
+    /** Removes and returns the reservations expired at {@code now}. */
+    List<RelaySocket> expireReservations(long now) {
+        List<RelaySocket> out = new ArrayList<>();
+        reservations.values().removeIf(r -> {
+            boolean expired = now >= r.expiresAt();
+            if (expired) {
+                out.add(r.relay());
+            }
+            return expired;
+        });
+        return out;
+    }
 
     Allocation get(ClientKey key) {
         return allocations.get(key);
@@ -78,6 +110,8 @@ final class AllocationTable {
         List<Allocation> all = new ArrayList<>(allocations.values());
         allocations.clear();
         pending.clear();
+        reservations.values().forEach(r -> r.relay().close());
+        reservations.clear();
         return all;
     }
 }

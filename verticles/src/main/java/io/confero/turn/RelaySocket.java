@@ -1,6 +1,7 @@
 package io.confero.turn;
 
 import java.net.InetSocketAddress;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** A relayed transport address (RFC 8656 §2): a UDP socket the server owns for one allocation. */
@@ -13,9 +14,12 @@ public interface RelaySocket {
     }
 
     /** Opens relay sockets (asynchronously: binding is I/O). */
-    @FunctionalInterface
     interface Factory {
+        /** One socket on an ephemeral port (an even one if {@code evenPort}, RFC 8656 §7.2). */
         void open(boolean evenPort, Consumer<RelaySocket> onOpen, Consumer<Throwable> onFailure);
+
+        /** Sockets on an even port N and on N+1 (EVEN-PORT with the R bit, RFC 8656 §14.6). */
+        void openEvenPair(BiConsumer<RelaySocket, RelaySocket> onOpen, Consumer<Throwable> onFailure);
     }
 
     InetSocketAddress localAddress();

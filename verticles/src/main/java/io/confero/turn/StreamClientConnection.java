@@ -83,7 +83,7 @@ final class StreamClientConnection implements ClientChannel {
         }
         int first = b[off] & 0xFF;
         int len = ((b[off + 2] & 0xFF) << 8) | (b[off + 3] & 0xFF);
-        if (first >= 0x40 && first <= 0x4F) {
+        if (first >= 0x40 && first <= 0x7F) {
             return 4 + ((len + 3) & ~3);
         }
         if (first > 3 || (len & 3) != 0) {

@@ -50,7 +50,7 @@ public final class TurnServer {
         random.nextBytes(nonceKey);
         this.auth = new TurnAuthenticator(config.realm(), config.secret(), new TurnNonces(nonceKey));
         this.policy = new PeerAddressPolicy(config.allowLoopbackPeers(), config.allowPrivatePeers());
-        this.requests = new AllocationRequests(config, table, relays, policy, metrics, clock, this::install);
+        this.requests = new AllocationRequests(config, table, relays, policy, metrics, clock, random, this::install);
     }
 
     /** Live allocations (the gauge). */
@@ -61,7 +61,7 @@ public final class TurnServer {
     /** One UDP datagram, or one complete STUN / ChannelData frame from a stream connection. */
     public void onClientMessage(ClientChannel client, byte[] buf, int off, int len) {
         try {
-            if (ChannelData.looksLikeChannelData(buf, off, len)) {
+            if (len >= ChannelData.HEADER_LENGTH && (buf[off] & 0xC0) == 0x40) {
                 onChannelData(client, buf, off, len);
             } else if (len >= StunMessage.HEADER_LENGTH && (buf[off] & 0xC0) == 0) {
                 onStun(client, StunMessage.parse(buf, off, len));
@@ -85,8 +85,12 @@ public final class TurnServer {
 
     /** Expires allocations (closing their relay sockets), permissions and channel bindings. */
     public void sweep() {
-        for (Allocation a : table.expire(clock.getAsLong())) {
+        long now = clock.getAsLong();
+        for (Allocation a : table.expire(now)) {
             a.relay.close();
+        }
+        for (RelaySocket r : table.expireReservations(now)) {
+            r.close();
         }
     }
 
@@ -200,7 +204,7 @@ public final class TurnServer {
     private void onChannelData(ClientChannel client, byte[] buf, int off, int len) {
         int channel = ((buf[off] & 0xFF) << 8) | (buf[off + 1] & 0xFF);
         int dataLen = ((buf[off + 2] & 0xFF) << 8) | (buf[off + 3] & 0xFF);
-        if (!ChannelData.isValidChannel(channel) || dataLen > len - ChannelData.HEADER_LENGTH
+        if (!ChannelData.isValidRfc5766Channel(channel) || dataLen > len - ChannelData.HEADER_LENGTH
                 || len - ChannelData.HEADER_LENGTH - dataLen > 3) {
             metrics.dropped(Drop.MALFORMED);
             return;

@@ -6,6 +6,7 @@ import io.vertx.core.datagram.DatagramPacket;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
 import java.net.InetSocketAddress;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** Relay sockets as Vert.x UDP sockets bound to {@code turn.relay_host} on an ephemeral port. */
@@ -41,6 +42,30 @@ final class VertxRelaySockets implements RelaySocket.Factory {
                 onOpen.accept(relay);
             }
         });
+    }
+
+    @Override
+    public void openEvenPair(BiConsumer<RelaySocket, RelaySocket> onOpen, Consumer<Throwable> onFailure) {
+        openEvenPair(EVEN_PORT_ATTEMPTS, onOpen, onFailure);
+    }
+
+    private void openEvenPair(int attemptsLeft, BiConsumer<RelaySocket, RelaySocket> onOpen,
+                              Consumer<Throwable> onFailure) {
+        open(true, even -> {
+            Relay odd = new Relay(vertx.createDatagramSocket(new DatagramSocketOptions()), relayHost);
+            odd.socket.listen(even.localAddress().getPort() + 1, relayHost).onComplete(ar -> {
+                if (ar.succeeded()) {
+                    onOpen.accept(even, odd);
+                    return;
+                }
+                even.close();
+                if (attemptsLeft > 1) {
+                    openEvenPair(attemptsLeft - 1, onOpen, onFailure);
+                } else {
+                    onFailure.accept(ar.cause());
+                }
+            });
+        }, onFailure);
     }
 
     /** One relay socket. */

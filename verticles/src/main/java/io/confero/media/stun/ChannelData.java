@@ -25,6 +25,14 @@ public record ChannelData(int channel, byte[] data) {
         return channel >= MIN_CHANNEL && channel <= MAX_CHANNEL;
     }
 
+    /**
+     * The wider RFC 5766 §11 range 0x4000-0x7FFE, which RFC 8656 narrowed; coturn's clients
+     * still pick numbers up to 0x7FFE, so a TURN listener that must interoperate accepts it.
+     */
+    public static boolean isValidRfc5766Channel(int channel) {
+        return channel >= MIN_CHANNEL && channel <= 0x7FFE;
+    }
+
     /** RFC 7983 demux: first byte 64..79 and at least a header's worth of bytes. */
     public static boolean looksLikeChannelData(byte[] b, int off, int len) {
         return b != null && off >= 0 && len >= HEADER_LENGTH && off <= b.length - len
