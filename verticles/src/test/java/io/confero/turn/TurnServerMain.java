@@ -6,7 +6,8 @@ import io.vertx.core.Vertx;
 /**
  * Test harness: runs a {@link TurnVerticle} in its own JVM (used inside a network namespace by
  * {@link PrivatePeerRefusalNamespaceTest}). Args: listenHost udpPort tcpPort secret allowLoopback
- * allowPrivate. Prints {@code READY <udp> <tcp>} once listening; exits when stdin closes.
+ * allowPrivate. Prints {@code READY <udp> <tcp>} once listening; when stdin closes it prints
+ * {@code METRICS to_peer=N forbidden_peer=N no_permission=N} and exits.
  */
 public final class TurnServerMain {
     private TurnServerMain() {
@@ -24,6 +25,11 @@ public final class TurnServerMain {
         while (System.in.read() >= 0) {
             // run until the parent closes our stdin
         }
+        TurnMetrics m = verticle.metrics();
+        System.out.println("METRICS to_peer=" + (long) m.packetsToPeer()
+                + " forbidden_peer=" + (long) m.refusals(TurnMetrics.Refusal.FORBIDDEN_PEER)
+                + " no_permission=" + (long) m.drops(TurnMetrics.Drop.NO_PERMISSION));
+        System.out.flush();
         vertx.close().await();
         System.exit(0);
     }
