@@ -1,0 +1,89 @@
+package io.confero.turn;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.datagram.DatagramPacket;
+import io.vertx.core.datagram.DatagramSocket;
+import io.vertx.core.datagram.DatagramSocketOptions;
+import java.net.InetSocketAddress;
+import java.util.function.Consumer;
+
+/** Relay sockets as Vert.x UDP sockets bound to {@code turn.relay_host} on an ephemeral port. */
+final class VertxRelaySockets implements RelaySocket.Factory {
+    private static final int EVEN_PORT_ATTEMPTS = 16;
+
+    private final Vertx vertx;
+    private final String relayHost;
+
+    VertxRelaySockets(Vertx vertx, String relayHost) {
+        this.vertx = vertx;
+        this.relayHost = relayHost;
+    }
+
+    @Override
+    public void open(boolean evenPort, Consumer<RelaySocket> onOpen, Consumer<Throwable> onFailure) {
+        open(evenPort, EVEN_PORT_ATTEMPTS, onOpen, onFailure);
+    }
+
+    private void open(boolean evenPort, int attemptsLeft, Consumer<RelaySocket> onOpen, Consumer<Throwable> onFailure) {
+        Relay relay = new Relay(vertx.createDatagramSocket(new DatagramSocketOptions()), relayHost);
+        relay.socket.listen(0, relayHost).onComplete(ar -> {
+            if (ar.failed()) {
+                onFailure.accept(ar.cause());
+            } else if (evenPort && (relay.localAddress().getPort() & 1) != 0) {
+                relay.close();
+                if (attemptsLeft > 1) {
+                    open(true, attemptsLeft - 1, onOpen, onFailure);
+                } else {
+                    onFailure.accept(new IllegalStateException("no even port"));
+                }
+            } else {
+                onOpen.accept(relay);
+            }
+        });
+    }
+
+    /** One relay socket. */
+    private static final class Relay implements RelaySocket {
+        private final DatagramSocket socket;
+        private final String relayHost;
+        private PeerHandler handler;
+        private final SenderCache senders = new SenderCache();
+
+        Relay(DatagramSocket socket, String relayHost) {
+            this.socket = socket;
+            this.relayHost = relayHost;
+            socket.handler(this::onPacket);
+            socket.exceptionHandler(e -> { });
+        }
+
+        private void onPacket(DatagramPacket p) {
+            PeerHandler h = handler;
+            if (h != null) {
+                byte[] data = p.data().getBytes();
+                h.onPeerPacket(senders.toInet(p.sender()), data, 0, data.length);
+            }
+        }
+
+        @Override
+        public InetSocketAddress localAddress() {
+            return new InetSocketAddress(IpLiterals.parse(relayHost), socket.localAddress().port());
+        }
+
+        @Override
+        public void handler(PeerHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void send(InetSocketAddress peer, byte[] buf, int off, int len) {
+            socket.send(Buffer.buffer(len).appendBytes(buf, off, len), peer.getPort(), peer.getAddress().getHostAddress());
+        }
+
+        @Override
+        public void close() {
+            handler = null;
+            socket.close();
+        }
+    }
+}
