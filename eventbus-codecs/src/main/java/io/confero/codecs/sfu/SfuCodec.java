@@ -1,0 +1,157 @@
+package io.confero.codecs.sfu;
+
+import io.confero.codecs.Wire;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageCodec;
+import java.util.List;
+
+/**
+ * Binary codec of the SFU message families ({@link SfuRequest}, its replies, {@link SfuEvent}):
+ * a version byte, a type byte, then the record's fields in declaration order. Local delivery
+ * passes the immutable record itself.
+ */
+public final class SfuCodec<T> implements MessageCodec<T, T> {
+  public static final byte VERSION = 1;
+
+  private final String name;
+
+  private SfuCodec(Class<T> type) {
+    this.name = "confero." + type.getName();
+  }
+
+  /** Registers a default codec for every SFU message record on {@code bus}. */
+  public static void registerAll(EventBus bus) {
+    for (Class<?> c : List.of(SfuRequest.Publish.class, SfuRequest.Subscribe.class, SfuRequest.SubscribeAnswer.class,
+        SfuRequest.SetMuted.class, SfuRequest.Leave.class, SfuRequest.PublishAnswer.class,
+        SfuRequest.SubscribeOffer.class, SfuRequest.Ack.class, SfuEvent.TransportDown.class,
+        SfuEvent.TransportUp.class, SfuEvent.ActiveSpeaker.class)) {
+      register(bus, c);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void register(EventBus bus, Class c) {
+    bus.registerDefaultCodec(c, new SfuCodec(c));
+  }
+
+  @Override
+  public void encodeToWire(Buffer b, T msg) {
+    b.appendByte(VERSION);
+    encode(b, msg);
+  }
+
+  /** Encodes without the version byte (also used by tests for golden vectors). */
+  static void encode(Buffer b, Object msg) {
+    if (msg instanceof SfuRequest.Publish p) {
+      b.appendByte((byte) 1);
+      ids(b, p.meetingId(), p.participantId());
+      Wire.putString(b, p.offerSdp());
+      Wire.putMap(b, p.sources());
+    } else if (msg instanceof SfuRequest.Subscribe s) {
+      b.appendByte((byte) 2);
+      ids(b, s.meetingId(), s.participantId());
+    } else if (msg instanceof SfuRequest.SubscribeAnswer a) {
+      b.appendByte((byte) 3);
+      ids(b, a.meetingId(), a.participantId());
+      Wire.putString(b, a.answerSdp());
+    } else if (msg instanceof SfuRequest.SetMuted m) {
+      b.appendByte((byte) 4);
+      ids(b, m.meetingId(), m.participantId());
+      Wire.putString(b, m.kind());
+      b.appendByte((byte) (m.muted() ? 1 : 0));
+    } else if (msg instanceof SfuRequest.Leave l) {
+      b.appendByte((byte) 5);
+      ids(b, l.meetingId(), l.participantId());
+    } else if (msg instanceof SfuRequest.PublishAnswer a) {
+      b.appendByte((byte) 20);
+      Wire.putString(b, a.answerSdp());
+      Wire.putList(b, a.tracks(), SfuCodec::track);
+      Wire.putList(b, a.removed(), SfuCodec::track);
+    } else if (msg instanceof SfuRequest.SubscribeOffer o) {
+      b.appendByte((byte) 21);
+      Wire.putString(b, o.offerSdp());
+      Wire.putList(b, o.tracks(), (buf, t) -> {
+        Wire.putString(buf, t.mid());
+        track(buf, t.track());
+      });
+    } else if (msg instanceof SfuRequest.Ack a) {
+      b.appendByte((byte) 22);
+    } else if (msg instanceof SfuEvent.TransportDown d) {
+      b.appendByte((byte) 40);
+      ids(b, d.meetingId(), d.participantId());
+      Wire.putString(b, d.reason());
+    } else if (msg instanceof SfuEvent.TransportUp u) {
+      b.appendByte((byte) 41);
+      ids(b, u.meetingId(), u.participantId());
+    } else if (msg instanceof SfuEvent.ActiveSpeaker s) {
+      b.appendByte((byte) 42);
+      ids(b, s.meetingId(), s.participantId());
+    } else {
+      throw new IllegalArgumentException("not an SFU message: " + msg.getClass());
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public T decodeFromWire(int pos, Buffer b) {
+    Wire w = new Wire(b, pos);
+    byte version = w.readByte();
+    if (version != VERSION) {
+      throw new IllegalArgumentException("unsupported SFU message version " + version);
+    }
+    return (T) decode(w);
+  }
+
+  static Object decode(Wire w) {
+    byte type = w.readByte();
+    return switch (type) {
+      case 1 -> new SfuRequest.Publish(w.readString(), w.readString(), w.readString(), w.readMap());
+      case 2 -> new SfuRequest.Subscribe(w.readString(), w.readString());
+      case 3 -> new SfuRequest.SubscribeAnswer(w.readString(), w.readString(), w.readString());
+      case 4 -> new SfuRequest.SetMuted(w.readString(), w.readString(), w.readString(), w.readBool());
+      case 5 -> new SfuRequest.Leave(w.readString(), w.readString());
+      case 20 -> new SfuRequest.PublishAnswer(w.readString(), w.readList(SfuCodec::readTrack),
+          w.readList(SfuCodec::readTrack));
+      case 21 -> new SfuRequest.SubscribeOffer(w.readString(),
+          w.readList(x -> new SubscribedTrack(x.readString(), readTrack(x))));
+      case 22 -> new SfuRequest.Ack();
+      case 40 -> new SfuEvent.TransportDown(w.readString(), w.readString(), w.readString());
+      case 41 -> new SfuEvent.TransportUp(w.readString(), w.readString());
+      case 42 -> new SfuEvent.ActiveSpeaker(w.readString(), w.readString());
+      default -> throw new IllegalArgumentException("unknown SFU message type " + type);
+    };
+  }
+
+  private static void ids(Buffer b, String meetingId, String participantId) {
+    Wire.putString(b, meetingId);
+    Wire.putString(b, participantId);
+  }
+
+  private static void track(Buffer b, TrackInfo t) {
+    Wire.putString(b, t.trackId());
+    Wire.putString(b, t.participantId());
+    Wire.putString(b, t.kind());
+    Wire.putString(b, t.source());
+    b.appendByte((byte) (t.muted() ? 1 : 0));
+  }
+
+  private static TrackInfo readTrack(Wire w) {
+    return new TrackInfo(w.readString(), w.readString(), w.readString(), w.readString(), w.readBool());
+  }
+
+  @Override
+  public T transform(T msg) {
+    return msg;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public byte systemCodecID() {
+    return -1;
+  }
+}

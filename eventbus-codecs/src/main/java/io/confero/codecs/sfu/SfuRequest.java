@@ -1,0 +1,42 @@
+package io.confero.codecs.sfu;
+
+import java.util.List;
+import java.util.Map;
+
+/** Commands the signaling plane sends to the SFU worker hosting a meeting. */
+public sealed interface SfuRequest {
+  String meetingId();
+
+  String participantId();
+
+  /** The browser's publish offer; {@code sources} maps mid → microphone / camera / screen. */
+  record Publish(String meetingId, String participantId, String offerSdp, Map<String, String> sources)
+      implements SfuRequest {}
+
+  /** Asks for a fresh subscriber offer listing the meeting's current tracks (empty SDP when unchanged). */
+  record Subscribe(String meetingId, String participantId) implements SubscribeOrAnswer {}
+
+  /** The browser's answer to the last subscriber offer. */
+  record SubscribeAnswer(String meetingId, String participantId, String answerSdp) implements SubscribeOrAnswer {}
+
+  /** Stop (or resume) forwarding a participant's tracks of one kind (host mute / self mute). */
+  record SetMuted(String meetingId, String participantId, String kind, boolean muted) implements SfuRequest {}
+
+  /** The participant left: free its transports, producers and consumers. */
+  record Leave(String meetingId, String participantId) implements SfuRequest {}
+
+  /** Marker for the subscriber-side commands. */
+  sealed interface SubscribeOrAnswer extends SfuRequest permits Subscribe, SubscribeAnswer {}
+
+  /** Replies. */
+  sealed interface Reply {}
+
+  /** Answer to a publish offer and the tracks now published by that participant. */
+  record PublishAnswer(String answerSdp, List<TrackInfo> tracks, List<TrackInfo> removed) implements Reply {}
+
+  /** A subscriber offer (empty when nothing changed since the last one) and what each mid carries. */
+  record SubscribeOffer(String offerSdp, List<SubscribedTrack> tracks) implements Reply {}
+
+  /** Done, nothing to return. */
+  record Ack() implements Reply {}
+}
