@@ -1,0 +1,85 @@
+package io.confero.sfu;
+
+import io.confero.codecs.sfu.TrackInfo;
+import io.confero.media.sdp.MediaCapabilities;
+import io.confero.media.sdp.MediaKind;
+import io.confero.media.sdp.PublishedTrack;
+import io.confero.media.sdp.RtpCodec;
+import io.confero.sfu.forward.KeyframeRequestThrottle;
+import io.confero.sfu.forward.VideoKeyframes;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One incoming track (one publish m-section) of a participant, and the consumers it feeds. */
+final class Producer {
+  final String trackId;
+  final Peer owner;
+  final String source;
+  final List<Consumer> consumers = new ArrayList<>();
+  final KeyframeRequestThrottle keyframes = new KeyframeRequestThrottle();
+  PublishedTrack track;
+  int ssrc;
+  boolean ssrcKnown;
+  boolean muted;
+
+  Producer(String trackId, Peer owner, PublishedTrack track, String source) {
+    this.trackId = trackId;
+    this.owner = owner;
+    this.track = track;
+    this.source = source;
+    if (!track.ssrcs().isEmpty()) {
+      ssrc = track.ssrcs().get(0).intValue();
+      ssrcKnown = true;
+    }
+  }
+
+  String mid() {
+    return track.mid();
+  }
+
+  boolean isVideo() {
+    return track.kind() == MediaKind.VIDEO;
+  }
+
+  RtpCodec primaryCodec() {
+    return track.codecs().get(0);
+  }
+
+  int clockRate() {
+    return primaryCodec().clockRate();
+  }
+
+  /** True for payload types that carry retransmissions (RFC 4588), which we do not forward as media. */
+  boolean isRtxPayloadType(int pt) {
+    return track.codecs().stream().anyMatch(c -> c.rtxPayloadType() == pt);
+  }
+
+  boolean isKeyframe(int pt, byte[] buf, int off, int len) {
+    if (!isVideo()) {
+      return true;
+    }
+    for (RtpCodec c : track.codecs()) {
+      if (c.payloadType() == pt) {
+        return switch (c.name().toUpperCase(java.util.Locale.ROOT)) {
+          case "VP8" -> VideoKeyframes.isVp8Keyframe(buf, off, len);
+          case "H264" -> VideoKeyframes.isH264Keyframe(buf, off, len);
+          case "VP9" -> VideoKeyframes.isVp9Keyframe(buf, off, len);
+          default -> false;
+        };
+      }
+    }
+    return false;
+  }
+
+  int midExtensionId() {
+    return track.extensionId(MediaCapabilities.SDES_MID);
+  }
+
+  int transportCcExtensionId() {
+    return track.extensionId(MediaCapabilities.TRANSPORT_CC);
+  }
+
+  TrackInfo info() {
+    return new TrackInfo(trackId, owner.participantId, isVideo() ? "video" : "audio", source, muted);
+  }
+}

@@ -1,0 +1,236 @@
+package io.confero.sfu;
+
+import io.confero.media.rtcp.RtcpCompound;
+import io.confero.media.rtcp.RtcpException;
+import io.confero.media.rtcp.RtcpFir;
+import io.confero.media.rtcp.RtcpHeader;
+import io.confero.media.rtcp.RtcpNack;
+import io.confero.media.rtcp.RtcpPacket;
+import io.confero.media.rtcp.RtcpPli;
+import io.confero.media.rtcp.RtcpTwcc;
+import io.confero.media.rtp.RtpExtensions;
+import io.confero.media.rtp.RtpPacket;
+import io.confero.sfu.forward.ForwardDecision;
+import io.confero.sfu.forward.PacketCache;
+import io.confero.sfu.forward.TwccRecorder;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The media path of one meeting on one worker: RTP from publishers fanned out to consumers
+ * (SSRC/seq/timestamp rewritten), keyframe requests upstream, NACKs answered from the sent-packet
+ * cache, transport-wide congestion feedback to publishers. Runs on the worker's event loop only.
+ */
+final class RtpRelay {
+  /** Room after a packet for the SRTP/SRTCP tag and index. */
+  static final int SRTP_ROOM = 32;
+  /** Header-extension id the subscriber never negotiated: the publisher's mid element is renamed to it. */
+  static final int NEUTRAL_EXTENSION_ID = 14;
+  private static final int SFU_SSRC = 0x5346_5501;
+
+  private final Map<Integer, Producer> producersBySsrc;
+  private final WorkerEnv env;
+
+  RtpRelay(Map<Integer, Producer> producersBySsrc, WorkerEnv env) {
+    this.producersBySsrc = producersBySsrc;
+    this.env = env;
+  }
+
+  void onRtp(Peer from, byte[] buf, int len, long nowNanos) {
+    RtpPacket p = RtpPacket.parse(buf, 0, len);
+    if (p == null) {
+      env.metrics().drop(SfuDrop.MALFORMED_RTP);
+      return;
+    }
+    Producer producer = producerFor(from, p);
+    if (producer == null) {
+      env.metrics().drop(SfuDrop.UNKNOWN_SSRC);
+      return;
+    }
+    long nowMillis = nowNanos / 1_000_000;
+    recordTwcc(from, producer, p, nowNanos);
+    if (producer.isRtxPayloadType(p.payloadType())) {
+      return;
+    }
+    if (producer.muted) {
+      env.metrics().drop(SfuDrop.MUTED);
+      return;
+    }
+    boolean keyframe = producer.isKeyframe(p.payloadType(), buf, p.payloadOffset(), p.payloadLength());
+    for (Consumer c : producer.consumers) {
+      forward(c, p, keyframe, nowNanos, nowMillis);
+    }
+  }
+
+  private Producer producerFor(Peer from, RtpPacket p) {
+    Producer byMap = producersBySsrc.get(p.ssrc());
+    if (byMap != null) {
+      return byMap.owner == from ? byMap : null;
+    }
+    for (Producer candidate : from.producersByMid.values()) {
+      String mid = RtpExtensions.mid(p, candidate.midExtensionId());
+      if (mid != null) {
+        Producer byMid = from.producersByMid.get(mid);
+        if (byMid != null && !byMid.isRtxPayloadType(p.payloadType()) && !byMid.ssrcKnown) {
+          byMid.ssrc = p.ssrc();
+          byMid.ssrcKnown = true;
+          producersBySsrc.put(p.ssrc(), byMid);
+          return byMid;
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private void recordTwcc(Peer from, Producer producer, RtpPacket p, long nowNanos) {
+    int id = producer.transportCcExtensionId();
+    if (id < 0) {
+      return;
+    }
+    int seq = RtpExtensions.transportSequence(p, id);
+    if (seq < 0) {
+      return;
+    }
+    if (from.twcc == null) {
+      from.twcc = new TwccRecorder(SFU_SSRC, p.ssrc());
+    }
+    from.twcc.record(seq, nowNanos / 1000);
+  }
+
+  private void forward(Consumer c, RtpPacket in, boolean keyframe, long nowNanos, long nowMillis) {
+    WebRtcTransport out = c.subscriber.subscriber;
+    if (out == null || !out.isConnected()) {
+      env.metrics().drop(SfuDrop.NO_SUBSCRIBER_TRANSPORT);
+      return;
+    }
+    ForwardDecision d = c.forwarder.decide(in.ssrc(), in.sequenceNumber(), in.timestamp(), in.marker(), keyframe,
+        nowNanos);
+    if (d.keyframeRequested() || c.forwarder.keyframeNeeded()) {
+      requestKeyframe(c.producer, nowMillis);
+    }
+    if (!d.isForward()) {
+      env.metrics().drop(SfuDrop.WAITING_FOR_KEYFRAME);
+      return;
+    }
+    byte[] copy = Arrays.copyOf(in.buffer(), in.length() + SRTP_ROOM);
+    RtpPacket q = RtpPacket.parse(copy, 0, in.length());
+    d.applyTo(q);
+    neutralizeMid(q, c.producer.midExtensionId());
+    if (c.sent != null) {
+      c.sent.put(q.sequenceNumber(), copy, 0, in.length(), nowMillis);
+    }
+    send(c, q, copy, in.length());
+  }
+
+  private void send(Consumer c, RtpPacket q, byte[] copy, int len) {
+    WebRtcTransport out = c.subscriber.subscriber;
+    int twccId = c.producer.transportCcExtensionId();
+    if (twccId > 0) {
+      RtpExtensions.setTransportSequence(q, twccId, out.nextTransportSeq());
+    }
+    if (out.sendRtp(copy, len)) {
+      env.metrics().forwarded(len);
+    }
+  }
+
+  /** Renames the publisher's mid extension so the subscriber demultiplexes by our SSRC (its mids differ). */
+  static void neutralizeMid(RtpPacket q, int midId) {
+    if (midId < 1 || !RtpExtensions.isOneByte(q)) {
+      return;
+    }
+    int at = RtpExtensions.find(q, midId);
+    if (at > 0) {
+      byte[] b = q.buffer();
+      b[at - 1] = (byte) ((NEUTRAL_EXTENSION_ID << 4) | (b[at - 1] & 0x0F));
+    }
+  }
+
+  void requestKeyframe(Producer producer, long nowMillis) {
+    WebRtcTransport pub = producer.owner.publisher;
+    if (!producer.isVideo() || !producer.ssrcKnown || pub == null || !pub.isConnected()
+        || !producer.keyframes.tryAcquire(nowMillis)) {
+      return;
+    }
+    sendRtcp(pub, new RtcpPli(SFU_SSRC, producer.ssrc));
+    env.metrics().keyframeRequested();
+  }
+
+  /** RTCP from a subscriber: keyframe requests go upstream, NACKs are answered from the sent cache. */
+  void onSubscriberRtcp(Peer from, byte[] buf, int len, long nowMillis) {
+    RtcpCompound compound = new RtcpCompound(buf, 0, len);
+    try {
+      while (compound.next()) {
+        int type = compound.packetType();
+        int fmt = compound.count();
+        int off = compound.packetOffset();
+        int plen = compound.packetLength();
+        if (type == RtcpHeader.PSFB && fmt == RtcpPli.FMT) {
+          keyframeFor(from, RtcpPli.parse(buf, off, plen).mediaSsrc(), nowMillis);
+        } else if (type == RtcpHeader.PSFB && fmt == RtcpFir.FMT) {
+          for (RtcpFir.Entry e : RtcpFir.parse(buf, off, plen).entries()) {
+            keyframeFor(from, e.ssrc(), nowMillis);
+          }
+        } else if (type == RtcpHeader.RTPFB && fmt == RtcpNack.FMT) {
+          RtcpNack nack = RtcpNack.parse(buf, off, plen);
+          retransmit(from.consumersBySsrc.get(nack.mediaSsrc()), nack.lostSequenceNumbers(), nowMillis);
+        }
+      }
+    } catch (RtcpException e) {
+      env.metrics().drop(SfuDrop.MALFORMED_RTCP);
+    }
+  }
+
+  /** RTCP from a publisher (SR, SDES, ...): checked for well-formedness only. */
+  void onPublisherRtcp(byte[] buf, int len) {
+    RtcpCompound compound = new RtcpCompound(buf, 0, len);
+    try {
+      while (compound.next()) {
+        compound.packetType();
+      }
+    } catch (RtcpException e) {
+      env.metrics().drop(SfuDrop.MALFORMED_RTCP);
+    }
+  }
+
+  private void keyframeFor(Peer subscriber, int ssrc, long nowMillis) {
+    Consumer c = subscriber.consumersBySsrc.get(ssrc);
+    if (c != null) {
+      requestKeyframe(c.producer, nowMillis);
+    }
+  }
+
+  private void retransmit(Consumer c, int[] lost, long nowMillis) {
+    if (c == null || c.sent == null) {
+      return;
+    }
+    for (int seq : lost) {
+      PacketCache.Entry e = c.sent.get(seq, nowMillis);
+      if (e == null) {
+        continue;
+      }
+      byte[] copy = Arrays.copyOf(e.buffer(), e.length() + SRTP_ROOM);
+      RtpPacket q = RtpPacket.parse(copy, 0, e.length());
+      if (q != null) {
+        send(c, q, copy, e.length());
+        env.metrics().retransmitted();
+      }
+    }
+  }
+
+  /** Sends pending transport-wide congestion feedback to a publisher. */
+  void flushTwcc(Peer peer) {
+    if (peer.twcc == null || peer.publisher == null || !peer.publisher.isConnected()) {
+      return;
+    }
+    for (RtcpTwcc fb = peer.twcc.buildFeedback(); fb != null; fb = peer.twcc.buildFeedback()) {
+      sendRtcp(peer.publisher, fb);
+    }
+  }
+
+  private void sendRtcp(WebRtcTransport t, RtcpPacket packet) {
+    byte[] out = new byte[packet.encodedLength() + SRTP_ROOM];
+    int n = packet.writeTo(out, 0);
+    t.sendRtcp(out, n);
+  }
+}

@@ -1,0 +1,51 @@
+package io.confero.sfu;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Counters of one SFU worker: datagrams in, packets forwarded, drops by reason. */
+public final class SfuMetrics {
+  private final Map<SfuDrop, Counter> drops = new EnumMap<>(SfuDrop.class);
+  private final Counter datagramsIn;
+  private final Counter rtpForwarded;
+  private final Counter bytesForwarded;
+  private final Counter nacksAnswered;
+  private final Counter keyframeRequests;
+
+  public SfuMetrics(MeterRegistry registry, int worker) {
+    String w = Integer.toString(worker);
+    for (SfuDrop d : SfuDrop.values()) {
+      drops.put(d, Counter.builder("confero.sfu.drops").tag("worker", w).tag("reason", d.tag())
+          .description("Datagrams or packets the SFU dropped, by reason").register(registry));
+    }
+    datagramsIn = Counter.builder("confero.sfu.datagrams.received").tag("worker", w).register(registry);
+    rtpForwarded = Counter.builder("confero.sfu.rtp.forwarded").tag("worker", w)
+        .description("RTP packets sent to subscribers").register(registry);
+    bytesForwarded = Counter.builder("confero.sfu.rtp.forwarded.bytes").tag("worker", w).register(registry);
+    nacksAnswered = Counter.builder("confero.sfu.nack.retransmissions").tag("worker", w).register(registry);
+    keyframeRequests = Counter.builder("confero.sfu.keyframe.requests").tag("worker", w).register(registry);
+  }
+
+  public void drop(SfuDrop reason) {
+    drops.get(reason).increment();
+  }
+
+  public void received() {
+    datagramsIn.increment();
+  }
+
+  public void forwarded(int bytes) {
+    rtpForwarded.increment();
+    bytesForwarded.increment(bytes);
+  }
+
+  public void retransmitted() {
+    nacksAnswered.increment();
+  }
+
+  public void keyframeRequested() {
+    keyframeRequests.increment();
+  }
+}

@@ -1,0 +1,24 @@
+package io.confero.sfu;
+
+import io.confero.codecs.sfu.SfuEvent;
+import io.confero.media.sdp.LocalTransport;
+
+/** What a meeting router needs from the SFU worker that hosts it (implemented by {@link SfuVerticle}). */
+interface WorkerEnv {
+  /** A new transport with fresh ICE credentials, registered for demultiplexing on the worker's socket. */
+  WebRtcTransport newTransport(String participantId, boolean publisher, WebRtcTransport.Listener listener);
+
+  /** Unregisters and closes a transport. */
+  void release(WebRtcTransport transport);
+
+  /** Our side of a transport as SDP needs it (ICE credentials, fingerprint, announced address). */
+  LocalTransport local(WebRtcTransport transport);
+
+  void emit(SfuEvent event);
+
+  SfuMetrics metrics();
+
+  long nowMillis();
+
+  int randomInt();
+}
