@@ -18,6 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
@@ -99,8 +101,10 @@ public class ForwarderBench {
         }
     }
 
-    public static void main(String[] args) throws RunnerException {
+    /** Runs the benchmark; standard JMH command-line options (e.g. {@code -wi 3 -i 5 -f 1}) apply. */
+    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
         Options opt = new OptionsBuilder()
+            .parent(new CommandLineOptions(args))
             .include(ForwarderBench.class.getSimpleName())
             .build();
         new Runner(opt).run();
