@@ -65,6 +65,30 @@ public final class RtcpCompound {
         return curLen;
     }
 
+    /** Total encoded length of {@code packets} written back to back as one compound packet. */
+    public static int encodedLength(RtcpPacket... packets) {
+        int n = 0;
+        for (RtcpPacket p : packets) {
+            n += p.encodedLength();
+        }
+        return n;
+    }
+
+    /**
+     * Writes {@code packets} back to back as one compound packet (RFC 3550 §6.1; with rtcp-rsize,
+     * RFC 5506, a single feedback packet is also valid).
+     *
+     * @return bytes written
+     */
+    public static int write(byte[] buf, int off, RtcpPacket... packets) {
+        RtcpHeader.checkSpace(buf, off, encodedLength(packets));
+        int at = off;
+        for (RtcpPacket p : packets) {
+            at += p.writeTo(buf, at);
+        }
+        return at - off;
+    }
+
     private int current() {
         if (curOff < 0) {
             throw new IllegalStateException("no current packet");

@@ -1,5 +1,7 @@
 package io.confero.sfu.forward;
 
+import io.confero.media.rtp.RtpPacket;
+
 /**
  * The immutable result of {@link Forwarder#decide}: either drop (with a reason) or forward with
  * the rewritten SSRC, sequence number, timestamp and marker to write into the outgoing packet.
@@ -33,4 +35,19 @@ public record ForwardDecision(Action action, DropReason reason, int ssrc, int se
     }
 
     public boolean isForward() { return action == Action.FORWARD; }
+
+    /**
+     * Rewrites SSRC, sequence number, timestamp and marker of {@code packet} in place.
+     *
+     * @throws IllegalStateException for a drop decision
+     */
+    public void applyTo(RtpPacket packet) {
+        if (!isForward()) {
+            throw new IllegalStateException("cannot apply a drop decision");
+        }
+        packet.setSsrc(ssrc);
+        packet.setSequenceNumber(sequenceNumber);
+        packet.setTimestamp(timestamp);
+        packet.setMarker(marker);
+    }
 }

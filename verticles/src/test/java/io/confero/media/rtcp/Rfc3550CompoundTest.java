@@ -34,6 +34,16 @@ class Rfc3550CompoundTest {
     }
 
     @Test
+    void writesCompoundFromPackets() throws Exception {
+        RtcpSr sr = RtcpSr.parse(Vectors.SR, 0, Vectors.SR.length);
+        RtcpSdes sdes = RtcpSdes.parse(Vectors.SDES, 0, Vectors.SDES.length);
+        byte[] out = new byte[RtcpCompound.encodedLength(sr, sdes) + 2];
+        assertThat(RtcpCompound.write(out, 2, sr, sdes)).isEqualTo(68);
+        assertThat(java.util.Arrays.copyOfRange(out, 2, out.length)).isEqualTo(Vectors.compound(Vectors.SR, Vectors.SDES));
+        assertThatThrownBy(() -> RtcpCompound.write(new byte[60], 0, sr, sdes)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void parsersAcceptTheRestOfTheCompoundAsLength() throws Exception {
         byte[] b = Vectors.compound(Vectors.PLI, Vectors.SR);
         assertThat(RtcpPli.parse(b, 0, b.length)).isEqualTo(new RtcpPli(0x11223344, 0x55667788));
