@@ -1,0 +1,224 @@
+package io.confero.sfu;
+
+import io.confero.codecs.Addresses;
+import io.confero.codecs.sfu.SfuEvent;
+import io.confero.codecs.sfu.SfuRequest;
+import io.confero.config.ConferoConfig;
+import io.confero.media.rtp.RtpDemux;
+import io.confero.media.sdp.LocalTransport;
+import io.confero.media.sdp.SdpNegotiationException;
+import io.confero.media.sdp.SdpParseException;
+import io.confero.sfu.dtls.DtlsCertificate;
+import io.confero.sfu.ice.IceCredentials;
+import io.confero.sfu.ice.IceUfragIndex;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.datagram.DatagramPacket;
+import io.vertx.core.datagram.DatagramSocket;
+import io.vertx.core.datagram.DatagramSocketOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SFU worker: owns one UDP socket that carries every participant's media, demultiplexed by
+ * ICE username then by remote address, and the meeting routers assigned to it. Shared-nothing:
+ * all media state is touched only from this verticle's event loop.
+ */
+public final class SfuVerticle extends VerticleBase implements WorkerEnv {
+  private static final Logger LOG = LoggerFactory.getLogger(SfuVerticle.class);
+  private static final int MAX_DATAGRAM = 1500;
+  private static final long TICK_MILLIS = 50;
+
+  private final ConferoConfig.Sfu config;
+  private final String nodeId;
+  private final int index;
+  private final MeterRegistry registry;
+  private final SecureRandom random = new SecureRandom();
+  private final IceUfragIndex<WebRtcTransport> byUfrag = new IceUfragIndex<>();
+  private final Map<InetSocketAddress, WebRtcTransport> byAddress = new HashMap<>();
+  private final Map<String, MeetingRouter> routers = new HashMap<>();
+  private final java.util.Set<WebRtcTransport> transports = new java.util.HashSet<>();
+  private DtlsCertificate certificate;
+  private ThreadPoolExecutor dtlsPool;
+  private SfuMetrics metrics;
+  private DatagramSocket socket;
+  private MessageConsumer<SfuRequest> consumer;
+  private long timer;
+  private long ticks;
+
+  public SfuVerticle(ConferoConfig.Sfu config, String nodeId, int index, MeterRegistry registry) {
+    this.config = config;
+    this.nodeId = nodeId;
+    this.index = index;
+    this.registry = registry;
+  }
+
+  @Override
+  public Future<?> start() {
+    metrics = new SfuMetrics(registry, index);
+    Gauge.builder("confero.sfu.transports", byUfrag, IceUfragIndex::size).tag("worker", Integer.toString(index))
+        .register(registry);
+    AtomicInteger n = new AtomicInteger();
+    dtlsPool = new ThreadPoolExecutor(4, 64, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(512), r -> {
+      Thread t = new Thread(r, "confero-dtls-" + index + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    return vertx.executeBlocking(() -> DtlsCertificate.generate()).compose(cert -> {
+      certificate = cert;
+      socket = vertx.createDatagramSocket(new DatagramSocketOptions().setReceiveBufferSize(4 << 20)
+          .setSendBufferSize(4 << 20));
+      socket.handler(this::onDatagram);
+      consumer = vertx.eventBus().consumer(Addresses.sfuWorker(nodeId, index), this::onRequest);
+      timer = vertx.setPeriodic(TICK_MILLIS, id -> tick());
+      int port = config.port() == 0 ? 0 : config.port() + index;
+      return Future.join(consumer.completion(), socket.listen(port, config.bindHost()));
+    }).onSuccess(x -> LOG.info("SFU worker {} listening on UDP {}:{}", index, config.bindHost(), port()));
+  }
+
+  /** The UDP port this worker receives media on. */
+  public int port() {
+    return socket.localAddress().port();
+  }
+
+  private void onDatagram(DatagramPacket packet) {
+    metrics.received();
+    Buffer data = packet.data();
+    int len = data.length();
+    if (len > MAX_DATAGRAM || len < 1) {
+      metrics.drop(SfuDrop.TOO_LARGE);
+      return;
+    }
+    byte[] buf = data.getBytes();
+    InetSocketAddress from = new InetSocketAddress(packet.sender().host(), packet.sender().port());
+    if (RtpDemux.isStun(buf, 0, len)) {
+      WebRtcTransport t = byUfrag.lookup(buf, 0, len);
+      if (t == null) {
+        metrics.drop(SfuDrop.UNKNOWN_UFRAG);
+        return;
+      }
+      if (t.onStun(buf, len, from, nowMillis())) {
+        byAddress.put(from, t);
+      }
+      return;
+    }
+    WebRtcTransport t = byAddress.get(from);
+    if (t == null) {
+      metrics.drop(SfuDrop.UNKNOWN_SOURCE);
+      return;
+    }
+    t.onDatagram(buf, len, System.nanoTime());
+  }
+
+  private void onRequest(Message<SfuRequest> msg) {
+    SfuRequest req = msg.body();
+    MeetingRouter router = routers.computeIfAbsent(req.meetingId(), id -> new MeetingRouter(id, this));
+    try {
+      if (req instanceof SfuRequest.Publish p) {
+        msg.reply(router.publish(p));
+      } else if (req instanceof SfuRequest.Subscribe s) {
+        msg.reply(router.subscribe(s.participantId()));
+      } else if (req instanceof SfuRequest.SubscribeAnswer a) {
+        router.subscribeAnswer(a.participantId(), a.answerSdp());
+        msg.reply(new SfuRequest.Ack());
+      } else if (req instanceof SfuRequest.SetMuted m) {
+        router.setMuted(m.participantId(), m.kind(), m.muted());
+        msg.reply(new SfuRequest.Ack());
+      } else if (req instanceof SfuRequest.Leave l) {
+        router.leave(l.participantId());
+        msg.reply(new SfuRequest.Ack());
+      }
+    } catch (SdpParseException | SdpNegotiationException e) {
+      msg.fail(400, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("SFU request {} failed for meeting {}", req.getClass().getSimpleName(), req.meetingId(), e);
+      msg.fail(500, "internal error");
+    } finally {
+      if (router.isEmpty()) {
+        routers.remove(req.meetingId());
+      }
+    }
+  }
+
+  private void tick() {
+    ticks++;
+    long now = nowMillis();
+    boolean consent = ticks % 20 == 0;
+    for (MeetingRouter r : List.copyOf(routers.values())) {
+      r.tick(now, consent);
+    }
+    routers.values().removeIf(MeetingRouter::isEmpty);
+  }
+
+  @Override
+  public WebRtcTransport newTransport(String participantId, boolean publisher, WebRtcTransport.Listener listener) {
+    IceCredentials creds = IceCredentials.generate(random);
+    WebRtcTransport t = new WebRtcTransport(participantId, publisher, creds, nowMillis(), certificate,
+        context, dtlsPool, this::send, metrics, listener);
+    byUfrag.register(creds.ufrag(), t);
+    transports.add(t);
+    return t;
+  }
+
+  @Override
+  public void release(WebRtcTransport t) {
+    byUfrag.unregister(t.localCredentials().ufrag());
+    byAddress.values().removeIf(x -> x == t);
+    transports.remove(t);
+    t.close();
+  }
+
+  @Override
+  public LocalTransport local(WebRtcTransport t) {
+    return new LocalTransport(t.localCredentials().ufrag(), t.localCredentials().pwd(), t.fingerprint(),
+        List.of(new LocalTransport.HostAddress(config.announcedAddress(), port())));
+  }
+
+  @Override
+  public void emit(SfuEvent event) {
+    vertx.eventBus().publish(Addresses.sfuEvents(nodeId), event);
+  }
+
+  @Override
+  public SfuMetrics metrics() {
+    return metrics;
+  }
+
+  @Override
+  public long nowMillis() {
+    return System.currentTimeMillis();
+  }
+
+  @Override
+  public int randomInt() {
+    return random.nextInt();
+  }
+
+  private void send(byte[] buf, int len, InetSocketAddress to) {
+    socket.send(Buffer.buffer(len).appendBytes(buf, 0, len), to.getPort(), to.getAddress().getHostAddress());
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(timer);
+    transports.forEach(WebRtcTransport::close);
+    transports.clear();
+    routers.clear();
+    dtlsPool.shutdownNow();
+    return Future.join(consumer.unregister(), socket.close());
+  }
+}
