@@ -165,6 +165,20 @@ class PublishAnswererTest {
     }
 
     @Test
+    void recvonlyBundleTaggedSectionIsAnsweredInactiveAndStaysBundled() throws Exception {
+        String text = Fixtures.read("chromium-offer-plain.sdp").replaceFirst("a=sendrecv", "a=recvonly")
+                .replaceAll("a=ssrc:4131913905[^\r]*\r\n", "");
+        PublishAnswer result = answer(SdpParser.parse(text));
+        SessionDescription a = SdpParser.parse(result.sdp());
+        assertThat(result.inactiveMids()).containsExactly("0");
+        assertThat(result.rejectedMids()).isEmpty();
+        assertThat(result.tracks()).extracting(PublishedTrack::mid).containsExactly("1");
+        assertThat(a.media().get(0).port()).isEqualTo(40000);
+        assertThat(a.media().get(0).direction()).isEqualTo(Direction.INACTIVE);
+        assertThat(a.bundleGroup()).get().extracting(Group::mids).isEqualTo(List.of("0", "1"));
+    }
+
+    @Test
     void h264PrefersConstrainedBaseline42e01f() throws Exception {
         SessionDescription offer = Fixtures.parse("chromium-offer-plain.sdp");
         MediaCapabilities h264Only = new MediaCapabilities(List.of("H264"),
