@@ -31,6 +31,12 @@ public final class PublishAnswerer {
         this.selector = new CodecSelector(caps);
     }
 
+    /** Parses the browser's offer text, then {@link #answer(SessionDescription, LocalTransport, long, long)}. */
+    public PublishAnswer answer(String offerSdp, LocalTransport local, long sessionId, long sessionVersion)
+            throws SdpParseException, SdpNegotiationException {
+        return answer(SdpParser.parse(offerSdp), local, sessionId, sessionVersion);
+    }
+
     /**
      * @param sessionId our o= session id (random, from the caller)
      * @param sessionVersion our o= session version (incremented by the caller per answer)

@@ -97,7 +97,7 @@ class PublishAnswererTest {
 
     @Test
     void plainOfferTracksCarrySsrcsAndMsid() throws Exception {
-        PublishAnswer result = answer(Fixtures.parse("chromium-offer-plain.sdp"));
+        PublishAnswer result = answerer.answer(Fixtures.read("chromium-offer-plain.sdp"), TestTransports.LOCAL, 4242L, 1L);
         PublishedTrack audio = result.tracks().get(0);
         PublishedTrack video = result.tracks().get(1);
         assertThat(audio.ssrcs()).containsExactly(4131913905L);
