@@ -14,6 +14,13 @@ import java.util.Map;
  * plus {@code a=simulcast:recv} (RFC 8851, RFC 8853 §5.3). Everything else is rejected with port 0:
  * recvonly/inactive sections, sections without rtcp-mux, outside the BUNDLE group or without an
  * acceptable codec, and application (data channel) sections, since the SFU has no SCTP stack.
+ *
+ * <p>One exception, found against Chromium 156: with {@code bundlePolicy: 'max-bundle'} Chromium
+ * fails {@code setRemoteDescription} ("Failed to setup RTCP mux") when the answer rejects the
+ * offerer-tagged (first BUNDLE) m-section. So when that section is a usable audio/video section
+ * the browser merely does not send on (recvonly/inactive), we answer it {@code a=inactive} and keep
+ * it bundled (RFC 3264 §6.1 allows inactive for any offered direction); it is listed in
+ * {@link PublishAnswer#inactiveMids()}. A tagged data-channel section is still rejected.
  */
 public final class PublishAnswerer {
     private final MediaCapabilities caps;
@@ -22,6 +29,12 @@ public final class PublishAnswerer {
     public PublishAnswerer(MediaCapabilities caps) {
         this.caps = caps;
         this.selector = new CodecSelector(caps);
+    }
+
+    /** Parses the browser's offer text, then {@link #answer(SessionDescription, LocalTransport, long, long)}. */
+    public PublishAnswer answer(String offerSdp, LocalTransport local, long sessionId, long sessionVersion)
+            throws SdpParseException, SdpNegotiationException {
+        return answer(SdpParser.parse(offerSdp), local, sessionId, sessionVersion);
     }
 
     /**
@@ -34,31 +47,38 @@ public final class PublishAnswerer {
             throws SdpNegotiationException {
         Group bundle = offer.bundleGroup()
                 .orElseThrow(() -> new SdpNegotiationException("offer has no BUNDLE group (RFC 8843); Confero requires BUNDLE"));
+        String tag = bundle.mids().isEmpty() ? null : bundle.mids().get(0);
         List<MediaDescription> media = new ArrayList<>();
         List<PublishedTrack> tracks = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
-        List<String> acceptedMids = new ArrayList<>();
+        List<String> inactive = new ArrayList<>();
+        List<String> bundled = new ArrayList<>();
         for (MediaDescription m : offer.media()) {
             checkTransport(offer, m);
-            List<RtpCodec> chosen = acceptable(m, bundle) ? selector.select(m) : List.of();
-            if (chosen.isEmpty()) {
+            boolean usable = usableRtp(m, bundle);
+            List<RtpCodec> chosen = usable ? selector.select(m) : List.of();
+            if (!chosen.isEmpty() && m.effectiveDirection().sends()) {
+                MediaDescription answer = acceptSection(m, chosen, local, Direction.RECVONLY);
+                media.add(answer);
+                bundled.add(m.mid());
+                tracks.add(PublishedTrackExtractor.extract(m, answer, chosen));
+            } else if (!chosen.isEmpty() && m.mid().equals(tag)) {
+                media.add(acceptSection(m, chosen, local, Direction.INACTIVE));
+                bundled.add(m.mid());
+                inactive.add(m.mid());
+            } else {
                 media.add(rejectSection(m));
                 if (m.mid() != null) {
                     rejected.add(m.mid());
                 }
-            } else {
-                MediaDescription answer = acceptSection(m, chosen, local);
-                media.add(answer);
-                acceptedMids.add(m.mid());
-                tracks.add(PublishedTrackExtractor.extract(m, answer, chosen));
             }
         }
         SessionDescription.Builder sd = SessionDescription.builder(Origin.ours(sessionId, sessionVersion))
                 .iceLite(true).extmapAllowMixed(offer.extmapAllowMixed()).msidSemantic("WMS").media(media);
-        if (!acceptedMids.isEmpty()) {
-            sd.groups(List.of(new Group("BUNDLE", acceptedMids)));
+        if (!bundled.isEmpty()) {
+            sd.groups(List.of(new Group("BUNDLE", bundled)));
         }
-        return new PublishAnswer(sd.build(), tracks, rejected);
+        return new PublishAnswer(sd.build(), tracks, rejected, inactive);
     }
 
     private static void checkTransport(SessionDescription offer, MediaDescription m) throws SdpNegotiationException {
@@ -83,10 +103,11 @@ public final class PublishAnswerer {
         return a != null ? a : b;
     }
 
-    private static boolean acceptable(MediaDescription m, Group bundle) {
+    /** An audio/video SAVPF section with a mid in the BUNDLE group and rtcp-mux (RFC 8843, RFC 5761). */
+    private static boolean usableRtp(MediaDescription m, Group bundle) {
         return !m.isRejected() && m.mid() != null && bundle.mids().contains(m.mid())
                 && (m.kind() == MediaKind.AUDIO || m.kind() == MediaKind.VIDEO)
-                && m.proto().endsWith("RTP/SAVPF") && m.effectiveDirection().sends() && m.rtcpMux();
+                && m.proto().endsWith("RTP/SAVPF") && m.rtcpMux();
     }
 
     /** A rejected m-section (RFC 3264 §6, RFC 8829 §5.3.1): port 0, offered formats, mid kept. */
@@ -99,7 +120,8 @@ public final class PublishAnswerer {
         return b.build();
     }
 
-    private MediaDescription acceptSection(MediaDescription m, List<RtpCodec> chosen, LocalTransport local) {
+    private MediaDescription acceptSection(MediaDescription m, List<RtpCodec> chosen, LocalTransport local,
+                                           Direction direction) {
         List<Codec> codecs = selector.answerCodecs(m, chosen);
         List<HeaderExtension> extensions = new ArrayList<>();
         for (HeaderExtension e : m.extensions()) {
@@ -112,11 +134,12 @@ public final class PublishAnswerer {
                 .formats(codecs.stream().map(c -> Integer.toString(c.payloadType())).toList())
                 .connection(local.defaultConnection())
                 .iceUfrag(local.iceUfrag()).icePwd(local.icePwd()).fingerprints(List.of(local.fingerprint()))
-                .setup(Setup.PASSIVE).mid(m.mid()).extensions(extensions).direction(Direction.RECVONLY)
+                .setup(Setup.PASSIVE).mid(m.mid()).extensions(extensions).direction(direction)
                 .rtcpMux(true).rtcpRsize(m.rtcpRsize()).codecs(codecs)
                 .candidates(local.candidates()).endOfCandidates(true);
         boolean ridExtension = extensions.stream().anyMatch(e -> e.uri().equals(MediaCapabilities.RTP_STREAM_ID));
-        if (m.simulcast() != null && !m.simulcast().send().isEmpty() && ridExtension) {
+        if (direction == Direction.RECVONLY && m.simulcast() != null && !m.simulcast().send().isEmpty()
+                && ridExtension) {
             answerSimulcast(m, b);
         }
         return b.build();

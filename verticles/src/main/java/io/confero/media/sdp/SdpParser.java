@@ -37,6 +37,14 @@ public final class SdpParser {
         SessionDescription.Builder session = new SessionDescription.Builder();
         session.origin = Origin.parse(expect(lines, 1, 'o'), 2);
         session.sessionName = expect(lines, 2, 's');
+        List<Integer> mLines = body(lines, session);
+        SessionDescription sd = session.build();
+        validate(sd, mLines);
+        return sd;
+    }
+
+    /** Parses the lines after s=; returns the line number of each m= line. */
+    private static List<Integer> body(List<String> lines, SessionDescription.Builder session) throws SdpParseException {
         List<Integer> mLines = new ArrayList<>();
         MediaSectionParser current = null;
         boolean sawTiming = false;
@@ -69,9 +77,7 @@ public final class SdpParser {
         if (current != null) {
             session.media.add(current.finish());
         }
-        SessionDescription sd = session.build();
-        validate(sd, mLines);
-        return sd;
+        return mLines;
     }
 
     private static List<String> splitLines(String text) throws SdpParseException {

@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * What the browser's answer to our subscriber offer tells the transport: its ICE credentials
  * (RFC 8839), DTLS fingerprints (RFC 8122) and role (RFC 5763 §5: {@code active} means the browser
- * is the DTLS client and we the server), and per m-section what it accepted.
+ * is the DTLS client and we the server), and per m-section what it accepted. ICE credentials and
+ * fingerprints come from the first accepted m-section (all are bundled) or the session level; they
+ * may be null/empty only when the browser accepted no m-section.
  */
 public record SubscribeAnswer(String iceUfrag, String icePwd, List<Fingerprint> fingerprints, Setup setup,
                               List<Section> sections) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -95,6 +97,31 @@ class ChromiumSdpInteropTest {
         Map<String, Object> map = (Map<String, Object>) result;
         assertThat(map).containsEntry("dirs", "sendonly,sendonly").containsEntry("layers", 3L)
                 .containsEntry("codec", true);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"max-bundle", "balanced"})
+    void recvonlyFirstSectionStaysBundledAndDataChannelIsRejected(String bundlePolicy) throws Exception {
+        Object offerSdp = js("""
+                const canvas = document.createElement('canvas'); canvas.getContext('2d').fillRect(0, 0, 1, 1);
+                window.pub2 = new RTCPeerConnection({bundlePolicy: arguments[0]});
+                pub2.addTransceiver('audio', {direction: 'recvonly'});
+                pub2.addTransceiver(canvas.captureStream(10).getVideoTracks()[0], {direction: 'sendonly'});
+                pub2.createDataChannel('chat');
+                const offer = await pub2.createOffer();
+                await pub2.setLocalDescription(offer);
+                return offer.sdp;""", bundlePolicy);
+        SessionDescription offer = SdpParser.parse((String) offerSdp);
+        PublishAnswer answer = new PublishAnswerer(MediaCapabilities.defaults())
+                .answer(offer, TestTransports.LOCAL, 1, 1);
+        assertThat(answer.inactiveMids()).containsExactly("0");
+        assertThat(answer.rejectedMids()).containsExactly("2");
+        assertThat(answer.tracks()).extracting(PublishedTrack::mid).containsExactly("1");
+        Object result = js("""
+                await pub2.setRemoteDescription({type: 'answer', sdp: arguments[0]});
+                return pub2.getTransceivers().map(t => t.mid + ':' + t.currentDirection).join(',')
+                    + '|' + pub2.sctp;""", answer.sdp());
+        assertThat(result).isEqualTo("0:inactive,1:sendonly|null");
     }
 
     @Test

@@ -97,7 +97,7 @@ class PublishAnswererTest {
 
     @Test
     void plainOfferTracksCarrySsrcsAndMsid() throws Exception {
-        PublishAnswer result = answer(Fixtures.parse("chromium-offer-plain.sdp"));
+        PublishAnswer result = answerer.answer(Fixtures.read("chromium-offer-plain.sdp"), TestTransports.LOCAL, 4242L, 1L);
         PublishedTrack audio = result.tracks().get(0);
         PublishedTrack video = result.tracks().get(1);
         assertThat(audio.ssrcs()).containsExactly(4131913905L);
@@ -162,6 +162,20 @@ class PublishAnswererTest {
         assertThat(result.tracks()).extracting(PublishedTrack::mid).containsExactly("0");
         assertThat(a.bundleGroup()).get().extracting(Group::mids).isEqualTo(List.of("0"));
         assertThat(a.media().get(0).fingerprints()).hasSize(1);
+    }
+
+    @Test
+    void recvonlyBundleTaggedSectionIsAnsweredInactiveAndStaysBundled() throws Exception {
+        String text = Fixtures.read("chromium-offer-plain.sdp").replaceFirst("a=sendrecv", "a=recvonly")
+                .replaceAll("a=ssrc:4131913905[^\r]*\r\n", "");
+        PublishAnswer result = answer(SdpParser.parse(text));
+        SessionDescription a = SdpParser.parse(result.sdp());
+        assertThat(result.inactiveMids()).containsExactly("0");
+        assertThat(result.rejectedMids()).isEmpty();
+        assertThat(result.tracks()).extracting(PublishedTrack::mid).containsExactly("1");
+        assertThat(a.media().get(0).port()).isEqualTo(40000);
+        assertThat(a.media().get(0).direction()).isEqualTo(Direction.INACTIVE);
+        assertThat(a.bundleGroup()).get().extracting(Group::mids).isEqualTo(List.of("0", "1"));
     }
 
     @Test
