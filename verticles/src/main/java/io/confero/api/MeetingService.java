@@ -33,9 +33,13 @@ public final class MeetingService {
   private final MeetingDirectory directory;
   private final SecureRandom random;
   private final Clock clock;
+  private final java.util.function.BiConsumer<MeetingId, String> onEnded;
 
+  /** {@code onEnded} tells the signaling plane (over the event bus) to disconnect everyone. */
   public MeetingService(MeetingRepository meetings, ParticipantRepository participants, EventLogRepository events,
-      MeetingDirectory directory, SecureRandom random, Clock clock) {
+      MeetingDirectory directory, SecureRandom random, Clock clock,
+      java.util.function.BiConsumer<MeetingId, String> onEnded) {
+    this.onEnded = onEnded;
     this.meetings = meetings;
     this.participants = participants;
     this.events = events;
@@ -98,7 +102,8 @@ public final class MeetingService {
           m.startTime(), m.durationMinutes(), m.settings(), m.createdAt(), now, now);
       return meetings.update(ended).map(o -> o.orElseThrow(() -> ApiException.notFound("meeting")))
           .compose(saved -> directory.apply(id, new MeetingMutations.End(by)).compose(out -> logEvent(id, out))
-              .map(saved));
+              .map(saved))
+          .onSuccess(x -> onEnded.accept(id, "ended"));
     });
   }
 
@@ -107,6 +112,7 @@ public final class MeetingService {
       if (!found) {
         return Future.failedFuture(ApiException.notFound("meeting"));
       }
+      onEnded.accept(id, "deleted");
       return directory.apply(id, new MeetingMutations.End("deleted"))
           .compose(out -> directory.remove(id));
     });

@@ -35,6 +35,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import io.confero.codecs.Addresses;
+import io.confero.codecs.meeting.MeetingEvent;
+import io.confero.codecs.sfu.SfuCodec;
+import io.confero.sfu.SfuVerticle;
+import io.confero.sfu.dtls.DtlsWarmup;
+import io.confero.signaling.SignalingComponents;
+import io.confero.signaling.SignalingVerticle;
+import io.confero.turn.TurnConfig;
+import io.confero.turn.TurnVerticle;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +64,13 @@ public final class Confero {
   private final Pool pool;
   private final ApiVerticle api;
   private final Redis redis;
+  private final SignalingVerticle signaling;
+  private final List<SfuVerticle> sfus;
 
-  private Confero(ConferoConfig config, Database database, Vertx vertx, Pool pool, ApiVerticle api, Redis redis) {
+  private Confero(ConferoConfig config, Database database, Vertx vertx, Pool pool, ApiVerticle api,
+      SignalingVerticle signaling, List<SfuVerticle> sfus, Redis redis) {
+    this.signaling = signaling;
+    this.sfus = List.copyOf(sfus);
     this.config = config;
     this.database = database;
     this.vertx = vertx;
@@ -64,6 +81,8 @@ public final class Confero {
 
   /** Starts a node. Blocking for the database start (call from a plain thread, never an event loop). */
   public static Future<Confero> start(ConferoConfig config) throws Exception {
+    Duration warm = DtlsWarmup.run();
+    LOG.debug("DTLS warm-up handshake took {} ms", warm.toMillis());
     Database db = Database.start(config.database());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     HazelcastClusterManager cm = ClusterSetup.clusterManager(config.cluster());
@@ -73,21 +92,27 @@ public final class Confero {
         .setEventBusOptions(new EventBusOptions().setHost(config.cluster().host()).setPort(0));
     return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry))
         .withClusterManager(cm).buildClustered()
-        .compose(vertx -> wire(config, db, vertx, cm.getHazelcastInstance(), registry)
+        .compose(vertx -> wire(config, db, vertx, cm, registry)
             .recover(e -> vertx.close().transform(x -> Future.failedFuture(e))))
         .onFailure(e -> closeQuietly(db));
   }
 
-  private static Future<Confero> wire(ConferoConfig config, Database db, Vertx vertx, HazelcastInstance hz,
+  private static Future<Confero> wire(ConferoConfig config, Database db, Vertx vertx, HazelcastClusterManager cm,
       PrometheusMeterRegistry registry) {
+    HazelcastInstance hz = cm.getHazelcastInstance();
+    SfuCodec.registerAll(vertx.eventBus());
+    MeetingEvent.Codec.register(vertx.eventBus());
     SecureRandom random = new SecureRandom();
     Clock clock = Clock.systemUTC();
     Pool pool = db.pool(vertx);
     SecretRepository secrets = new SecretRepository(pool, random);
     ApiKeyRepository keys = new ApiKeyRepository(pool, random);
     MeetingDirectory directory = new HazelcastMeetingDirectory(vertx, hz);
-    MeetingService meetings = new MeetingService(new MeetingRepository(pool), new ParticipantRepository(pool),
-        new EventLogRepository(pool), directory, random, clock);
+    MeetingRepository meetingRepo = new MeetingRepository(pool);
+    EventLogRepository eventLog = new EventLogRepository(pool);
+    MeetingService meetings = new MeetingService(meetingRepo, new ParticipantRepository(pool), eventLog, directory,
+        random, clock, (id, reason) -> vertx.eventBus().publish(Addresses.meetingEvents(id.value()),
+            new MeetingEvent.Ended(id.value(), reason)));
     Redis redis = config.redis().enabled() ? Redis.createClient(vertx, config.redis().url()) : null;
     RateLimiter limiter = redis != null
         ? new RedisRateLimiter(redis, config.api().rateLimitPerMinute(), clock::millis)
@@ -102,11 +127,32 @@ public final class Confero {
       IceServers ice = new IceServers(config.turn(), turnSecret.result(), clock);
       ApiVerticle api = new ApiVerticle(config, new ApiComponents(meetings, tokens, keys, limiter, ice, pool,
           () -> hz.getPartitionService().isClusterSafe(), registry));
-      return vertx.deployVerticle(api).map(id -> {
-        LOG.info("Confero listening on {} (HTTP port {})", config.http().publicUrl(), api.actualPort());
-        return new Confero(config, db, vertx, pool, api, redis);
-      });
+      int workers = config.sfu().workerCount();
+      List<SfuVerticle> sfus = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        sfus.add(new SfuVerticle(config.sfu(), cm.getNodeId(), i, registry));
+      }
+      SignalingVerticle signaling = new SignalingVerticle(config.signaling(), new SignalingComponents(tokens,
+          directory, meetingRepo, eventLog, registry, cm.getNodeId(), workers));
+      Future<?> sfuUp = Future.all(sfus.stream().map(v -> (Future<?>) vertx.deployVerticle(v)).toList());
+      Future<?> turnUp = config.turn().enabled()
+          ? vertx.deployVerticle(new TurnVerticle(turnConfig(config.turn(), turnSecret.result()), registry))
+          : Future.succeededFuture();
+      return Future.all(sfuUp, turnUp).compose(y -> vertx.deployVerticle(signaling))
+          .compose(y -> vertx.deployVerticle(api)).map(id -> {
+            LOG.info("Confero listening on {} (HTTP port {}, signaling port {}, SFU UDP ports {})",
+                config.http().publicUrl(), api.actualPort(), signaling.actualPort(),
+                sfus.stream().map(SfuVerticle::port).toList());
+            return new Confero(config, db, vertx, pool, api, signaling, sfus, redis);
+          });
     });
+  }
+
+  private static TurnConfig turnConfig(ConferoConfig.Turn t, String secret) {
+    return new TurnConfig(t.enabled(), t.listenHost(), t.udpPort(), t.tcpPort(), t.tlsPort() == 0 ? -1 : t.tlsPort(),
+        t.tlsCertPath(), t.tlsKeyPath(), t.realm(), secret, t.relayHost(), t.allowLoopbackPeers(),
+        t.allowPrivatePeers(), t.maxAllocations(), t.maxAllocationsPerUser(), t.bandwidthBytesPerSecond(),
+        t.credentialTtlSeconds());
   }
 
   private static Future<Void> bootstrapKey(ConferoConfig config, ApiKeyRepository keys) {
@@ -138,6 +184,14 @@ public final class Confero {
 
   public ApiVerticle api() {
     return api;
+  }
+
+  public int signalingPort() {
+    return signaling.actualPort();
+  }
+
+  public List<Integer> sfuPorts() {
+    return sfus.stream().map(SfuVerticle::port).toList();
   }
 
   public int httpPort() {

@@ -61,4 +61,55 @@ public final class MeetingMutations {
       return Outcome.accepted(current.withSettings(settings), "meeting.updated", Map.of());
     }
   }
+
+  /** A participant holding a seat connects (or reconnects): refused when removed or the meeting ended. */
+  public record Join(ParticipantId participant) implements MeetingMutation {
+    @Override
+    public Outcome apply(MeetingId id, LiveMeeting current) {
+      if (current == null) {
+        return Outcome.rejected(null, NOT_FOUND);
+      }
+      if (current.ended()) {
+        return Outcome.rejected(current, ENDED);
+      }
+      LiveParticipant p = current.participant(participant).orElse(null);
+      if (p == null) {
+        return Outcome.rejected(current, NOT_FOUND);
+      }
+      if (p.presence() == Presence.REMOVED) {
+        return Outcome.rejected(current, REMOVED);
+      }
+      return Outcome.accepted(current.withParticipant(p.with(Presence.JOINED)), "participant.joined",
+          Map.of("participant_id", participant.value()));
+    }
+  }
+
+  /** A participant left or was disconnected. */
+  public record Leave(ParticipantId participant, String reason) implements MeetingMutation {
+    @Override
+    public Outcome apply(MeetingId id, LiveMeeting current) {
+      if (current == null) {
+        return Outcome.rejected(null, NOT_FOUND);
+      }
+      LiveParticipant p = current.participant(participant).orElse(null);
+      if (p == null || p.presence() != Presence.JOINED) {
+        return Outcome.rejected(current, NOT_FOUND);
+      }
+      return Outcome.accepted(current.withParticipant(p.with(Presence.LEFT)), "participant.left",
+          Map.of("participant_id", participant.value(), "reason", reason));
+    }
+  }
+
+  /** Records a participant's own mute state. */
+  public record SetMutes(ParticipantId participant, boolean audioMuted, boolean videoMuted) implements MeetingMutation {
+    @Override
+    public Outcome apply(MeetingId id, LiveMeeting current) {
+      LiveParticipant p = current == null ? null : current.participant(participant).orElse(null);
+      if (p == null) {
+        return Outcome.rejected(current, NOT_FOUND);
+      }
+      return Outcome.accepted(current.withParticipant(p.withMutes(audioMuted, videoMuted)), "participant.muted",
+          Map.of("participant_id", participant.value(), "audio_muted", audioMuted, "video_muted", videoMuted));
+    }
+  }
 }

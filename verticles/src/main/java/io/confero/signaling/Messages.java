@@ -1,0 +1,237 @@
+package io.confero.signaling;
+
+import io.confero.codecs.sfu.SfuRequest;
+import io.confero.codecs.sfu.TrackInfo;
+import io.confero.meeting.MeetingMutations;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Validates and handles each client frame of protocol v1 (docs/protocol.md). */
+final class Messages {
+  static final int PROTOCOL_VERSION = 1;
+  private static final Set<String> TYPES = Set.of("join", "publish", "subscribe_answer", "trickle", "mute", "leave",
+      "ping");
+  private static final int MAX_SDP = 60 * 1024;
+
+  private final SignalingVerticle v;
+
+  Messages(SignalingVerticle v) {
+    this.v = v;
+  }
+
+  Future<?> handle(Connection conn, JsonObject msg) {
+    String type = str(msg, "type", 32, true);
+    if (!TYPES.contains(type)) {
+      throw new SignalingError("unknown-type", "unknown message type '" + type + "'");
+    }
+    if (!conn.joined && !type.equals("join") && !type.equals("ping")) {
+      throw new SignalingError("not-joined", "send join first");
+    }
+    return switch (type) {
+      case "join" -> join(conn, msg);
+      case "publish" -> publish(conn, msg);
+      case "subscribe_answer" -> subscribeAnswer(conn, msg);
+      case "trickle" -> trickle(msg);
+      case "mute" -> mute(conn, msg);
+      case "leave" -> {
+        v.disconnect(conn, (short) 1000, "left");
+        yield Future.succeededFuture();
+      }
+      default -> {
+        conn.send(new JsonObject().put("type", "pong"));
+        yield Future.succeededFuture();
+      }
+    };
+  }
+
+  private Future<?> join(Connection conn, JsonObject msg) {
+    if (conn.joined) {
+      throw new SignalingError("already-joined", "already joined");
+    }
+    Object version = msg.getValue("v");
+    if (version != null && !(version instanceof Integer)) {
+      throw new SignalingError("bad-message", "'v' must be an integer");
+    }
+    return v.components().meetings().findById(conn.principal.meeting()).compose(found -> {
+      if (found.isEmpty()) {
+        throw new SignalingError("meeting-ended", "the meeting no longer exists");
+      }
+      return v.mutate(conn, new MeetingMutations.Join(conn.principal.participant())).map(out -> {
+        if (!out.accepted()) {
+          String code = MeetingMutations.REMOVED.equals(out.errorCode()) ? "removed" : "meeting-ended";
+          conn.error(code, "cannot join: " + out.errorCode(), null);
+          v.disconnect(conn, (short) 4403, code);
+          return null;
+        }
+        enter(conn, found.get().title());
+        v.components().meetings().markLive(conn.principal.meeting(), java.time.Instant.now());
+        return null;
+      });
+    });
+  }
+
+  private void enter(Connection conn, String title) {
+    Map<String, Connection> room = v.room(conn.meetingId());
+    Connection previous = room.put(conn.participantId(), conn);
+    if (previous != null && previous != conn) {
+      previous.error("already-joined", "this participant connected again elsewhere", null);
+      previous.closed = true;
+      previous.ws.close((short) 4409, "replaced");
+    }
+    conn.joined = true;
+    List<JsonObject> participants = new ArrayList<>();
+    List<JsonObject> tracks = new ArrayList<>();
+    for (Connection other : room.values()) {
+      if (other != conn && other.joined) {
+        participants.add(other.participantJson());
+        other.tracks.forEach(t -> tracks.add(Connection.trackJson(t)));
+      }
+    }
+    conn.send(new JsonObject().put("type", "joined").put("v", PROTOCOL_VERSION).put("self", conn.participantJson())
+        .put("meeting", new JsonObject().put("meeting_id", conn.meetingId()).put("title", title))
+        .put("participants", SignalingVerticle.array(participants)).put("tracks", SignalingVerticle.array(tracks)));
+    if (previous == null) {
+      v.broadcast(conn.meetingId(), new JsonObject().put("type", "participant_joined")
+          .put("participant", conn.participantJson()), conn);
+    }
+    renegotiate(conn);
+  }
+
+  private Future<?> publish(Connection conn, JsonObject msg) {
+    String sdp = str(msg, "sdp", MAX_SDP, true);
+    Map<String, String> sources = new LinkedHashMap<>();
+    Object s = msg.getValue("sources");
+    if (s != null) {
+      if (!(s instanceof JsonObject o) || o.size() > 64) {
+        throw new SignalingError("bad-message", "'sources' must be an object of mid → source");
+      }
+      for (String mid : o.fieldNames()) {
+        if (!(o.getValue(mid) instanceof String src) || mid.length() > 32 || src.length() > 16) {
+          throw new SignalingError("bad-message", "'sources' values must be strings");
+        }
+        sources.put(mid, src);
+      }
+    }
+    return v.<SfuRequest.PublishAnswer>sfu(new SfuRequest.Publish(conn.meetingId(), conn.participantId(), sdp, sources))
+        .map(answer -> {
+          List<String> before = conn.tracks.stream().map(TrackInfo::trackId).toList();
+          conn.tracks.clear();
+          conn.tracks.addAll(answer.tracks());
+          conn.send(new JsonObject().put("type", "publish_answer").put("sdp", answer.answerSdp())
+              .put("tracks", SignalingVerticle.array(answer.tracks().stream().map(Connection::trackJson).toList())));
+          for (TrackInfo t : answer.removed()) {
+            v.broadcast(conn.meetingId(), new JsonObject().put("type", "track_unpublished")
+                .put("track", Connection.trackJson(t)), conn);
+          }
+          for (TrackInfo t : answer.tracks()) {
+            if (!before.contains(t.trackId())) {
+              v.broadcast(conn.meetingId(), new JsonObject().put("type", "track_published")
+                  .put("track", Connection.trackJson(t)), conn);
+            }
+          }
+          v.renegotiateAll(conn.meetingId(), conn);
+          return null;
+        });
+  }
+
+  /** Sends a fresh subscriber offer, or marks one as needed when an offer is already out. */
+  void renegotiate(Connection conn) {
+    if (conn.closed) {
+      return;
+    }
+    if (conn.subscribeInFlight) {
+      conn.subscribeDirty = true;
+      return;
+    }
+    conn.subscribeInFlight = true;
+    conn.subscribeDirty = false;
+    v.<SfuRequest.SubscribeOffer>sfu(new SfuRequest.Subscribe(conn.meetingId(), conn.participantId()))
+        .onSuccess(offer -> {
+          if (offer.offerSdp().isEmpty()) {
+            conn.subscribeInFlight = false;
+            if (conn.subscribeDirty) {
+              renegotiate(conn);
+            }
+            return;
+          }
+          JsonArray labels = new JsonArray();
+          offer.tracks().forEach(t -> labels.add(new JsonObject().put("mid", t.mid())
+              .put("track", Connection.trackJson(t.track()))));
+          conn.send(new JsonObject().put("type", "subscribe_offer").put("sdp", offer.offerSdp()).put("tracks", labels));
+        })
+        .onFailure(e -> {
+          conn.subscribeInFlight = false;
+          v.fail(conn, e, null);
+        });
+  }
+
+  private Future<?> subscribeAnswer(Connection conn, JsonObject msg) {
+    String sdp = str(msg, "sdp", MAX_SDP, true);
+    if (!conn.subscribeInFlight) {
+      throw new SignalingError("bad-message", "no subscribe_offer is waiting for an answer");
+    }
+    return v.sfu(new SfuRequest.SubscribeAnswer(conn.meetingId(), conn.participantId(), sdp)).onComplete(ar -> {
+      conn.subscribeInFlight = false;
+      if (conn.subscribeDirty) {
+        renegotiate(conn);
+      }
+    });
+  }
+
+  private Future<?> trickle(JsonObject msg) {
+    String target = str(msg, "target", 16, true);
+    if (!target.equals("publisher") && !target.equals("subscriber")) {
+      throw new SignalingError("bad-message", "'target' must be publisher or subscriber");
+    }
+    Object cand = msg.getValue("candidate");
+    if (cand != null && !(cand instanceof String) && !(cand instanceof JsonObject)) {
+      throw new SignalingError("bad-message", "'candidate' must be a string, an object or null");
+    }
+    return Future.succeededFuture();
+  }
+
+  private Future<?> mute(Connection conn, JsonObject msg) {
+    String kind = str(msg, "kind", 8, true);
+    if (!kind.equals("audio") && !kind.equals("video")) {
+      throw new SignalingError("bad-message", "'kind' must be audio or video");
+    }
+    if (!(msg.getValue("muted") instanceof Boolean muted)) {
+      throw new SignalingError("bad-message", "'muted' must be true or false");
+    }
+    if (kind.equals("audio")) {
+      conn.audioMuted = muted;
+    } else {
+      conn.videoMuted = muted;
+    }
+    conn.tracks.replaceAll(t -> t.kind().equals(kind) && !t.source().equals("screen") ? t.withMuted(muted) : t);
+    v.mutate(conn, new MeetingMutations.SetMutes(conn.principal.participant(), conn.audioMuted, conn.videoMuted));
+    return v.sfu(new SfuRequest.SetMuted(conn.meetingId(), conn.participantId(), kind, muted)).map(x -> {
+      JsonObject update = new JsonObject().put("type", "participant_updated").put("participant", conn.participantJson());
+      v.broadcast(conn.meetingId(), update, null);
+      return null;
+    });
+  }
+
+  private static String str(JsonObject msg, String field, int max, boolean required) {
+    Object val = msg.getValue(field);
+    if (val == null) {
+      if (required) {
+        throw new SignalingError("bad-message", "'" + field + "' is required");
+      }
+      return null;
+    }
+    if (!(val instanceof String s)) {
+      throw new SignalingError("bad-message", "'" + field + "' must be a string");
+    }
+    if (s.length() > max) {
+      throw new SignalingError("bad-message", "'" + field + "' is longer than " + max + " characters");
+    }
+    return s;
+  }
+}

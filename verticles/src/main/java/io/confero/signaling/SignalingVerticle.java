@@ -1,0 +1,241 @@
+package io.confero.signaling;
+
+import io.confero.codecs.Addresses;
+import io.confero.codecs.meeting.MeetingEvent;
+import io.confero.codecs.sfu.SfuEvent;
+import io.confero.codecs.sfu.SfuRequest;
+import io.confero.codecs.sfu.TrackInfo;
+import io.confero.config.ConferoConfig;
+import io.confero.meeting.MeetingMutation;
+import io.confero.meeting.MeetingMutations;
+import io.micrometer.core.instrument.Counter;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The signaling plane: one WebSocket per participant ({@code /ws?token=...}), the versioned JSON
+ * protocol of docs/protocol.md, live state in the {@code MeetingDirectory}, media set up by
+ * requests to the meeting's SFU worker over the event bus.
+ */
+public final class SignalingVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(SignalingVerticle.class);
+  static final int MAX_FRAME = 64 * 1024;
+
+  private final ConferoConfig.Signaling config;
+  private final SignalingComponents c;
+  /** meeting id → participant id → connection, for participants connected to this node. */
+  private final Map<String, Map<String, Connection>> meetings = new HashMap<>();
+  private final Map<String, MessageConsumer<MeetingEvent.Ended>> meetingConsumers = new HashMap<>();
+  private HttpServer server;
+  private Counter errors;
+  private Messages messages;
+
+  public SignalingVerticle(ConferoConfig.Signaling config, SignalingComponents components) {
+    this.config = config;
+    this.c = components;
+  }
+
+  @Override
+  public Future<?> start() {
+    errors = Counter.builder("confero.signaling.errors").description("Refused signaling frames").register(c.registry());
+    messages = new Messages(this);
+    MessageConsumer<SfuEvent> sfuEvents = vertx.eventBus().consumer(Addresses.sfuEvents(c.nodeId()), this::onSfuEvent);
+    server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketFrameSize(MAX_FRAME)
+        .setMaxWebSocketMessageSize(MAX_FRAME).setRegisterWebSocketWriteHandlers(false));
+    server.webSocketHandler(this::onSocket);
+    server.requestHandler(req -> req.response().setStatusCode(404).end());
+    return Future.join(sfuEvents.completion(), server.listen(config.port(), config.host()));
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private void onSocket(ServerWebSocket ws) {
+    if (!"/ws".equals(ws.path())) {
+      ws.close((short) 4404, "not found");
+      return;
+    }
+    String token = new io.netty.handler.codec.http.QueryStringDecoder(ws.uri()).parameters()
+        .getOrDefault("token", java.util.List.of()).stream().findFirst().orElse(null);
+    ws.pause();
+    c.tokens().verifySession(token).onComplete(ar -> {
+      if (ar.failed()) {
+        ws.writeTextMessage(new JsonObject().put("type", "error").put("code", "unauthorized")
+            .put("message", "a valid session token is required").encode());
+        ws.close((short) 4401, "unauthorized");
+        return;
+      }
+      Connection conn = new Connection(ws, ar.result(), System::currentTimeMillis);
+      ws.textMessageHandler(text -> onFrame(conn, text));
+      ws.binaryMessageHandler(b -> fail(conn, new SignalingError("bad-message", "frames must be JSON text"), null));
+      ws.exceptionHandler(e -> LOG.debug("websocket error", e));
+      ws.closeHandler(v -> onClosed(conn, "disconnected"));
+      ws.resume();
+    });
+  }
+
+  private void onFrame(Connection conn, String text) {
+    if (!conn.allowFrame()) {
+      fail(conn, new SignalingError("rate-limited", "more than " + Connection.MAX_FRAMES_PER_SECOND
+          + " frames per second"), null);
+      return;
+    }
+    JsonObject msg;
+    try {
+      msg = new JsonObject(text);
+    } catch (RuntimeException e) {
+      fail(conn, new SignalingError("bad-message", "a frame must be one JSON object"), null);
+      return;
+    }
+    Object idv = msg.getValue("id");
+    String ref = idv instanceof String s && s.length() <= 64 ? s : null;
+    conn.chain = conn.chain.transform(x -> {
+      try {
+        return messages.handle(conn, msg).onFailure(e -> fail(conn, e, ref));
+      } catch (RuntimeException e) {
+        fail(conn, e, ref);
+        return Future.succeededFuture();
+      }
+    });
+  }
+
+  void fail(Connection conn, Throwable e, String ref) {
+    errors.increment();
+    if (e instanceof SignalingError se) {
+      conn.error(se.code, se.getMessage(), ref);
+    } else if (e instanceof ReplyException re && re.failureCode() == 400) {
+      conn.error("bad-sdp", re.getMessage(), ref);
+    } else {
+      LOG.warn("signaling failure for participant {}", conn.participantId(), e);
+      conn.error("internal", "the server failed to handle this message", ref);
+    }
+  }
+
+  // ---- state shared with Messages ----
+
+  Map<String, Connection> room(String meetingId) {
+    return meetings.computeIfAbsent(meetingId, id -> {
+      meetingConsumers.put(id, vertx.eventBus().consumer(Addresses.meetingEvents(id), this::onMeetingEvent));
+      return new LinkedHashMap<>();
+    });
+  }
+
+  SignalingComponents components() {
+    return c;
+  }
+
+  <T> Future<T> sfu(SfuRequest request) {
+    int worker = Math.floorMod(request.meetingId().hashCode(), c.sfuWorkers());
+    return vertx.eventBus().<T>request(Addresses.sfuWorker(c.nodeId(), worker), request).map(Message::body);
+  }
+
+  Future<MeetingMutation.Outcome> mutate(Connection conn, MeetingMutation m) {
+    return c.directory().apply(conn.principal.meeting(), m).compose(out -> {
+      if (out.accepted() && out.eventType() != null) {
+        c.events().append(conn.principal.meeting(), out.state().epoch(), out.eventType(), out.eventPayload())
+            .onFailure(e -> LOG.warn("event log append failed", e));
+      }
+      return Future.succeededFuture(out);
+    });
+  }
+
+  void broadcast(String meetingId, JsonObject msg, Connection except) {
+    Map<String, Connection> room = meetings.get(meetingId);
+    if (room != null) {
+      room.values().stream().filter(x -> x != except && x.joined).forEach(x -> x.send(msg));
+    }
+  }
+
+  /** Renegotiates the subscriber connection of every joined participant of a meeting but {@code except}. */
+  void renegotiateAll(String meetingId, Connection except) {
+    Map<String, Connection> room = meetings.get(meetingId);
+    if (room != null) {
+      room.values().stream().filter(x -> x != except && x.joined).forEach(messages::renegotiate);
+    }
+  }
+
+  private void onClosed(Connection conn, String reason) {
+    if (conn.closed) {
+      return;
+    }
+    conn.closed = true;
+    Map<String, Connection> room = meetings.get(conn.meetingId());
+    if (room == null || room.get(conn.participantId()) != conn) {
+      return;
+    }
+    room.remove(conn.participantId());
+    if (room.isEmpty()) {
+      meetings.remove(conn.meetingId());
+      MessageConsumer<?> mc = meetingConsumers.remove(conn.meetingId());
+      if (mc != null) {
+        mc.unregister();
+      }
+    }
+    if (!conn.joined) {
+      return;
+    }
+    sfu(new SfuRequest.Leave(conn.meetingId(), conn.participantId()));
+    mutate(conn, new MeetingMutations.Leave(conn.principal.participant(), reason));
+    for (TrackInfo t : conn.tracks) {
+      broadcast(conn.meetingId(), new JsonObject().put("type", "track_unpublished").put("track", Connection.trackJson(t)), conn);
+    }
+    broadcast(conn.meetingId(), new JsonObject().put("type", "participant_left")
+        .put("participant_id", conn.participantId()).put("reason", reason), conn);
+    renegotiateAll(conn.meetingId(), conn);
+  }
+
+  /** Closes a connection from the server side, with the leave bookkeeping. */
+  void disconnect(Connection conn, short code, String reason) {
+    onClosed(conn, reason);
+    if (!conn.ws.isClosed()) {
+      conn.ws.close(code, reason);
+    }
+  }
+
+  private void onSfuEvent(Message<SfuEvent> msg) {
+    if (msg.body() instanceof SfuEvent.TransportDown down) {
+      Map<String, Connection> room = meetings.get(down.meetingId());
+      Connection conn = room == null ? null : room.get(down.participantId());
+      if (conn != null) {
+        conn.error("media-lost", "media connection lost: " + down.reason(), null);
+        disconnect(conn, (short) 4408, "media lost");
+      }
+    }
+  }
+
+  private void onMeetingEvent(Message<MeetingEvent.Ended> msg) {
+    Map<String, Connection> room = meetings.get(msg.body().meetingId());
+    if (room == null) {
+      return;
+    }
+    for (Connection conn : java.util.List.copyOf(room.values())) {
+      conn.send(new JsonObject().put("type", "meeting_ended").put("reason", msg.body().reason()));
+      disconnect(conn, (short) 4410, "meeting ended");
+    }
+  }
+
+  static JsonArray array(Iterable<JsonObject> items) {
+    JsonArray a = new JsonArray();
+    items.forEach(a::add);
+    return a;
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server.close();
+  }
+}
