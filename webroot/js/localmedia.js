@@ -39,6 +39,7 @@ export class LocalMedia {
     this.enabled = { audio: true, video: true };
     this.deviceId = { audio: load(PREFS.audio), video: load(PREFS.video) };
     this.error = null;
+    this.starting = false;
   }
 
   track(kind) {

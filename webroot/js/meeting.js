@@ -28,6 +28,7 @@ const code = codeFromLocation();
 const media = new LocalMedia();
 const gallery = new Gallery($('stage'), $('gallery'), $('spotlight'));
 let session = null;
+let previewReady = Promise.resolve();
 
 function setState(state) {
   hooks.state = state;
@@ -52,6 +53,7 @@ function setToggle(btn, on, what) {
 }
 
 function updateMediaButtons() {
+  document.body.classList.toggle('media-starting', media.starting);
   const mic = media.enabled.audio && !!media.track('audio');
   const cam = media.enabled.video && !!media.track('video');
   setToggle($('pre-mic-btn'), mic, 'microphone');
@@ -60,7 +62,7 @@ function updateMediaButtons() {
   setToggle($('cam-btn'), cam, 'camera');
   const off = $('preview-off');
   off.hidden = cam;
-  off.textContent = media.track('video') ? 'Camera is off' : 'Camera unavailable';
+  off.textContent = media.starting ? 'Camera is starting' : media.track('video') ? 'Camera is off' : 'Camera unavailable';
 }
 
 function showNotice(text) {
@@ -70,7 +72,10 @@ function showNotice(text) {
 }
 
 async function startPreview() {
+  media.starting = true;
+  updateMediaButtons();
   const err = await media.start();
+  media.starting = false;
   $('preview').srcObject = media.stream;
   if (err) showNotice(`${describeMediaError(err)} You can still join to see and hear the others.`);
   else if (!media.track('audio')) showNotice('No microphone found: others won’t hear you.');
@@ -107,7 +112,7 @@ async function switchDevice(kind, deviceId) {
 // ---------------------------------------------------------------- join
 
 function failJoin(message) {
-  if (session) teardown();
+  if (session) teardown({ keepMedia: true });
   setState('error');
   showScreen('prejoin');
   $('prejoin-error').textContent = message;
@@ -120,6 +125,7 @@ async function join(displayName) {
   $('prejoin-error').textContent = '';
   $('join-btn').disabled = true;
   $('join-btn').textContent = 'Joining…';
+  await previewReady;
   let resp;
   let body = null;
   try {
@@ -432,7 +438,7 @@ function startClock(s) {
 
 // ---------------------------------------------------------------- leaving
 
-function teardown() {
+function teardown({ keepMedia = false } = {}) {
   const s = session;
   session = null;
   if (!s) return;
@@ -441,8 +447,10 @@ function teardown() {
   if (s.subscriber) s.subscriber.close();
   if (s.publisher) s.publisher.close();
   s.signaling.close();
-  media.stop();
-  $('preview').srcObject = null;
+  if (!keepMedia) {
+    media.stop();
+    $('preview').srcObject = null;
+  }
   gallery.clear();
   for (const a of $('audio-sink').querySelectorAll('audio')) { a.srcObject = null; a.remove(); }
   hooks.participants.clear();
@@ -470,7 +478,8 @@ async function rejoin() {
   setState('prejoin');
   showScreen('prejoin');
   $('join-btn').disabled = true;
-  await startPreview();
+  previewReady = startPreview();
+  await previewReady;
   join($('name').value.trim() || storedName() || 'Guest');
 }
 
@@ -522,8 +531,7 @@ function init() {
   } else {
     $('meeting-code').textContent = `Meeting code: ${code}`;
   }
-  updateMediaButtons();
-  startPreview();
+  previewReady = startPreview();
 }
 
 init();
