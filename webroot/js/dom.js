@@ -35,7 +35,7 @@ export function icon(name, className = 'icon') {
 
 /** Up to two initials of a display name ("Ada Lovelace" → "AL"). */
 export function initials(name) {
-  const words = String(name || '').trim().split(/\s+/).filter(Boolean);
+  const words = String(name || '').split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
   if (words.length === 0) return '?';
   const letters = words.length === 1 ? [...words[0]].slice(0, 1) : [[...words[0]][0], [...words[words.length - 1]][0]];
   return letters.join('').toUpperCase();

@@ -1,7 +1,6 @@
 import { el, icon, initials, avatarColor } from './dom.js';
 
 const GAP = 8;
-const ASPECT = 16 / 9;
 
 /**
  * The video stage: one tile per participant (self first, mirrored) in a grid sized to fit, and
@@ -40,6 +39,8 @@ export class Gallery {
   createTile(id, self) {
     const video = el('video', { autoplay: true, playsInline: true, muted: true });
     video.setAttribute('playsinline', '');
+    const refresh = () => this.refreshVideo(tile);
+    for (const ev of ['loadeddata', 'resize', 'playing', 'emptied']) video.addEventListener(ev, refresh);
     const avatar = el('div', { className: 'avatar' }, [el('span')]);
     avatar.firstChild.style.background = avatarColor(id);
     const label = el('div', { className: 'tile-label' }, [icon('micOff', 'icon mic-off'), el('span', { className: 'name' })]);
@@ -77,10 +78,15 @@ export class Gallery {
     this.refreshVideo(tile);
   }
 
-  /** The tile shows video when it has a live, unmuted, enabled track and the participant has not turned it off. */
+  /**
+   * The tile shows video when it has a live, unmuted, enabled track that has rendered a frame, and
+   * the participant has not turned the camera off; otherwise the avatar.
+   */
   refreshVideo(tile) {
-    const t = tile.querySelector('video').__track;
-    const live = !!t && t.readyState === 'live' && t.enabled && !(t.muted && !tile.classList.contains('self'));
+    const video = tile.querySelector('video');
+    const t = video.__track;
+    const live = !!t && t.readyState === 'live' && t.enabled && video.videoWidth > 0
+        && !(t.muted && !tile.classList.contains('self'));
     tile.classList.toggle('has-video', live && !tile.classList.contains('video-muted'));
   }
 
@@ -120,13 +126,14 @@ export class Gallery {
     this.layout();
   }
 
-  /** Picks the column count that gives the biggest 16:9 tiles for the stage size. */
+  /** Picks the column count that gives the biggest tiles (16:9 on landscape stages, 3:4 on portrait ones). */
   static bestFit(n, width, height) {
+    const aspect = width >= height ? 16 / 9 : 3 / 4;
     let best = { cols: 1, rows: 1, w: 0, h: 0 };
     for (let cols = 1; cols <= Math.max(1, n); cols++) {
       const rows = Math.ceil(n / cols);
-      const w = Math.min((width - GAP * (cols - 1)) / cols, ((height - GAP * (rows - 1)) / rows) * ASPECT);
-      if (w > best.w) best = { cols, rows, w, h: w / ASPECT };
+      const w = Math.min((width - GAP * (cols - 1)) / cols, ((height - GAP * (rows - 1)) / rows) * aspect);
+      if (w > best.w) best = { cols, rows, w, h: w / aspect };
     }
     return best;
   }
