@@ -11,6 +11,7 @@ const $ = (id) => document.getElementById(id);
 const NAME_KEY = 'confero.displayName';
 const JOIN_TIMEOUT_MS = 15000;
 const PING_MS = 25000;
+const PREVIEW_WAIT_MS = 3000;
 
 /** Test hooks (see docs): state, the two peer connections, and who is in the meeting. */
 const hooks = {
@@ -82,6 +83,7 @@ async function startPreview() {
   else if (!media.track('video')) showNotice('No camera found: others will see your initials.');
   else showNotice('');
   updateMediaButtons();
+  if (session && session.publisher) publishLocal(session);
   await fillDevices().catch(() => {});
 }
 
@@ -125,7 +127,7 @@ async function join(displayName) {
   $('prejoin-error').textContent = '';
   $('join-btn').disabled = true;
   $('join-btn').textContent = 'Joining…';
-  await previewReady;
+  await Promise.race([previewReady, new Promise((r) => setTimeout(r, PREVIEW_WAIT_MS))]);
   let resp;
   let body = null;
   try {
@@ -155,7 +157,7 @@ async function connect(body, displayName) {
   const signaling = new Signaling(media_server.url || '/ws', body.session_token);
   const s = {
     signaling, title, displayName, selfId: body.participant_id, role: body.role,
-    iceServers: media_server.ice_servers || [], transceivers: {}, screen: null,
+    iceServers: media_server.ice_servers || [], transceivers: {}, screen: null, sentMuted: { audio: false, video: false },
     cameraTrackOf: new Map(), timers: [],
   };
   session = s;
@@ -201,6 +203,12 @@ function onJoined(s, m) {
   hooks.participants.clear();
   hooks.remoteTracks.clear();
   self.display_name = self.display_name || s.displayName;
+  if (m.self && m.self.audio_muted === true && media.enabled.audio && media.track('audio')) {
+    media.setEnabled('audio', false);
+    s.sentMuted.audio = true;
+    toast('You joined muted');
+  }
+  updateMediaButtons();
   self.audio_muted = !(media.enabled.audio && media.track('audio'));
   self.video_muted = !(media.enabled.video && media.track('video'));
   hooks.participants.set(s.selfId, participantRecord(self));
@@ -224,14 +232,27 @@ function participantRecord(p) {
   return { display_name: p.display_name || 'Guest', role: p.role || 'participant', audio_muted: !!p.audio_muted, video_muted: !!p.video_muted };
 }
 
+/**
+ * Publishes every local track that is not yet published, and tells the SFU which kinds are off.
+ * Runs on join and again when a device becomes available later (a permission prompt answered late).
+ */
 function publishLocal(s) {
+  let added = false;
   for (const [kind, source] of [['audio', 'microphone'], ['video', 'camera']]) {
     const track = media.track(kind);
-    if (track) s.transceivers[kind] = s.publisher.add(track, source, media.stream);
-    const on = !!track && media.enabled[kind];
-    if (!on) s.signaling.send({ type: 'mute', kind, muted: true });
+    if (track && !s.transceivers[kind]) {
+      s.transceivers[kind] = s.publisher.add(track, source, media.stream);
+      added = true;
+    }
+    const muted = !(track && media.enabled[kind]);
+    if (s.sentMuted[kind] !== muted) {
+      s.signaling.send({ type: 'mute', kind, muted });
+      s.sentMuted[kind] = muted;
+    }
   }
-  if (s.transceivers.audio || s.transceivers.video) negotiate(s);
+  if (added) negotiate(s);
+  gallery.setVideo(s.selfId, media.track('video'));
+  updateSelf();
 }
 
 function negotiate(s) {
@@ -244,8 +265,13 @@ function onParticipant(p, announce) {
   if (!p || !p.participant_id || !session) return;
   const isSelf = p.participant_id === session.selfId;
   const known = hooks.participants.has(p.participant_id);
-  hooks.participants.set(p.participant_id, participantRecord(p));
-  gallery.upsert(p, { self: isSelf });
+  const record = participantRecord(p);
+  if (isSelf) { // our own mute state is what our tracks do, whatever order echoes arrive in
+    record.audio_muted = !(media.enabled.audio && media.track('audio'));
+    record.video_muted = !(media.enabled.video && media.track('video'));
+  }
+  hooks.participants.set(p.participant_id, record);
+  gallery.upsert({ participant_id: p.participant_id, ...record }, { self: isSelf });
   renderAllPeople();
   if (announce && !known && !isSelf) toast(`${p.display_name || 'Someone'} joined`);
 }
@@ -349,17 +375,10 @@ async function toggle(kind) {
     }
     $('preview').srcObject = media.stream;
     fillDevices().catch(() => {});
-    const s = session;
-    if (s && s.publisher) {
-      s.transceivers[kind] = s.publisher.add(media.track(kind), kind === 'audio' ? 'microphone' : 'camera', media.stream);
-      negotiate(s);
-    }
   }
   media.setEnabled(kind, on);
-  if (session && hooks.state === 'joined') {
-    session.signaling.send({ type: 'mute', kind, muted: !on });
-    if (kind === 'video') gallery.setVideo(session.selfId, media.track('video'));
-    updateSelf();
+  if (session && session.publisher) {
+    publishLocal(session);
     gallery.refreshAll();
   }
   updateMediaButtons();
