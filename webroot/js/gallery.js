@@ -1,0 +1,162 @@
+import { el, icon, initials, avatarColor } from './dom.js';
+
+const GAP = 8;
+
+/**
+ * The video stage: one tile per participant (self first, mirrored) in a grid sized to fit, and
+ * screen shares in a large spotlight with the tiles as a strip beside it.
+ */
+export class Gallery {
+  constructor(stage, gallery, spotlight) {
+    this.stage = stage;
+    this.gallery = gallery;
+    this.spotlight = spotlight;
+    this.tiles = new Map(); // participant_id → tile element
+    this.screens = new Map(); // track_id → screen tile element
+    this.observer = new ResizeObserver(() => this.layout());
+    this.observer.observe(stage);
+  }
+
+  /** Creates or refreshes a participant's tile. */
+  upsert(p, { self = false } = {}) {
+    let tile = this.tiles.get(p.participant_id);
+    if (!tile) {
+      tile = this.createTile(p.participant_id, self);
+      this.tiles.set(p.participant_id, tile);
+      if (self) this.gallery.prepend(tile); else this.gallery.append(tile);
+      this.layout();
+    }
+    const name = p.display_name || 'Guest';
+    tile.querySelector('.name').textContent = self ? `${name} (You)` : name;
+    const avatar = tile.querySelector('.avatar span');
+    avatar.textContent = initials(name);
+    tile.classList.toggle('audio-muted', !!p.audio_muted);
+    tile.classList.toggle('video-muted', !!p.video_muted);
+    tile.querySelector('.mic-off').toggleAttribute('hidden', !p.audio_muted);
+    this.refreshVideo(tile);
+  }
+
+  createTile(id, self) {
+    const video = el('video', { autoplay: true, playsInline: true, muted: true });
+    video.setAttribute('playsinline', '');
+    const refresh = () => this.refreshVideo(tile);
+    for (const ev of ['loadeddata', 'resize', 'playing', 'emptied']) video.addEventListener(ev, refresh);
+    const avatar = el('div', { className: 'avatar' }, [el('span')]);
+    avatar.firstChild.style.background = avatarColor(id);
+    const label = el('div', { className: 'tile-label' }, [icon('micOff', 'icon mic-off'), el('span', { className: 'name' })]);
+    const tile = el('div', { className: self ? 'tile self' : 'tile', dataset: { participantId: id } }, [video, avatar, label]);
+    return tile;
+  }
+
+  remove(participantId) {
+    const tile = this.tiles.get(participantId);
+    if (tile) {
+      const video = tile.querySelector('video');
+      video.srcObject = null;
+      tile.remove();
+      this.tiles.delete(participantId);
+    }
+    for (const [trackId, screen] of this.screens) if (screen.dataset.screenOf === participantId) this.removeScreen(trackId);
+    this.layout();
+  }
+
+  /** Shows a camera track in a participant's tile (null clears it). */
+  setVideo(participantId, track) {
+    const tile = this.tiles.get(participantId);
+    if (!tile) return;
+    const video = tile.querySelector('video');
+    if (video.__track === track) return;
+    video.__track = track;
+    video.srcObject = track ? new MediaStream([track]) : null;
+    if (track) {
+      const refresh = () => this.refreshVideo(tile);
+      track.addEventListener('mute', refresh);
+      track.addEventListener('unmute', refresh);
+      track.addEventListener('ended', refresh);
+      video.play().catch(() => {});
+    }
+    this.refreshVideo(tile);
+  }
+
+  /**
+   * The tile shows video when it has a live, unmuted, enabled track that has rendered a frame, and
+   * the participant has not turned the camera off; otherwise the avatar.
+   */
+  refreshVideo(tile) {
+    const video = tile.querySelector('video');
+    const t = video.__track;
+    const live = !!t && t.readyState === 'live' && t.enabled && video.videoWidth > 0
+        && !(t.muted && !tile.classList.contains('self'));
+    tile.classList.toggle('has-video', live && !tile.classList.contains('video-muted'));
+  }
+
+  /** Refreshes every tile (after a local track was enabled or disabled). */
+  refreshAll() {
+    for (const tile of this.tiles.values()) this.refreshVideo(tile);
+  }
+
+  /** Adds a screen share to the spotlight. */
+  addScreen(trackId, participantId, label, track) {
+    this.removeScreen(trackId);
+    const video = el('video', { autoplay: true, playsInline: true, muted: true });
+    video.srcObject = new MediaStream([track]);
+    const tile = el('div', { className: 'screen-tile', dataset: { screenOf: participantId, trackId } }, [
+      video, el('div', { className: 'tile-label' }, [icon('screen', 'icon'), el('span', { className: 'name', textContent: label })]),
+    ]);
+    this.screens.set(trackId, tile);
+    this.spotlight.append(tile);
+    video.play().catch(() => {});
+    this.updateSpotlight();
+  }
+
+  removeScreen(trackId) {
+    const tile = this.screens.get(trackId);
+    if (!tile) return;
+    tile.querySelector('video').srcObject = null;
+    tile.remove();
+    this.screens.delete(trackId);
+    this.updateSpotlight();
+  }
+
+  updateSpotlight() {
+    const on = this.screens.size > 0;
+    this.spotlight.hidden = !on;
+    this.stage.classList.toggle('has-spotlight', on);
+    this.spotlight.style.setProperty('--screens', String(this.screens.size));
+    this.layout();
+  }
+
+  /** Picks the column count that gives the biggest tiles (16:9 on landscape stages, 3:4 on portrait ones). */
+  static bestFit(n, width, height) {
+    const aspect = width >= height ? 16 / 9 : 3 / 4;
+    let best = { cols: 1, rows: 1, w: 0, h: 0 };
+    for (let cols = 1; cols <= Math.max(1, n); cols++) {
+      const rows = Math.ceil(n / cols);
+      const w = Math.min((width - GAP * (cols - 1)) / cols, ((height - GAP * (rows - 1)) / rows) * aspect);
+      if (w > best.w) best = { cols, rows, w, h: w / aspect };
+    }
+    return best;
+  }
+
+  layout() {
+    const n = Math.max(1, this.tiles.size);
+    this.gallery.dataset.count = String(n);
+    if (this.stage.classList.contains('has-spotlight')) {
+      this.gallery.style.removeProperty('--cols');
+      this.gallery.style.removeProperty('--tile-w');
+      this.gallery.style.removeProperty('--tile-h');
+      return;
+    }
+    const rect = this.stage.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0) return;
+    const fit = Gallery.bestFit(n, rect.width, rect.height);
+    this.gallery.style.setProperty('--cols', String(fit.cols));
+    this.gallery.style.setProperty('--tile-w', `${Math.floor(fit.w)}px`);
+    this.gallery.style.setProperty('--tile-h', `${Math.floor(fit.h)}px`);
+  }
+
+  clear() {
+    for (const id of [...this.tiles.keys()]) this.remove(id);
+    for (const id of [...this.screens.keys()]) this.removeScreen(id);
+  }
+}

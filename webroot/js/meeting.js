@@ -1,0 +1,556 @@
+import { codeFromLocation } from './joincode.js';
+import { el, toast, showScreen } from './dom.js';
+import { LocalMedia, describeMediaError } from './localmedia.js';
+import { Signaling } from './signaling.js';
+import { Publisher } from './publisher.js';
+import { Subscriber } from './subscriber.js';
+import { Gallery } from './gallery.js';
+import { renderPeople } from './people.js';
+
+const $ = (id) => document.getElementById(id);
+const NAME_KEY = 'confero.displayName';
+const JOIN_TIMEOUT_MS = 15000;
+const PING_MS = 25000;
+const PREVIEW_WAIT_MS = 3000;
+
+/** Test hooks (see docs): state, the two peer connections, and who is in the meeting. */
+const hooks = {
+  state: 'prejoin',
+  publisher: null,
+  subscriber: null,
+  participants: new Map(),
+  selfId: null,
+  meeting: null,
+  remoteTracks: new Map(),
+};
+window.confero = hooks;
+
+const code = codeFromLocation();
+const media = new LocalMedia();
+const gallery = new Gallery($('stage'), $('gallery'), $('spotlight'));
+let session = null;
+let previewReady = Promise.resolve();
+
+function setState(state) {
+  hooks.state = state;
+  document.body.dataset.state = state;
+}
+
+function storedName() {
+  try { return localStorage.getItem(NAME_KEY) || ''; } catch { return ''; }
+}
+
+function storeName(name) {
+  try { localStorage.setItem(NAME_KEY, name); } catch { /* storage unavailable */ }
+}
+
+// ---------------------------------------------------------------- pre-join
+
+function setToggle(btn, on, what) {
+  btn.classList.toggle('off', !on);
+  btn.setAttribute('aria-pressed', String(on));
+  btn.title = `${on ? 'Turn off' : 'Turn on'} ${what}`;
+  btn.setAttribute('aria-label', btn.title);
+}
+
+function updateMediaButtons() {
+  document.body.classList.toggle('media-starting', media.starting);
+  const mic = media.enabled.audio && !!media.track('audio');
+  const cam = media.enabled.video && !!media.track('video');
+  setToggle($('pre-mic-btn'), mic, 'microphone');
+  setToggle($('pre-cam-btn'), cam, 'camera');
+  setToggle($('mic-btn'), mic, 'microphone');
+  setToggle($('cam-btn'), cam, 'camera');
+  const off = $('preview-off');
+  off.hidden = cam;
+  off.textContent = media.starting ? 'Camera is starting' : media.track('video') ? 'Camera is off' : 'Camera unavailable';
+}
+
+function showNotice(text) {
+  const n = $('media-notice');
+  n.textContent = text;
+  n.hidden = !text;
+}
+
+async function startPreview() {
+  media.starting = true;
+  updateMediaButtons();
+  const err = await media.start();
+  media.starting = false;
+  $('preview').srcObject = media.stream;
+  if (err) showNotice(`${describeMediaError(err)} You can still join to see and hear the others.`);
+  else if (!media.track('audio')) showNotice('No microphone found: others won’t hear you.');
+  else if (!media.track('video')) showNotice('No camera found: others will see your initials.');
+  else showNotice('');
+  updateMediaButtons();
+  if (session && session.publisher) publishLocal(session);
+  await fillDevices().catch(() => {});
+}
+
+async function fillDevices() {
+  const devices = await media.devices();
+  for (const [kind, select, none] of [['audio', $('mic-select'), 'No microphone'], ['video', $('cam-select'), 'No camera']]) {
+    const list = devices[kind];
+    const usable = list.length > 0 && !!media.track(kind);
+    select.replaceChildren(...(usable ? list : [{ deviceId: '', label: none }])
+        .map((d) => el('option', { value: d.deviceId, textContent: d.label })));
+    if (usable) select.value = media.currentDevice(kind) || list[0].deviceId;
+    select.disabled = !usable;
+  }
+}
+
+async function switchDevice(kind, deviceId) {
+  try {
+    const track = await media.use(kind, deviceId);
+    $('preview').srcObject = media.stream;
+    if (session && session.transceivers[kind]) await session.transceivers[kind].sender.replaceTrack(track);
+    if (kind === 'video' && session) gallery.setVideo(session.selfId, track);
+  } catch (e) {
+    toast(describeMediaError(e), { kind: 'error' });
+  }
+  updateMediaButtons();
+}
+
+// ---------------------------------------------------------------- join
+
+function failJoin(message) {
+  if (session) teardown({ keepMedia: true });
+  setState('error');
+  showScreen('prejoin');
+  $('prejoin-error').textContent = message;
+  $('join-btn').disabled = !code;
+  $('join-btn').textContent = 'Join now';
+}
+
+async function join(displayName) {
+  setState('joining');
+  $('prejoin-error').textContent = '';
+  $('join-btn').disabled = true;
+  $('join-btn').textContent = 'Joining…';
+  await Promise.race([previewReady, new Promise((r) => setTimeout(r, PREVIEW_WAIT_MS))]);
+  let resp;
+  let body = null;
+  try {
+    resp = await fetch(`/j/${code}/join`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ display_name: displayName }),
+    });
+    body = await resp.json().catch(() => null);
+  } catch {
+    failJoin('Could not reach Confero. Check your connection and try again.');
+    return;
+  }
+  if (!resp.ok || !body) {
+    failJoin((body && (body.detail || body.title)) || `Could not join the meeting (HTTP ${resp.status}).`);
+    return;
+  }
+  connect(body, displayName);
+}
+
+async function connect(body, displayName) {
+  hooks.meeting = body.meeting || null;
+  const title = (body.meeting && body.meeting.title) || 'Meeting';
+  $('meeting-title').textContent = title;
+  document.title = `${title} · Confero`;
+  const media_server = body.media_server || {};
+  const signaling = new Signaling(media_server.url || '/ws', body.session_token);
+  const s = {
+    signaling, title, displayName, selfId: body.participant_id, role: body.role,
+    iceServers: media_server.ice_servers || [], transceivers: {}, screen: null, sentMuted: { audio: false, video: false },
+    cameraTrackOf: new Map(), timers: [],
+  };
+  session = s;
+  signaling.onmessage = (m) => { if (session === s) onMessage(s, m); };
+  signaling.onclose = (ev, byUs) => { if (session === s && !byUs) onSocketClose(ev); };
+  try {
+    await signaling.open();
+  } catch {
+    if (session === s) failJoin('Could not connect to the meeting server. Try again in a moment.');
+    return;
+  }
+  if (session !== s) return;
+  s.timers.push(setTimeout(() => {
+    if (session === s && hooks.state === 'joining') failJoin('The meeting server did not answer. Try again in a moment.');
+  }, JOIN_TIMEOUT_MS));
+  signaling.send({ type: 'join', v: 1 });
+}
+
+function onMessage(s, m) {
+  switch (m.type) {
+    case 'joined': onJoined(s, m); break;
+    case 'publish_answer': if (s.publisher) s.publisher.onAnswer(m); break;
+    case 'subscribe_offer': if (s.subscriber) s.subscriber.onOffer(m); break;
+    case 'participant_joined': onParticipant(m.participant, true); break;
+    case 'participant_updated': onParticipant(m.participant, false); break;
+    case 'participant_left': onParticipantLeft(s, m); break;
+    case 'track_unpublished': if (s.subscriber && m.track) s.subscriber.forget(m.track.track_id); break;
+    case 'meeting_ended': finish('ended', 'The meeting has ended', endReason(m.reason)); break;
+    case 'error': onError(s, m); break;
+    default: break; // track_published, pong and types from later versions need nothing here
+  }
+}
+
+function endReason(reason) {
+  return reason === 'host' || reason === 'ended_by_host' ? 'The host ended the meeting for everyone.' : 'Thanks for joining.';
+}
+
+function onJoined(s, m) {
+  if (hooks.state !== 'joining') return;
+  const self = { ...(m.self || {}), participant_id: (m.self && m.self.participant_id) || s.selfId };
+  s.selfId = self.participant_id;
+  hooks.selfId = s.selfId;
+  hooks.participants.clear();
+  hooks.remoteTracks.clear();
+  self.display_name = self.display_name || s.displayName;
+  if (m.self && m.self.audio_muted === true && media.enabled.audio && media.track('audio')) {
+    media.setEnabled('audio', false);
+    s.sentMuted.audio = true;
+    toast('You joined muted');
+  }
+  updateMediaButtons();
+  self.audio_muted = !(media.enabled.audio && media.track('audio'));
+  self.video_muted = !(media.enabled.video && media.track('video'));
+  hooks.participants.set(s.selfId, participantRecord(self));
+  setState('joined');
+  showScreen('call');
+  $('call-title').textContent = (m.meeting && m.meeting.title) || s.title;
+  gallery.upsert(self, { self: true });
+  gallery.setVideo(s.selfId, media.track('video'));
+  for (const p of m.participants || []) if (p.participant_id !== s.selfId) onParticipant(p, false);
+  renderAllPeople();
+  s.publisher = new Publisher(s.iceServers, s.signaling);
+  s.subscriber = new Subscriber(s.iceServers, s.signaling, remoteSink(s));
+  hooks.publisher = s.publisher.pc;
+  hooks.subscriber = s.subscriber.pc;
+  publishLocal(s);
+  startClock(s);
+  s.timers.push(setInterval(() => s.signaling.send({ type: 'ping' }), PING_MS));
+}
+
+function participantRecord(p) {
+  return { display_name: p.display_name || 'Guest', role: p.role || 'participant', audio_muted: !!p.audio_muted, video_muted: !!p.video_muted };
+}
+
+/**
+ * Publishes every local track that is not yet published, and tells the SFU which kinds are off.
+ * Runs on join and again when a device becomes available later (a permission prompt answered late).
+ */
+function publishLocal(s) {
+  let added = false;
+  for (const [kind, source] of [['audio', 'microphone'], ['video', 'camera']]) {
+    const track = media.track(kind);
+    if (track && !s.transceivers[kind]) {
+      s.transceivers[kind] = s.publisher.add(track, source, media.stream);
+      added = true;
+    }
+    const muted = !(track && media.enabled[kind]);
+    if (s.sentMuted[kind] !== muted) {
+      s.signaling.send({ type: 'mute', kind, muted });
+      s.sentMuted[kind] = muted;
+    }
+  }
+  if (added) negotiate(s);
+  gallery.setVideo(s.selfId, media.track('video'));
+  updateSelf();
+}
+
+function negotiate(s) {
+  s.publisher.negotiate().catch((e) => {
+    if (session === s) toast(`Could not publish your media: ${e.message}`, { kind: 'error' });
+  });
+}
+
+function onParticipant(p, announce) {
+  if (!p || !p.participant_id || !session) return;
+  const isSelf = p.participant_id === session.selfId;
+  const known = hooks.participants.has(p.participant_id);
+  const record = participantRecord(p);
+  if (isSelf) { // our own mute state is what our tracks do, whatever order echoes arrive in
+    record.audio_muted = !(media.enabled.audio && media.track('audio'));
+    record.video_muted = !(media.enabled.video && media.track('video'));
+  }
+  hooks.participants.set(p.participant_id, record);
+  gallery.upsert({ participant_id: p.participant_id, ...record }, { self: isSelf });
+  renderAllPeople();
+  if (announce && !known && !isSelf) toast(`${p.display_name || 'Someone'} joined`);
+}
+
+function onParticipantLeft(s, m) {
+  const id = m.participant_id;
+  if (id === s.selfId) {
+    if (m.reason === 'removed') finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.');
+    return;
+  }
+  const p = hooks.participants.get(id);
+  hooks.participants.delete(id);
+  if (s.subscriber) s.subscriber.forgetParticipant(id);
+  gallery.remove(id);
+  renderAllPeople();
+  if (p) toast(`${p.display_name} left`);
+}
+
+function onError(s, m) {
+  switch (m.code) {
+    case 'meeting-ended':
+      finish('ended', 'The meeting has ended', 'Thanks for joining.');
+      return;
+    case 'removed':
+      finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.');
+      return;
+    case 'unauthorized':
+      if (hooks.state === 'joining') failJoin('Your session has expired. Please join again.');
+      else finish('error', 'You were disconnected', m.message || 'Your session is no longer valid.');
+      return;
+    default:
+      if (s.publisher && s.publisher.onError(m)) return toast(`Could not publish your media: ${m.message || m.code}`, { kind: 'error' });
+      toast(m.message || m.code || 'Something went wrong', { kind: 'error' });
+  }
+}
+
+function onSocketClose() {
+  if (hooks.state === 'joining') failJoin('The connection to the meeting server was closed. Try again in a moment.');
+  else if (hooks.state === 'joined') finish('error', 'You lost your connection to the meeting', 'Check your network, then rejoin.');
+}
+
+/** Where remote tracks go: audio elements, camera tiles, the screen-share spotlight. */
+function remoteSink(s) {
+  return {
+    attach(info, track) {
+      hooks.remoteTracks.set(info.track_id, { ...info, track });
+      const pid = info.participant_id;
+      if (info.kind === 'audio') {
+        const audio = el('audio', { autoplay: true, dataset: { trackId: info.track_id, participantId: pid } });
+        audio.srcObject = new MediaStream([track]);
+        $('audio-sink').append(audio);
+        audio.play().catch(() => {});
+        return;
+      }
+      if (!hooks.participants.has(pid)) onParticipant({ participant_id: pid, display_name: 'Guest' }, false);
+      if (info.source === 'screen') {
+        const name = hooks.participants.get(pid)?.display_name || 'Someone';
+        gallery.addScreen(info.track_id, pid, `${name} is presenting`, track);
+      } else {
+        s.cameraTrackOf.set(pid, info.track_id);
+        gallery.setVideo(pid, track);
+      }
+    },
+    detach(info) {
+      hooks.remoteTracks.delete(info.track_id);
+      if (info.kind === 'audio') {
+        for (const a of $('audio-sink').querySelectorAll('audio')) {
+          if (a.dataset.trackId === info.track_id) { a.srcObject = null; a.remove(); }
+        }
+      } else if (info.source === 'screen') {
+        gallery.removeScreen(info.track_id);
+      } else if (s.cameraTrackOf.get(info.participant_id) === info.track_id) {
+        s.cameraTrackOf.delete(info.participant_id);
+        gallery.setVideo(info.participant_id, null);
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------- in the call
+
+function updateSelf() {
+  if (!session) return;
+  const me = hooks.participants.get(session.selfId);
+  if (!me) return;
+  me.audio_muted = !(media.enabled.audio && media.track('audio'));
+  me.video_muted = !(media.enabled.video && media.track('video'));
+  gallery.upsert({ participant_id: session.selfId, ...me }, { self: true });
+  renderAllPeople();
+}
+
+/** Turns mic or camera on/off; in the call also tells the SFU. Starts the device if it was never acquired. */
+async function toggle(kind) {
+  const on = !(media.enabled[kind] && media.track(kind));
+  if (on && !media.track(kind)) {
+    try {
+      await media.acquire(kind);
+    } catch (e) {
+      toast(describeMediaError(e), { kind: 'error' });
+      return;
+    }
+    $('preview').srcObject = media.stream;
+    fillDevices().catch(() => {});
+  }
+  media.setEnabled(kind, on);
+  if (session && session.publisher) {
+    publishLocal(session);
+    gallery.refreshAll();
+  }
+  updateMediaButtons();
+}
+
+async function toggleScreen() {
+  const s = session;
+  if (!s || !s.publisher) return;
+  if (s.screen) {
+    stopScreen(s);
+    return;
+  }
+  if (!navigator.mediaDevices || !navigator.mediaDevices.getDisplayMedia) {
+    toast('This browser cannot share the screen.', { kind: 'error' });
+    return;
+  }
+  let stream;
+  try {
+    stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: { ideal: 15 } }, audio: false });
+  } catch (e) {
+    if (e && e.name !== 'NotAllowedError' && e.name !== 'AbortError') toast(`Could not share your screen: ${e.message}`, { kind: 'error' });
+    return;
+  }
+  if (session !== s) {
+    stream.getTracks().forEach((t) => t.stop());
+    return;
+  }
+  const track = stream.getVideoTracks()[0];
+  if ('contentHint' in track) track.contentHint = 'detail';
+  track.addEventListener('ended', () => { if (s.screen && s.screen.track === track) stopScreen(s); });
+  s.screen = { stream, track, transceiver: s.publisher.add(track, 'screen', stream) };
+  negotiate(s);
+  gallery.addScreen('local-screen', s.selfId, 'You are presenting', track);
+  setScreenButton(true);
+}
+
+function stopScreen(s) {
+  const { track, transceiver } = s.screen;
+  s.screen = null;
+  track.stop();
+  s.publisher.remove(transceiver);
+  s.publisher.running?.catch(() => {});
+  gallery.removeScreen('local-screen');
+  setScreenButton(false);
+}
+
+function setScreenButton(on) {
+  const btn = $('screen-btn');
+  btn.classList.toggle('active', on);
+  btn.setAttribute('aria-pressed', String(on));
+  btn.title = on ? 'Stop presenting' : 'Present now';
+  btn.setAttribute('aria-label', btn.title);
+}
+
+function renderAllPeople() {
+  renderPeople($('participants-list'), hooks.participants, hooks.selfId);
+  const n = String(hooks.participants.size);
+  $('participants-count').textContent = n;
+  $('participants-count-label').textContent = `(${n})`;
+}
+
+function togglePanel(open = $('side-panel').hidden) {
+  $('side-panel').hidden = !open;
+  $('participants-btn').classList.toggle('active', open);
+  $('participants-btn').setAttribute('aria-pressed', String(open));
+  requestAnimationFrame(() => gallery.layout());
+}
+
+function startClock(s) {
+  const tick = () => {
+    $('call-clock').textContent = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  };
+  tick();
+  s.timers.push(setInterval(tick, 10000));
+}
+
+// ---------------------------------------------------------------- leaving
+
+function teardown({ keepMedia = false } = {}) {
+  const s = session;
+  session = null;
+  if (!s) return;
+  for (const t of s.timers) { clearTimeout(t); clearInterval(t); }
+  if (s.screen) s.screen.track.stop();
+  if (s.subscriber) s.subscriber.close();
+  if (s.publisher) s.publisher.close();
+  s.signaling.close();
+  if (!keepMedia) {
+    media.stop();
+    $('preview').srcObject = null;
+  }
+  gallery.clear();
+  for (const a of $('audio-sink').querySelectorAll('audio')) { a.srcObject = null; a.remove(); }
+  hooks.participants.clear();
+  hooks.remoteTracks.clear();
+  setScreenButton(false);
+  togglePanel(false);
+}
+
+function leave() {
+  if (session) session.signaling.send({ type: 'leave' });
+  finish('left', 'You left the meeting', '');
+}
+
+function finish(state, title, detail) {
+  teardown();
+  setState(state);
+  $('end-title').textContent = title;
+  $('end-detail').textContent = detail;
+  $('rejoin-btn').hidden = state === 'ended';
+  document.title = `${title} · Confero`;
+  showScreen('end');
+}
+
+async function rejoin() {
+  setState('prejoin');
+  showScreen('prejoin');
+  $('join-btn').disabled = true;
+  previewReady = startPreview();
+  await previewReady;
+  join($('name').value.trim() || storedName() || 'Guest');
+}
+
+// ---------------------------------------------------------------- wiring
+
+function wire() {
+  $('pre-mic-btn').addEventListener('click', () => toggle('audio'));
+  $('pre-cam-btn').addEventListener('click', () => toggle('video'));
+  $('mic-btn').addEventListener('click', () => toggle('audio'));
+  $('cam-btn').addEventListener('click', () => toggle('video'));
+  $('screen-btn').addEventListener('click', () => toggleScreen());
+  $('leave-btn').addEventListener('click', () => leave());
+  $('participants-btn').addEventListener('click', () => togglePanel());
+  $('close-panel-btn').addEventListener('click', () => togglePanel(false));
+  $('rejoin-btn').addEventListener('click', () => rejoin());
+  $('mic-select').addEventListener('change', (e) => switchDevice('audio', e.target.value));
+  $('cam-select').addEventListener('change', (e) => switchDevice('video', e.target.value));
+  $('join-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const name = $('name').value.trim();
+    if (!name) {
+      $('prejoin-error').textContent = 'Enter your name to join.';
+      $('name').focus();
+      return;
+    }
+    storeName(name);
+    join(name);
+  });
+  document.addEventListener('keydown', (e) => {
+    if (!(e.ctrlKey || e.metaKey) || hooks.state !== 'joined') return;
+    const key = e.key.toLowerCase();
+    if (key === 'd') { e.preventDefault(); toggle('audio'); }
+    if (key === 'e') { e.preventDefault(); toggle('video'); }
+  });
+  window.addEventListener('pagehide', () => {
+    if (session && hooks.state === 'joined') session.signaling.send({ type: 'leave' });
+  });
+}
+
+function init() {
+  wire();
+  setState('prejoin');
+  showScreen('prejoin');
+  $('name').value = storedName();
+  if (!code) {
+    $('meeting-code').textContent = '';
+    $('prejoin-error').textContent = 'This link does not lead to a meeting.';
+    $('join-btn').disabled = true;
+  } else {
+    $('meeting-code').textContent = `Meeting code: ${code}`;
+  }
+  previewReady = startPreview();
+}
+
+init();

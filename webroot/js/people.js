@@ -1,0 +1,22 @@
+import { el, icon, initials, avatarColor } from './dom.js';
+
+const ROLE_LABELS = { host: 'Meeting host', cohost: 'Co-host', participant: '', viewer: 'Viewer' };
+
+/** Renders the people panel: self first, then by name. */
+export function renderPeople(list, participants, selfId) {
+  const people = [...participants.entries()].map(([id, p]) => ({ id, ...p }));
+  people.sort((a, b) => (a.id === selfId ? -1 : b.id === selfId ? 1 : String(a.display_name).localeCompare(String(b.display_name))));
+  list.replaceChildren(...people.map((p) => {
+    const avatar = el('span', { className: 'person-avatar', textContent: initials(p.display_name) });
+    avatar.style.background = avatarColor(p.id);
+    const name = el('span', { className: 'person-name', textContent: p.display_name || 'Guest' });
+    if (p.id === selfId) name.append(el('span', { className: 'you', textContent: ' (You)' }));
+    const role = el('span', { className: 'person-role', textContent: ROLE_LABELS[p.role] ?? p.role ?? '' });
+    const mic = icon(p.audio_muted ? 'micOff' : 'mic', `icon person-mic${p.audio_muted ? ' muted' : ''}`);
+    mic.setAttribute('aria-label', p.audio_muted ? 'Microphone off' : 'Microphone on');
+    mic.removeAttribute('aria-hidden');
+    return el('li', { className: 'person', dataset: { participantId: p.id } }, [
+      avatar, el('div', { className: 'person-text' }, [name, role]), mic,
+    ]);
+  }));
+}

@@ -1,0 +1,102 @@
+/**
+ * The publishing RTCPeerConnection: our microphone / camera / screen go out as sendonly
+ * transceivers; every change is one `publish` offer answered by `publish_answer`. Negotiations are
+ * serialized: while one publish is in flight, further requests collapse into one follow-up.
+ */
+export class Publisher {
+  constructor(iceServers, signaling) {
+    this.signaling = signaling;
+    this.pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    this.sources = new Map(); // RTCRtpTransceiver → 'microphone' | 'camera' | 'screen'
+    this.inFlight = null; // {id, resolve, reject} of the publish awaiting its answer
+    this.running = null; // promise of the negotiation loop
+    this.again = false;
+    this.tracks = []; // our published tracks, from the last publish_answer
+  }
+
+  /** Adds a track as a sendonly transceiver for `source`; call negotiate() to publish it. */
+  add(track, source, stream) {
+    const transceiver = this.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+    this.sources.set(transceiver, source);
+    return transceiver;
+  }
+
+  /** Stops a transceiver (unpublishing its track) and republishes. */
+  remove(transceiver) {
+    if (!transceiver) return;
+    this.sources.delete(transceiver);
+    try {
+      transceiver.stop();
+    } catch {
+      // already stopped or the connection is closed
+    }
+    this.negotiate();
+  }
+
+  /** Requests a negotiation; resolves when the state that includes this request is published. */
+  negotiate() {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.publishOnce();
+        } while (this.again && this.pc.signalingState !== 'closed');
+      } finally {
+        this.running = null;
+      }
+    })();
+    this.running.catch(() => {});
+    return this.running;
+  }
+
+  /** Map of mid → source for every live transceiver we added. */
+  sourcesByMid() {
+    const out = {};
+    for (const t of this.pc.getTransceivers()) {
+      const source = this.sources.get(t);
+      if (source && t.mid && t.direction !== 'stopped' && !t.stopped) out[t.mid] = source;
+    }
+    return out;
+  }
+
+  async publishOnce() {
+    if (this.pc.signalingState === 'closed') return;
+    const offer = await this.pc.createOffer();
+    await this.pc.setLocalDescription(offer);
+    const answer = await new Promise((resolve, reject) => {
+      const id = this.signaling.send({ type: 'publish', sdp: this.pc.localDescription.sdp, sources: this.sourcesByMid() });
+      this.inFlight = { id, resolve, reject };
+    });
+    this.inFlight = null;
+    if (this.pc.signalingState === 'closed') return;
+    await this.pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+    this.tracks = Array.isArray(answer.tracks) ? answer.tracks : [];
+  }
+
+  /** Handles `publish_answer`. */
+  onAnswer(msg) {
+    if (this.inFlight) this.inFlight.resolve(msg);
+  }
+
+  /** Handles an `error`; returns true if it answered our publish in flight (which is then rolled back). */
+  onError(msg) {
+    if (!this.inFlight) return false;
+    const ours = msg.ref ? msg.ref === this.inFlight.id : msg.code === 'bad-sdp';
+    if (!ours) return false;
+    const pending = this.inFlight;
+    this.inFlight = null;
+    this.pc.setLocalDescription({ type: 'rollback' }).catch(() => {});
+    pending.reject(new Error(msg.message || msg.code));
+    return true;
+  }
+
+  close() {
+    if (this.inFlight) this.inFlight.reject(new Error('closed'));
+    this.inFlight = null;
+    this.pc.close();
+  }
+}
