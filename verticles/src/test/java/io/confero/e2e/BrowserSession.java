@@ -51,6 +51,18 @@ public final class BrowserSession implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Opens {@code e2e/blank.html} from the test classpath as a {@code file:} URL: a secure context
+   * (getUserMedia, RTCPeerConnection work) with no server behind it, unlike {@code about:blank}.
+   */
+  public BrowserSession openBlankPage() {
+    try {
+      return open(BrowserSession.class.getResource("/e2e/blank.html").toURI().toString());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public String title() {
     return driver.getTitle();
   }

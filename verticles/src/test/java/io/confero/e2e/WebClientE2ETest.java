@@ -17,14 +17,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @EndToEnd
 class WebClientE2ETest {
-  static E2EServer server;
-
   @RegisterExtension
-  final Browsers browsers = new Browsers();
+  static final Browsers browsers = new Browsers();
+
+  static E2EServer server;
+  static BrowserSession guest;
 
   @BeforeAll
-  static void startServer() throws Exception {
+  static void start() throws Exception {
     server = E2EServer.start();
+    guest = browsers.launch("guest");
   }
 
   @AfterAll
@@ -37,7 +39,6 @@ class WebClientE2ETest {
   @Test
   void joinLinkShowsThePreJoinPage() throws Exception {
     E2EServer.Meeting meeting = server.createMeeting("E2E pre-join");
-    BrowserSession guest = browsers.launch("guest");
     guest.open(server.joinUrl(meeting));
 
     assertThat(guest.title()).contains("Confero");
@@ -49,7 +50,6 @@ class WebClientE2ETest {
 
   @Test
   void unknownJoinCodeShowsNoJoinForm() {
-    BrowserSession guest = browsers.launch("stranger");
     guest.open(server.baseUrl() + "/j/zzz-zzzz-zzz");
     assertThat(guest.findAll("#join-btn")).isEmpty();
   }
@@ -57,7 +57,6 @@ class WebClientE2ETest {
   @Test
   void fakeCameraAndMicrophoneAnswerGetUserMedia() throws Exception {
     E2EServer.Meeting meeting = server.createMeeting("E2E devices");
-    BrowserSession guest = browsers.launch("devices");
     guest.open(server.joinUrl(meeting));
 
     String answer = guest.executeAsyncResource("fake-devices.js");
