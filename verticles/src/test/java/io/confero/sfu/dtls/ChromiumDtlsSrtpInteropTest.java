@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -35,7 +36,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Headless Chromium publishes audio to an ICE-lite + DTLS-SRTP endpoint built from
- * {@link IceLiteAgent}, {@link DtlsEndpoint} (as DTLS server, {@code setup:passive}) and
+ * {@link IceLiteAgent}, {@link DtlsEndpoint} (as DTLS server with {@code setup:passive}, and as client with
+ * {@code setup:active}) and
  * {@link SrtpSession}; the test counts Opus packets that authenticate and decrypt.
  *
  * <p>It must run inside a network namespace with only {@code lo} (see TESTING-WEBRTC.md), so it runs
@@ -65,8 +67,9 @@ class ChromiumDtlsSrtpInteropTest {
     @TempDir
     Path profileDir;
 
-    @Test
-    void chromiumAudioArrivesThroughIceDtlsAndSrtp() throws Exception {
+    @ParameterizedTest
+    @EnumSource(DtlsRole.class)
+    void chromiumAudioArrivesThroughIceDtlsAndSrtp(DtlsRole ourRole) throws Exception {
         assumeTrue("1".equals(System.getenv("CONFERO_LO_ONLY_NETNS")), "needs a lo-only network namespace");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")));
         ExecutorService workers = Executors.newFixedThreadPool(2);
@@ -87,19 +90,25 @@ class ChromiumDtlsSrtpInteropTest {
             String offer = (String) ((JavascriptExecutor) driver).executeAsyncScript(OFFER_SCRIPT);
             assertThat(offer).doesNotStartWith("ERROR");
 
-            Media media = new Media(socket, workers, offer);
+            Media media = new Media(socket, workers, offer, ourRole);
             Thread loop = new Thread(media::run, "interop-udp");
             loop.setDaemon(true);
             loop.start();
             Object answered = ((JavascriptExecutor) driver).executeAsyncScript(ANSWER_SCRIPT, media.answer());
             assertThat(answered).isEqualTo("ok");
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> media.opusPackets.get() >= 50);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> media.opusPackets.get() >= 50 || media.events.failed.isDone()
+                        || media.srtpFailures.get() > 0);
+            assertThat(media.events.failed).as("DTLS failure %s, dtls datagrams in %s, srtp failures %s",
+                    media.events.failed.getNow(null), media.dtlsIn.get(), media.srtpFailures.get()).isNotDone();
             assertThat(media.srtpFailures.get()).isZero();
             assertThat(media.agent.selectedAddress()).isNotNull();
             assertThat(media.dtls.isConnected()).isTrue();
-            // Chromium offers all three profiles; our preference picks AEAD_AES_128_GCM
-            assertThat(media.srtp.get().profile()).isEqualTo(io.confero.media.srtp.SrtpProfile.AEAD_AES_128_GCM);
+            if (ourRole == DtlsRole.SERVER) {
+                // Chromium offers all three profiles; our preference picks AEAD_AES_128_GCM
+                assertThat(media.srtp.get().profile()).isEqualTo(io.confero.media.srtp.SrtpProfile.AEAD_AES_128_GCM);
+            }
             media.dtls.close();
         } finally {
             if (driver != null) {
@@ -134,21 +143,27 @@ class ChromiumDtlsSrtpInteropTest {
         final AtomicInteger opusPackets = new AtomicInteger();
         final AtomicInteger srtpFailures = new AtomicInteger();
         final String mid;
+        final DtlsRole role;
+        final Recorder events;
+        final AtomicInteger dtlsIn = new AtomicInteger();
 
-        Media(DatagramSocket socket, ExecutorService workers, String offer) {
+        Media(DatagramSocket socket, ExecutorService workers, String offer, DtlsRole role) {
             this.socket = socket;
+            this.role = role;
             this.mid = find(offer, "a=mid:(\\S+)");
             agent.setRemoteUfrag(find(offer, "a=ice-ufrag:(\\S+)"));
-            Recorder events = new Recorder() {
+            events = new Recorder() {
                 @Override
                 public void onConnected(io.confero.media.srtp.SrtpKeys keys) {
-                    srtp.set(SrtpSession.forDtlsServer(keys));
+                    srtp.set(new SrtpSession(keys, role.isClient(), SrtpSession.DEFAULT_MAX_SSRCS));
                     super.onConnected(keys);
                 }
             };
-            dtls = new DtlsEndpoint(DtlsRole.SERVER, cert, find(offer, "a=fingerprint:sha-256 (\\S+)"),
+            dtls = new DtlsEndpoint(role, cert, find(offer, "a=fingerprint:sha-256 (\\S+)"),
                     DtlsOptions.defaults(), this::send, workers, events);
-            dtls.start();
+            if (role == DtlsRole.SERVER) {
+                dtls.start();
+            }
         }
 
         String answer() {
@@ -159,7 +174,8 @@ class ChromiumDtlsSrtpInteropTest {
                     "m=audio " + port + " UDP/TLS/RTP/SAVPF 111", "c=IN IP4 127.0.0.1",
                     "a=mid:" + mid, "a=recvonly", "a=rtcp-mux",
                     "a=ice-ufrag:" + ice.ufrag(), "a=ice-pwd:" + ice.pwd(),
-                    "a=fingerprint:sha-256 " + cert.fingerprintSha256(), "a=setup:passive",
+                    "a=fingerprint:sha-256 " + cert.fingerprintSha256(),
+                    role == DtlsRole.SERVER ? "a=setup:passive" : "a=setup:active",
                     "a=rtpmap:111 opus/48000/2", "a=fmtp:111 minptime=10;useinbandfec=1",
                     "a=candidate:1 1 udp 2130706431 127.0.0.1 " + port + " typ host",
                     "a=end-of-candidates", "");
@@ -183,7 +199,9 @@ class ChromiumDtlsSrtpInteropTest {
             if (first >= 0 && first <= 3) {
                 IceCheckResult r = agent.handleBindingRequest(d, 0, d.length, from, System.currentTimeMillis());
                 if (r.isSuccess()) {
-                    peer.compareAndSet(null, from);
+                    if (peer.compareAndSet(null, from) && role == DtlsRole.CLIENT) {
+                        dtls.start();
+                    }
                     if (r.selectedAddressChanged()) {
                         peer.set(from);
                     }
@@ -192,6 +210,7 @@ class ChromiumDtlsSrtpInteropTest {
                     sendTo(r.response(), from);
                 }
             } else if (first >= 20 && first <= 63) {
+                dtlsIn.incrementAndGet();
                 dtls.deliver(d);
             } else if (first >= 128 && first <= 191) {
                 int packetType = d.length > 1 ? d[1] & 0xFF : 0;
