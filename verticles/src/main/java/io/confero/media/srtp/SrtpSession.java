@@ -7,6 +7,7 @@ import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
 import org.jitsi.srtp.SrtpPolicy;
+import org.jitsi.utils.logging2.Logger;
 
 /**
  * SRTP and SRTCP for one transport in both directions (RFC 3711 §3, RFC 7714 for AEAD), over
@@ -26,6 +27,7 @@ public final class SrtpSession implements AutoCloseable {
     public static final int DEFAULT_MAX_SSRCS = 64;
     private static final int RTP_HEADER = 12;
     private static final int RTCP_HEADER = 8;
+    private static final Logger QUIET = QuietLogger.create();
 
     private final SrtpProfile profile;
     private final SrtpContextFactory inbound;
@@ -53,8 +55,8 @@ public final class SrtpSession implements AutoCloseable {
         byte[] localSalt = localIsDtlsClient ? keys.clientSalt() : keys.serverSalt();
         byte[] remoteKey = localIsDtlsClient ? keys.serverKey() : keys.clientKey();
         byte[] remoteSalt = localIsDtlsClient ? keys.serverSalt() : keys.clientSalt();
-        this.outbound = new SrtpContextFactory(true, localKey, localSalt, policy, policy, QuietLogger.INSTANCE);
-        this.inbound = new SrtpContextFactory(false, remoteKey, remoteSalt, policy, policy, QuietLogger.INSTANCE);
+        this.outbound = new SrtpContextFactory(true, localKey, localSalt, policy, policy, QUIET);
+        this.inbound = new SrtpContextFactory(false, remoteKey, remoteSalt, policy, policy, QUIET);
         this.rtpIn = new SsrcTable<>(maxSsrcs);
         this.rtpOut = new SsrcTable<>(maxSsrcs);
         this.rtcpIn = new SsrcTable<>(maxSsrcs);

@@ -24,7 +24,8 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  *
  * <p>The UDP demultiplexer hands DTLS datagrams (first byte 20..63, RFC 7983) to {@link #deliver};
  * BouncyCastle's blocking handshake runs on the given {@link Executor}, which must be a bounded
- * worker pool and never an event loop. On success {@link Listener#onConnected} is called from inside
+ * worker pool and never an event loop; as server it is taken only once the first datagram arrived.
+ * On success {@link Listener#onConnected} is called from inside
  * BouncyCastle's {@code notifyHandshakeComplete}, before the final flight can be answered with media,
  * so SRTP can be installed before the peer's first packet. Afterwards datagrams are still read (on the
  * executor, only while some are queued) so a lost final flight is resent and a peer's close_notify is
@@ -57,6 +58,7 @@ public final class DtlsEndpoint implements AutoCloseable {
     private final BcTlsCrypto crypto;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     private final AtomicBoolean reading = new AtomicBoolean(true);
+    private final AtomicBoolean launched = new AtomicBoolean();
     private final AtomicLong droppedDatagrams = new AtomicLong();
     private final Object dtlsLock = new Object();
     private volatile DTLSTransport dtls;
@@ -89,15 +91,17 @@ public final class DtlsEndpoint implements AutoCloseable {
         return role;
     }
 
-    /** Starts the handshake on the executor; as client this sends the ClientHello. */
+    /**
+     * Starts the handshake. As client this sends the ClientHello at once. As server the blocking
+     * handshake takes a worker only when the first datagram (the ClientHello) is there, so transports
+     * whose peer never shows up hold no thread; the handshake timeout counts from that datagram.
+     */
     public void start() {
         if (!state.compareAndSet(State.NEW, State.HANDSHAKING)) {
             throw new IllegalStateException("already started");
         }
-        try {
-            executor.execute(this::handshake);
-        } catch (RejectedExecutionException e) {
-            failed("executor rejected the handshake");
+        if (role == DtlsRole.CLIENT || transport.hasPending()) {
+            launchHandshake();
         }
     }
 
@@ -106,13 +110,16 @@ public final class DtlsEndpoint implements AutoCloseable {
      * capacity, or after failure/close, are dropped and counted. Never blocks.
      */
     public void deliver(byte[] datagram) {
-        State s = state.get();
-        if (s == State.FAILED || s == State.CLOSED || !transport.offer(datagram)) {
+        State before = state.get();
+        if (before == State.FAILED || before == State.CLOSED || !transport.offer(datagram)) {
             droppedDatagrams.incrementAndGet();
             return;
         }
-        if (s == State.CONNECTED) {
+        State now = state.get();
+        if (now == State.CONNECTED) {
             scheduleRead();
+        } else if (now == State.HANDSHAKING && role == DtlsRole.SERVER) {
+            launchHandshake();
         }
     }
 
@@ -143,6 +150,16 @@ public final class DtlsEndpoint implements AutoCloseable {
                 executor.execute(() -> closeQuietly(connected));
             } catch (RejectedExecutionException e) {
                 closeQuietly(connected);
+            }
+        }
+    }
+
+    private void launchHandshake() {
+        if (launched.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::handshake);
+            } catch (RejectedExecutionException e) {
+                failed("executor rejected the handshake");
             }
         }
     }

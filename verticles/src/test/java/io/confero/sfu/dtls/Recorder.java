@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Records a {@link DtlsEndpoint}'s callbacks as futures. */
-final class Recorder implements DtlsEndpoint.Listener {
+class Recorder implements DtlsEndpoint.Listener {
     final CompletableFuture<SrtpKeys> connected = new CompletableFuture<>();
     final CompletableFuture<String> failed = new CompletableFuture<>();
     final CompletableFuture<Void> closed = new CompletableFuture<>();
