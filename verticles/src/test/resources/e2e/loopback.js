@@ -19,9 +19,14 @@ const done = arguments[arguments.length - 1];
   const answer = await receiver.createAnswer();
   await receiver.setLocalDescription(answer);
   await sender.setRemoteDescription(answer);
-  // Play the received media so the audio pipeline pulls samples as a real page would.
+  // Play the received media in a tile shaped like the web client's, so the audio pipeline pulls
+  // samples as a real page would and the tile helpers have something to look at.
+  const tile = document.createElement('div');
+  tile.className = 'tile';
+  tile.dataset.participantId = 'loopback';
   const video = document.createElement('video');
   video.muted = true; video.autoplay = true; video.playsInline = true; video.srcObject = remote;
-  document.body.appendChild(video);
+  tile.appendChild(video);
+  document.body.appendChild(tile);
   return 'ok';
 })().then(done, e => done('error: ' + e));

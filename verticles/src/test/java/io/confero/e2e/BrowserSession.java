@@ -98,6 +98,23 @@ public final class BrowserSession implements AutoCloseable {
     return s == null ? null : s.toString();
   }
 
+  /** The participant tiles the page shows now, in document order. */
+  public List<Tile> tiles() {
+    return Tile.fromJson(String.valueOf(execute(resource("tiles.js"))));
+  }
+
+  /**
+   * Joins from the web client's pre-join page: types {@code displayName} into {@code #name} and
+   * clicks {@code #join-btn}.
+   */
+  public BrowserSession join(String displayName) {
+    WebElement name = find("#name");
+    name.clear();
+    name.sendKeys(displayName);
+    find("#join-btn").click();
+    return this;
+  }
+
   /** getStats() of the peer connection the JavaScript expression evaluates to, now. */
   public PeerStats stats(String peerConnectionExpression) {
     String script = "const done = arguments[arguments.length - 1];\nlet pc;\ntry { pc = ("

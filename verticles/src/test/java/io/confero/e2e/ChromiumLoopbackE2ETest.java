@@ -45,6 +45,9 @@ class ChromiumLoopbackE2ETest {
     });
     assertThat(audio.inboundAudio()).singleElement().satisfies(a -> assertThat(a.bytesReceived()).isPositive());
     assertThat(sent.outbound()).extracting(PeerStats.Outbound::kind).containsExactlyInAnyOrder("audio", "video");
+    Tile tile = MediaAwait.awaitTileVideoPlaying(page, "loopback", TIMEOUT);
+    assertThat(tile.videoWidth()).isEqualTo(640);
+    assertThat(tile.visible()).isTrue();
     page.screenshot(Browsers.screenshotDir().resolve("ChromiumLoopbackE2ETest").resolve("loopback.png"));
   }
 }

@@ -2,6 +2,7 @@ package io.confero.e2e;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -59,6 +60,43 @@ public final class MediaAwait {
   /** Waits until the peer connection's {@code connectionState} is "connected". */
   public static PeerStats awaitConnected(StatsProbe probe, Duration timeout) {
     return awaitStats(probe, timeout, "connectionState == connected", PeerStats::connected);
+  }
+
+  /**
+   * Waits until the page shows the participant's tile with decoded video whose playback position
+   * moves past the first position seen, i.e. the user sees live video there.
+   */
+  public static Tile awaitTileVideoPlaying(BrowserSession session, String participantId, Duration timeout) {
+    AtomicReference<List<Tile>> last = new AtomicReference<>(List.of());
+    Map<String, Double> firstSeen = new HashMap<>();
+    Predicate<Tile> playing = t -> t.showsVideo()
+        && t.currentTime() > firstSeen.computeIfAbsent(t.participantId(), k -> t.currentTime());
+    try {
+      Awaitility.await("video playing in tile " + participantId).atMost(timeout).pollInterval(POLL)
+          .pollInSameThread().until(() -> {
+            last.set(session.tiles());
+            return last.get().stream().anyMatch(t -> t.participantId().equals(participantId) && playing.test(t));
+          });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("Timed out after " + timeout + " waiting for video playing in tile "
+          + participantId + "; last tiles: " + last.get(), e);
+    }
+    return last.get().stream().filter(t -> t.participantId().equals(participantId)).findFirst().orElseThrow();
+  }
+
+  /** Waits until {@code window.confero.state} of the web client equals {@code state}. */
+  public static void awaitConferoState(BrowserSession session, String state, Duration timeout) {
+    AtomicReference<String> last = new AtomicReference<>();
+    try {
+      Awaitility.await("window.confero.state == " + state).atMost(timeout).pollInterval(POLL).pollInSameThread()
+          .until(() -> {
+            last.set(session.conferoState());
+            return state.equals(last.get());
+          });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("Timed out after " + timeout + " waiting for window.confero.state == " + state
+          + "; last state: " + last.get(), e);
+    }
   }
 
   /** Waits until a sample satisfies {@code condition} and answers that sample. */

@@ -1,6 +1,7 @@
 package io.confero.sfu.dtls;
 
 import io.confero.media.srtp.SrtpKeys;
+import io.confero.media.srtp.SrtpSession;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Objects;
@@ -30,6 +31,9 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * so SRTP can be installed before the peer's first packet. Afterwards datagrams are still read (on the
  * executor, only while some are queued) so a lost final flight is resent and a peer's close_notify is
  * noticed ({@link Listener#onClosed}).
+ *
+ * <p>As client, call {@link #start()} once ICE has an address to send to (the first valid check);
+ * as server, call it when the transport is created: no worker is taken before the ClientHello.
  *
  * <p>Callbacks run on executor threads, at most one of onConnected/onFailed and at most one
  * onClosed. Our own {@link #close()} raises no callback.
@@ -89,6 +93,14 @@ public final class DtlsEndpoint implements AutoCloseable {
     /** Our role. */
     public DtlsRole role() {
         return role;
+    }
+
+    /**
+     * An SRTP session for keys this endpoint reported, with local and remote keys picked for our
+     * role (RFC 5764 §4.2): call it from {@link Listener#onConnected}.
+     */
+    public SrtpSession newSrtpSession(SrtpKeys keys) {
+        return new SrtpSession(keys, role.isClient(), SrtpSession.DEFAULT_MAX_SSRCS);
     }
 
     /**

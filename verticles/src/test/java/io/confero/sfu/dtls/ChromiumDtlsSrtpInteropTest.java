@@ -155,7 +155,7 @@ class ChromiumDtlsSrtpInteropTest {
             events = new Recorder() {
                 @Override
                 public void onConnected(io.confero.media.srtp.SrtpKeys keys) {
-                    srtp.set(new SrtpSession(keys, role.isClient(), SrtpSession.DEFAULT_MAX_SSRCS));
+                    srtp.set(dtls.newSrtpSession(keys));
                     super.onConnected(keys);
                 }
             };

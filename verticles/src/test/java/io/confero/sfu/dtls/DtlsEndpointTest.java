@@ -60,8 +60,8 @@ class DtlsEndpointTest {
     void derivedKeysCarryMediaBothWays(SrtpProfile profile, boolean ignored) throws Exception {
         try (BackToBack b = BackToBack.plain(OPTIONS, OPTIONS.withProfiles(List.of(profile)))) {
             b.start(true);
-            try (SrtpSession atClient = SrtpSession.forDtlsClient(b.clientEvents.keys());
-                 SrtpSession atServer = SrtpSession.forDtlsServer(b.serverEvents.keys())) {
+            try (SrtpSession atClient = b.client.newSrtpSession(b.clientEvents.keys());
+                 SrtpSession atServer = b.server.newSrtpSession(b.serverEvents.keys())) {
                 assertThat(ignored ? carries(atClient, atServer) : carries(atServer, atClient)).isTrue();
             }
         }
