@@ -66,6 +66,16 @@ function updateMediaButtons() {
   off.textContent = media.starting ? 'Camera is starting' : media.track('video') ? 'Camera is off' : 'Camera unavailable';
 }
 
+/**
+ * Shows the local stream in the preview, or nothing: a media element holding a stream without a
+ * video track never gets metadata, which would hold back the page's load event.
+ */
+function showPreview() {
+  const preview = $('preview');
+  const want = media.track('video') ? media.stream : null;
+  if (preview.srcObject !== want) preview.srcObject = want;
+}
+
 function showNotice(text) {
   const n = $('media-notice');
   n.textContent = text;
@@ -77,7 +87,7 @@ async function startPreview() {
   updateMediaButtons();
   const err = await media.start();
   media.starting = false;
-  $('preview').srcObject = media.stream;
+  showPreview();
   if (err) showNotice(`${describeMediaError(err)} You can still join to see and hear the others.`);
   else if (!media.track('audio')) showNotice('No microphone found: others won’t hear you.');
   else if (!media.track('video')) showNotice('No camera found: others will see your initials.');
@@ -102,7 +112,7 @@ async function fillDevices() {
 async function switchDevice(kind, deviceId) {
   try {
     const track = await media.use(kind, deviceId);
-    $('preview').srcObject = media.stream;
+    showPreview();
     if (session && session.transceivers[kind]) await session.transceivers[kind].sender.replaceTrack(track);
     if (kind === 'video' && session) gallery.setVideo(session.selfId, track);
   } catch (e) {
@@ -373,7 +383,7 @@ async function toggle(kind) {
       toast(describeMediaError(e), { kind: 'error' });
       return;
     }
-    $('preview').srcObject = media.stream;
+    showPreview();
     fillDevices().catch(() => {});
   }
   media.setEnabled(kind, on);
