@@ -132,6 +132,12 @@ function failJoin(message) {
   $('join-btn').textContent = 'Join now';
 }
 
+/** "the meeting has ended" → "The meeting has ended." */
+function sentence(text) {
+  const t = String(text).trim();
+  return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? '' : '.');
+}
+
 async function join(displayName) {
   setState('joining');
   $('prejoin-error').textContent = '';
@@ -152,7 +158,7 @@ async function join(displayName) {
     return;
   }
   if (!resp.ok || !body) {
-    failJoin((body && (body.detail || body.title)) || `Could not join the meeting (HTTP ${resp.status}).`);
+    failJoin(sentence((body && (body.detail || body.title)) || `Could not join the meeting (HTTP ${resp.status})`));
     return;
   }
   connect(body, displayName);
