@@ -16,7 +16,7 @@ trap cleanup EXIT
 
 mkfifo /tmp/confero-turn-bench.in.$$ 2>/dev/null || true
 exec 3<>/tmp/confero-turn-bench.in.$$
-java -cp "$CP" io.confero.turn.TurnServerMain 127.0.0.1 $OURS -1 $SECRET true false <&3 >/tmp/confero-turn-bench.ours.log 2>&1 &
+java -cp "$CP" io.confero.turn.TurnServerMain 127.0.0.1 $OURS -1 $SECRET true false 1000 <&3 >/tmp/confero-turn-bench.ours.log 2>&1 &
 PIDS+=($!)
 turnserver -n --listening-ip=127.0.0.1 --listening-port=$COTURN --relay-ip=127.0.0.1 --min-port=40000 --max-port=40999 \
   --allow-loopback-peers --use-auth-secret --static-auth-secret=$SECRET --realm=confero \

@@ -6,7 +6,7 @@ import io.vertx.core.Vertx;
 /**
  * Test harness: runs a {@link TurnVerticle} in its own JVM (used inside a network namespace by
  * {@link PrivatePeerRefusalNamespaceTest}). Args: listenHost udpPort tcpPort secret allowLoopback
- * allowPrivate. Prints {@code READY <udp> <tcp>} once listening; when stdin closes (or on SIGTERM) it
+ * allowPrivate [maxAllocationsPerUser]. Prints {@code READY <udp> <tcp>} once listening; when stdin closes (or on SIGTERM) it
  * prints {@code METRICS to_peer=N forbidden_peer=N no_permission=N to_client=N} and its drop and
  * refusal counters, and exits.
  */
@@ -18,6 +18,10 @@ public final class TurnServerMain {
         TurnConfig config = TurnConfig.defaults(args[3]).withListenHost(args[0])
                 .withPorts(Integer.parseInt(args[1]), Integer.parseInt(args[2]), -1)
                 .withPeerPolicy(Boolean.parseBoolean(args[4]), Boolean.parseBoolean(args[5]));
+        if (args.length > 6) {
+            int perUser = Integer.parseInt(args[6]);
+            config = config.withQuotas(Math.max(perUser, config.maxAllocations()), perUser, 0);
+        }
         Vertx vertx = Vertx.vertx();
         TurnVerticle verticle = new TurnVerticle(config, new SimpleMeterRegistry());
         vertx.deployVerticle(verticle).await();
