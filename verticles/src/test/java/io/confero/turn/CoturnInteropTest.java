@@ -9,6 +9,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -40,7 +41,11 @@ class CoturnInteropTest {
     @BeforeEach
     void start(Vertx vertx, VertxTestContext ctx) throws Exception {
         assumeTrue(ChildProcesses.executable(UCLIENT) && ChildProcesses.executable(PEER), "coturn utilities absent");
-        TurnConfig config = TurnConfig.defaults(SECRET).withListenHost("127.0.0.1").withPorts(0, 0, 0)
+        int tlsPort;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            tlsPort = free.getLocalPort(); // turn.tls_port 0 means "off", so pick a free port
+        }
+        TurnConfig config = TurnConfig.defaults(SECRET).withListenHost("127.0.0.1").withPorts(0, 0, tlsPort)
                 .withPeerPolicy(true, false);
         verticle = new TurnVerticle(config, new SimpleMeterRegistry());
         try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {

@@ -108,10 +108,11 @@ class TurnVerticleTest {
                     responses.flag();
                 }
             });
-            s.closeHandler(v -> ctx.verify(() -> {
-                assertThat(verticle.metrics().drops(TurnMetrics.Drop.TCP_FRAMING)).isEqualTo(1);
-                closed.flag();
-            }));
+            s.closeHandler(v -> vertx.executeBlocking(() -> {
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> verticle.metrics().drops(TurnMetrics.Drop.TCP_FRAMING) == 1);
+                return null;
+            }).onComplete(ctx.succeeding(x -> closed.flag())));
             s.write(both.getBuffer(0, 7));
             s.write(both.getBuffer(7, both.length()));
             s.write(Buffer.buffer(new byte[] {(byte) 0xFF, 0, 0, 0}));
