@@ -114,6 +114,21 @@ class Rfc8656AllocationLifecycleTest {
     }
 
     @Test
+    void section7_2_retransmittedAllocateWithSameTransactionIsAnsweredAgain() throws Exception {
+        allocate(client); // learns the nonce; allocation 1 exists
+        client.request(StunMethod.REFRESH, b -> b.addUInt32(StunAttributeType.LIFETIME, 0));
+        byte[] tx = client.nextTxId();
+        StunMessage first = client.raw(StunMethod.ALLOCATE, StunClass.REQUEST, tx, udpTransport(), true);
+        clock.advanceSeconds(10);
+        StunMessage again = client.raw(StunMethod.ALLOCATE, StunClass.REQUEST, tx, udpTransport(), true);
+        assertThat(again.messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE);
+        assertThat(again.xorAddress(StunAttributeType.XOR_RELAYED_ADDRESS))
+                .isEqualTo(first.xorAddress(StunAttributeType.XOR_RELAYED_ADDRESS));
+        assertThat(again.uint32(StunAttributeType.LIFETIME)).isEqualTo(590);
+        assertThat(relays.opened).hasSize(2);
+    }
+
+    @Test
     void section7_3_refreshWithZeroLifetimeDeletesAndFreesTheSocket() throws Exception {
         allocate(client);
         FakeRelay relay = relays.last();
