@@ -220,6 +220,16 @@ class Rfc8656AllocationLifecycleTest {
         client.sendRaw(new byte[] {0x40, 0x01, 0, 1, 7});
         assertThat(relay.sent).hasSize(1);
         assertThat(metrics.drops(Drop.NO_CHANNEL)).isEqualTo(1);
+
+        // §12: for 5 minutes after expiry the number cannot go to another peer; the same pair may rebind
+        InetSocketAddress other = addr("198.51.100.9", 1);
+        client.nonce = null;
+        assertThat(errorOf(client.request(StunMethod.CHANNEL_BIND, peer(other).andThen(b -> b.addChannelNumber(0x4001)))))
+                .isEqualTo(400);
+        clock.advanceSeconds(300);
+        server.sweep();
+        assertThat(client.request(StunMethod.CHANNEL_BIND, peer(other).andThen(b -> b.addChannelNumber(0x4001)))
+                .messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE);
     }
 
     @Test
