@@ -73,8 +73,12 @@ public final class TurnVerticle extends VerticleBase {
         DatagramSocket socket = vertx.createDatagramSocket(VertxRelaySockets.options(LISTENER_BUFFER));
         SenderCache senders = new SenderCache();
         socket.handler(p -> {
-            byte[] data = p.data().getBytes();
-            server.onClientMessage(new UdpClientChannel(socket, senders.toInet(p.sender())), data, 0, data.length);
+            try {
+                byte[] data = p.data().getBytes();
+                server.onClientMessage(new UdpClientChannel(socket, senders.toInet(p.sender())), data, 0, data.length);
+            } catch (RuntimeException e) {
+                metrics.dropped(TurnMetrics.Drop.INTERNAL_ERROR);
+            }
         });
         socket.exceptionHandler(e -> metrics.dropped(TurnMetrics.Drop.INTERNAL_ERROR));
         return socket.listen(config.udpPort(), config.listenHost()).onSuccess(s -> udp = s);
@@ -83,7 +87,14 @@ public final class TurnVerticle extends VerticleBase {
     private Future<NetServer> listenStream(NetServerOptions options, int port, ClientChannel.Transport transport) {
         NetServer net = vertx.createNetServer(options.setTcpNoDelay(true));
         streams.add(net);
-        net.connectHandler(sock -> new StreamClientConnection(sock, transport, server, metrics));
+        net.connectHandler(sock -> {
+            try {
+                new StreamClientConnection(sock, transport, server, metrics);
+            } catch (RuntimeException e) {
+                metrics.dropped(TurnMetrics.Drop.INTERNAL_ERROR);
+                sock.close();
+            }
+        });
         return net.listen(port, config.listenHost());
     }
 

@@ -95,7 +95,13 @@ final class VertxRelaySockets implements RelaySocket.Factory {
             PeerHandler h = handler;
             if (h != null) {
                 byte[] data = p.data().getBytes();
-                h.onPeerPacket(senders.toInet(p.sender()), data, 0, data.length);
+                InetSocketAddress peer;
+                try {
+                    peer = senders.toInet(p.sender());
+                } catch (IllegalArgumentException e) {
+                    return; // not an address a permission could ever match
+                }
+                h.onPeerPacket(peer, data, 0, data.length);
             }
         }
 

@@ -14,11 +14,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.net.NetSocket;
+import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link TurnVerticle} over real loopback sockets: UDP challenge, TCP framing, expiry freeing sockets. */
 @ExtendWith(VertxExtension.class)
+@Timeout(value = 90, timeUnit = TimeUnit.SECONDS) // shared 2-core CI machines can be very loaded
 class TurnVerticleTest {
     private static final String SECRET = "verticle-secret-0123456789";
 
