@@ -6,6 +6,7 @@ import { Publisher } from './publisher.js';
 import { Subscriber } from './subscriber.js';
 import { Gallery } from './gallery.js';
 import { renderPeople } from './people.js';
+import { updateMediaButtons, showPreview, showNotice, fillDevices } from './prejoin.js';
 
 const $ = (id) => document.getElementById(id);
 const NAME_KEY = 'confero.displayName';
@@ -46,69 +47,31 @@ function storeName(name) {
 
 // ---------------------------------------------------------------- pre-join
 
-function setToggle(btn, on, what) {
-  btn.classList.toggle('off', !on);
-  btn.setAttribute('aria-pressed', String(on));
-  btn.title = `${on ? 'Turn off' : 'Turn on'} ${what}`;
-  btn.setAttribute('aria-label', btn.title);
-}
-
-function updateMediaButtons() {
-  document.body.classList.toggle('media-starting', media.starting);
-  const mic = media.enabled.audio && !!media.track('audio');
-  const cam = media.enabled.video && !!media.track('video');
-  setToggle($('pre-mic-btn'), mic, 'microphone');
-  setToggle($('pre-cam-btn'), cam, 'camera');
-  setToggle($('mic-btn'), mic, 'microphone');
-  setToggle($('cam-btn'), cam, 'camera');
-  const off = $('preview-off');
-  off.hidden = cam;
-  off.textContent = media.starting ? 'Camera is starting' : media.track('video') ? 'Camera is off' : 'Camera unavailable';
-}
-
-function showNotice(text) {
-  const n = $('media-notice');
-  n.textContent = text;
-  n.hidden = !text;
-}
-
 async function startPreview() {
   media.starting = true;
-  updateMediaButtons();
+  updateMediaButtons(media);
   const err = await media.start();
   media.starting = false;
-  $('preview').srcObject = media.stream;
+  showPreview(media);
   if (err) showNotice(`${describeMediaError(err)} You can still join to see and hear the others.`);
   else if (!media.track('audio')) showNotice('No microphone found: others won’t hear you.');
   else if (!media.track('video')) showNotice('No camera found: others will see your initials.');
   else showNotice('');
-  updateMediaButtons();
+  updateMediaButtons(media);
   if (session && session.publisher) publishLocal(session);
-  await fillDevices().catch(() => {});
-}
-
-async function fillDevices() {
-  const devices = await media.devices();
-  for (const [kind, select, none] of [['audio', $('mic-select'), 'No microphone'], ['video', $('cam-select'), 'No camera']]) {
-    const list = devices[kind];
-    const usable = list.length > 0 && !!media.track(kind);
-    select.replaceChildren(...(usable ? list : [{ deviceId: '', label: none }])
-        .map((d) => el('option', { value: d.deviceId, textContent: d.label })));
-    if (usable) select.value = media.currentDevice(kind) || list[0].deviceId;
-    select.disabled = !usable;
-  }
+  await fillDevices(media).catch(() => {});
 }
 
 async function switchDevice(kind, deviceId) {
   try {
     const track = await media.use(kind, deviceId);
-    $('preview').srcObject = media.stream;
+    showPreview(media);
     if (session && session.transceivers[kind]) await session.transceivers[kind].sender.replaceTrack(track);
     if (kind === 'video' && session) gallery.setVideo(session.selfId, track);
   } catch (e) {
     toast(describeMediaError(e), { kind: 'error' });
   }
-  updateMediaButtons();
+  updateMediaButtons(media);
 }
 
 // ---------------------------------------------------------------- join
@@ -120,6 +83,12 @@ function failJoin(message) {
   $('prejoin-error').textContent = message;
   $('join-btn').disabled = !code;
   $('join-btn').textContent = 'Join now';
+}
+
+/** "the meeting has ended" → "The meeting has ended." */
+function sentence(text) {
+  const t = String(text).trim();
+  return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? '' : '.');
 }
 
 async function join(displayName) {
@@ -142,7 +111,7 @@ async function join(displayName) {
     return;
   }
   if (!resp.ok || !body) {
-    failJoin((body && (body.detail || body.title)) || `Could not join the meeting (HTTP ${resp.status}).`);
+    failJoin(sentence((body && (body.detail || body.title)) || `Could not join the meeting (HTTP ${resp.status})`));
     return;
   }
   connect(body, displayName);
@@ -208,7 +177,7 @@ function onJoined(s, m) {
     s.sentMuted.audio = true;
     toast('You joined muted');
   }
-  updateMediaButtons();
+  updateMediaButtons(media);
   self.audio_muted = !(media.enabled.audio && media.track('audio'));
   self.video_muted = !(media.enabled.video && media.track('video'));
   hooks.participants.set(s.selfId, participantRecord(self));
@@ -373,15 +342,15 @@ async function toggle(kind) {
       toast(describeMediaError(e), { kind: 'error' });
       return;
     }
-    $('preview').srcObject = media.stream;
-    fillDevices().catch(() => {});
+    showPreview(media);
+    fillDevices(media).catch(() => {});
   }
   media.setEnabled(kind, on);
   if (session && session.publisher) {
     publishLocal(session);
     gallery.refreshAll();
   }
-  updateMediaButtons();
+  updateMediaButtons(media);
 }
 
 async function toggleScreen() {

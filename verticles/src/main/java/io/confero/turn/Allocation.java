@@ -15,6 +15,8 @@ final class Allocation {
     static final long MAX_LIFETIME_MILLIS = 3_600_000;
     static final long PERMISSION_LIFETIME_MILLIS = 300_000;
     static final long CHANNEL_LIFETIME_MILLIS = 600_000;
+    /** After a binding expires, neither its number nor its peer may be rebound elsewhere for 5 min (RFC 8656 §12). */
+    static final long CHANNEL_QUARANTINE_MILLIS = 300_000;
 
     private record Binding(InetSocketAddress peer, long expiresAt) {
     }
@@ -86,7 +88,7 @@ final class Allocation {
 
     /**
      * Whether {@code channel} may be bound to {@code peer} (RFC 8656 §11.2): neither may be bound
-     * to something else (an expired binding still blocks until swept, which is stricter than needed).
+     * to something else, including bindings that expired less than 5 minutes ago (§12).
      */
     boolean canBind(int channel, InetSocketAddress peer) {
         Binding b = channels.get(channel);
@@ -104,11 +106,11 @@ final class Allocation {
         return channels.size();
     }
 
-    /** Removes expired permissions and channel bindings (RFC 8656 §9, §12). */
+    /** Removes expired permissions, and channel bindings once their 5-minute quarantine is over (RFC 8656 §9, §12). */
     void sweep(long now) {
         permissions.values().removeIf(exp -> now >= exp);
         channels.entrySet().removeIf(e -> {
-            boolean expired = now >= e.getValue().expiresAt;
+            boolean expired = now >= e.getValue().expiresAt + CHANNEL_QUARANTINE_MILLIS;
             if (expired) {
                 channelByPeer.remove(e.getValue().peer);
             }

@@ -22,7 +22,7 @@ final class IpLiterals {
     }
 
     static boolean isIpLiteral(String s) {
-        return isIpv4Literal(s) || (s.indexOf(':') >= 0 && s.matches("[0-9a-fA-F:.]+"));
+        return isIpv4Literal(s) || (s.indexOf(':') >= 0 && s.matches("[0-9a-fA-F:.]+(%[A-Za-z0-9_.-]+)?"));
     }
 
     /** Parses an IP literal (never resolves names). */

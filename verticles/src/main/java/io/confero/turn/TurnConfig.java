@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param listenHost               {@code turn.listen_host}: address the client-facing listeners bind to
  * @param udpPort                  {@code turn.udp_port}: UDP listener (0 = ephemeral, -1 = off)
  * @param tcpPort                  {@code turn.tcp_port}: TCP listener (0 = ephemeral, -1 = off)
- * @param tlsPort                  {@code turn.tls_port}: TURNS (TLS over TCP) listener, -1 = off, 0 = ephemeral
+ * @param tlsPort                  {@code turn.tls_port}: TURNS (TLS over TCP) listener; 0 (or -1) = off
  * @param tlsCertPath              {@code turn.tls_cert_path}: PEM certificate chain; empty = self-signed
  * @param tlsKeyPath               {@code turn.tls_key_path}: PEM private key; empty = self-signed
  * @param realm                    {@code turn.realm}: REALM of the long-term credentials
@@ -54,12 +54,12 @@ public record TurnConfig(boolean enabled, String listenHost, int udpPort, int tc
 
     /** All defaults, with the given shared secret (which has no default). */
     public static TurnConfig defaults(String secret) {
-        return new TurnConfig(true, "0.0.0.0", DEFAULT_PORT, DEFAULT_PORT, -1, "", "", "confero", secret,
+        return new TurnConfig(true, "0.0.0.0", DEFAULT_PORT, DEFAULT_PORT, 0, "", "", "confero", secret,
                 "127.0.0.1", false, false, 1000, 10, 0, 86400);
     }
 
     public boolean tlsEnabled() {
-        return tlsPort >= 0;
+        return tlsPort > 0;
     }
 
     public TurnConfig withPorts(int udp, int tcp, int tls) {

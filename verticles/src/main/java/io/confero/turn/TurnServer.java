@@ -31,6 +31,9 @@ public final class TurnServer {
         StunAttributeType.DATA, StunAttributeType.PRIORITY, StunAttributeType.USE_CANDIDATE,
         StunAttributeType.XOR_MAPPED_ADDRESS, StunAttributeType.MAPPED_ADDRESS};
 
+    /** DATA that still fits a Data indication with XOR-PEER-ADDRESS (IPv6) in 65535 attribute bytes. */
+    private static final int MAX_DATA_INDICATION_PAYLOAD = 0xFFFF - 24 - 4 - 3;
+
     private final TurnConfig config;
     private final TurnMetrics metrics;
     private final LongSupplier clock;
@@ -245,6 +248,10 @@ public final class TurnServer {
                 return;
             }
             int channel = a.channelFor(peer, now);
+            if (channel < 0 && len > MAX_DATA_INDICATION_PAYLOAD) {
+                metrics.dropped(Drop.MALFORMED);
+                return;
+            }
             byte[] out = channel >= 0 ? channelData(channel, buf, off, len, a.client.isStream())
                     : dataIndication(peer, buf, off, len);
             a.client.send(out, 0, out.length);

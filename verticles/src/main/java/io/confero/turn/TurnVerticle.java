@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.datagram.DatagramSocket;
-import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -22,6 +21,8 @@ import java.util.random.RandomGenerator;
  */
 public final class TurnVerticle extends VerticleBase {
     private static final long SWEEP_PERIOD_MILLIS = 1000;
+    /** SO_RCVBUF/SO_SNDBUF of the client UDP listener, which carries every allocation's traffic. */
+    private static final int LISTENER_BUFFER = 1024 * 1024;
 
     private final TurnConfig config;
     private final MeterRegistry registry;
@@ -69,11 +70,15 @@ public final class TurnVerticle extends VerticleBase {
     }
 
     private Future<DatagramSocket> listenUdp() {
-        DatagramSocket socket = vertx.createDatagramSocket(new DatagramSocketOptions());
+        DatagramSocket socket = vertx.createDatagramSocket(VertxRelaySockets.options(LISTENER_BUFFER));
         SenderCache senders = new SenderCache();
         socket.handler(p -> {
-            byte[] data = p.data().getBytes();
-            server.onClientMessage(new UdpClientChannel(socket, senders.toInet(p.sender())), data, 0, data.length);
+            try {
+                byte[] data = p.data().getBytes();
+                server.onClientMessage(new UdpClientChannel(socket, senders.toInet(p.sender())), data, 0, data.length);
+            } catch (RuntimeException e) {
+                metrics.dropped(TurnMetrics.Drop.INTERNAL_ERROR);
+            }
         });
         socket.exceptionHandler(e -> metrics.dropped(TurnMetrics.Drop.INTERNAL_ERROR));
         return socket.listen(config.udpPort(), config.listenHost()).onSuccess(s -> udp = s);
@@ -82,7 +87,14 @@ public final class TurnVerticle extends VerticleBase {
     private Future<NetServer> listenStream(NetServerOptions options, int port, ClientChannel.Transport transport) {
         NetServer net = vertx.createNetServer(options.setTcpNoDelay(true));
         streams.add(net);
-        net.connectHandler(sock -> new StreamClientConnection(sock, transport, server, metrics));
+        net.connectHandler(sock -> {
+            try {
+                new StreamClientConnection(sock, transport, server, metrics);
+            } catch (RuntimeException e) {
+                metrics.dropped(TurnMetrics.Drop.INTERNAL_ERROR);
+                sock.close();
+            }
+        });
         return net.listen(port, config.listenHost());
     }
 

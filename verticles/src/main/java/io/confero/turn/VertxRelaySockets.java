@@ -12,6 +12,11 @@ import java.util.function.Consumer;
 /** Relay sockets as Vert.x UDP sockets bound to {@code turn.relay_host} on an ephemeral port. */
 final class VertxRelaySockets implements RelaySocket.Factory {
     private static final int EVEN_PORT_ATTEMPTS = 16;
+    /**
+     * SO_RCVBUF/SO_SNDBUF of relay sockets. Vert.x also sizes its per-read buffer from it, so it
+     * must exceed any datagram (64 KiB); bigger absorbs event-loop stalls without kernel drops.
+     */
+    static final int RELAY_BUFFER = 256 * 1024;
 
     private final Vertx vertx;
     private final String relayHost;
@@ -27,7 +32,7 @@ final class VertxRelaySockets implements RelaySocket.Factory {
     }
 
     private void open(boolean evenPort, int attemptsLeft, Consumer<RelaySocket> onOpen, Consumer<Throwable> onFailure) {
-        Relay relay = new Relay(vertx.createDatagramSocket(new DatagramSocketOptions()), relayHost);
+        Relay relay = new Relay(vertx.createDatagramSocket(options(RELAY_BUFFER)), relayHost);
         relay.socket.listen(0, relayHost).onComplete(ar -> {
             if (ar.failed()) {
                 onFailure.accept(ar.cause());
@@ -52,7 +57,7 @@ final class VertxRelaySockets implements RelaySocket.Factory {
     private void openEvenPair(int attemptsLeft, BiConsumer<RelaySocket, RelaySocket> onOpen,
                               Consumer<Throwable> onFailure) {
         open(true, even -> {
-            Relay odd = new Relay(vertx.createDatagramSocket(new DatagramSocketOptions()), relayHost);
+            Relay odd = new Relay(vertx.createDatagramSocket(options(RELAY_BUFFER)), relayHost);
             odd.socket.listen(even.localAddress().getPort() + 1, relayHost).onComplete(ar -> {
                 if (ar.succeeded()) {
                     onOpen.accept(even, odd);
@@ -66,6 +71,10 @@ final class VertxRelaySockets implements RelaySocket.Factory {
                 }
             });
         }, onFailure);
+    }
+
+    static DatagramSocketOptions options(int bufferBytes) {
+        return new DatagramSocketOptions().setReceiveBufferSize(bufferBytes).setSendBufferSize(bufferBytes);
     }
 
     /** One relay socket. */
@@ -86,7 +95,13 @@ final class VertxRelaySockets implements RelaySocket.Factory {
             PeerHandler h = handler;
             if (h != null) {
                 byte[] data = p.data().getBytes();
-                h.onPeerPacket(senders.toInet(p.sender()), data, 0, data.length);
+                InetSocketAddress peer;
+                try {
+                    peer = senders.toInet(p.sender());
+                } catch (IllegalArgumentException e) {
+                    return; // not an address a permission could ever match
+                }
+                h.onPeerPacket(peer, data, 0, data.length);
             }
         }
 

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * sent must come back.
  */
 @ExtendWith(VertxExtension.class)
+@Timeout(value = 90, timeUnit = TimeUnit.SECONDS)
 class CoturnInteropTest {
     private static final String UCLIENT = "/usr/bin/turnutils_uclient";
     private static final String PEER = "/usr/bin/turnutils_peer";
@@ -40,7 +44,11 @@ class CoturnInteropTest {
     @BeforeEach
     void start(Vertx vertx, VertxTestContext ctx) throws Exception {
         assumeTrue(ChildProcesses.executable(UCLIENT) && ChildProcesses.executable(PEER), "coturn utilities absent");
-        TurnConfig config = TurnConfig.defaults(SECRET).withListenHost("127.0.0.1").withPorts(0, 0, 0)
+        int tlsPort;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            tlsPort = free.getLocalPort(); // turn.tls_port 0 means "off", so pick a free port
+        }
+        TurnConfig config = TurnConfig.defaults(SECRET).withListenHost("127.0.0.1").withPorts(0, 0, tlsPort)
                 .withPeerPolicy(true, false);
         verticle = new TurnVerticle(config, new SimpleMeterRegistry());
         try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {

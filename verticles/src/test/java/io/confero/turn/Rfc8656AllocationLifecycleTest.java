@@ -114,6 +114,21 @@ class Rfc8656AllocationLifecycleTest {
     }
 
     @Test
+    void section7_2_retransmittedAllocateWithSameTransactionIsAnsweredAgain() throws Exception {
+        allocate(client); // learns the nonce; allocation 1 exists
+        client.request(StunMethod.REFRESH, b -> b.addUInt32(StunAttributeType.LIFETIME, 0));
+        byte[] tx = client.nextTxId();
+        StunMessage first = client.raw(StunMethod.ALLOCATE, StunClass.REQUEST, tx, udpTransport(), true);
+        clock.advanceSeconds(10);
+        StunMessage again = client.raw(StunMethod.ALLOCATE, StunClass.REQUEST, tx, udpTransport(), true);
+        assertThat(again.messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE);
+        assertThat(again.xorAddress(StunAttributeType.XOR_RELAYED_ADDRESS))
+                .isEqualTo(first.xorAddress(StunAttributeType.XOR_RELAYED_ADDRESS));
+        assertThat(again.uint32(StunAttributeType.LIFETIME)).isEqualTo(590);
+        assertThat(relays.opened).hasSize(2);
+    }
+
+    @Test
     void section7_3_refreshWithZeroLifetimeDeletesAndFreesTheSocket() throws Exception {
         allocate(client);
         FakeRelay relay = relays.last();
@@ -205,6 +220,16 @@ class Rfc8656AllocationLifecycleTest {
         client.sendRaw(new byte[] {0x40, 0x01, 0, 1, 7});
         assertThat(relay.sent).hasSize(1);
         assertThat(metrics.drops(Drop.NO_CHANNEL)).isEqualTo(1);
+
+        // §12: for 5 minutes after expiry the number cannot go to another peer; the same pair may rebind
+        InetSocketAddress other = addr("198.51.100.9", 1);
+        client.nonce = null;
+        assertThat(errorOf(client.request(StunMethod.CHANNEL_BIND, peer(other).andThen(b -> b.addChannelNumber(0x4001)))))
+                .isEqualTo(400);
+        clock.advanceSeconds(300);
+        server.sweep();
+        assertThat(client.request(StunMethod.CHANNEL_BIND, peer(other).andThen(b -> b.addChannelNumber(0x4001)))
+                .messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE);
     }
 
     @Test

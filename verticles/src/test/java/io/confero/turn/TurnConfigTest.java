@@ -16,7 +16,9 @@ class TurnConfigTest {
         assertThat(c.listenHost()).isEqualTo("0.0.0.0");
         assertThat(c.udpPort()).isEqualTo(3478);
         assertThat(c.tcpPort()).isEqualTo(3478);
+        assertThat(c.tlsPort()).isZero();
         assertThat(c.tlsEnabled()).isFalse();
+        assertThat(c.withPorts(3478, 3478, 5349).tlsEnabled()).isTrue();
         assertThat(c.realm()).isEqualTo("confero");
         assertThat(c.relayHost()).isEqualTo("127.0.0.1");
         assertThat(c.allowLoopbackPeers()).isFalse();

@@ -42,6 +42,12 @@ class TurnRequestFuzzTest {
         h.assertNoInternalErrors();
     }
 
+    @Property(tries = 2000)
+    void streamFramingNeverThrowsAndBoundsFrames(@ForAll @Size(max = 64) byte[] bytes) {
+        int n = StreamClientConnection.frameLength(bytes, 0, bytes.length);
+        assertThat(n).isBetween(-1, 20 + 0xFFFF + 3);
+    }
+
     @Property(tries = 3000)
     void mutatedRequestsNeverThrow(@ForAll("mutatedRequest") byte[] datagram, @ForAll boolean tcp) {
         Harness h = new Harness();
