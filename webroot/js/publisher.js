@@ -74,7 +74,22 @@ export class Publisher {
     this.inFlight = null;
     if (this.pc.signalingState === 'closed') return;
     await this.pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+    await this.keepCameraResolution();
     this.tracks = Array.isArray(answer.tracks) ? answer.tracks : [];
+  }
+
+  /**
+   * Camera video keeps its resolution when bandwidth or CPU run short (frame rate gives way first),
+   * so faces stay legible in the gallery; screen share already prefers detail via contentHint.
+   */
+  async keepCameraResolution() {
+    for (const [t, source] of this.sources) {
+      if (source !== 'camera' || t.stopped || t.direction === 'stopped') continue;
+      const params = t.sender.getParameters();
+      if (!params.encodings || params.encodings.length === 0 || params.degradationPreference === 'maintain-resolution') continue;
+      params.degradationPreference = 'maintain-resolution';
+      try { await t.sender.setParameters(params); } catch { /* older browsers: keep the default */ }
+    }
   }
 
   /** Handles `publish_answer`. */

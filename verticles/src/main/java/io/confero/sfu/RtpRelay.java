@@ -104,13 +104,17 @@ final class RtpRelay {
       env.metrics().drop(SfuDrop.NO_SUBSCRIBER_TRANSPORT);
       return;
     }
+    if (c.forwarder.isPaused()) {
+      c.forwarder.switchTo(in.ssrc());
+    }
     ForwardDecision d = c.forwarder.decide(in.ssrc(), in.sequenceNumber(), in.timestamp(), in.marker(), keyframe,
         nowNanos);
     if (d.keyframeRequested() || c.forwarder.keyframeNeeded()) {
       requestKeyframe(c.producer, nowMillis);
     }
     if (!d.isForward()) {
-      env.metrics().drop(SfuDrop.WAITING_FOR_KEYFRAME);
+      env.metrics().drop(d.reason() == io.confero.sfu.forward.DropReason.WAITING_FOR_KEYFRAME
+          ? SfuDrop.WAITING_FOR_KEYFRAME : SfuDrop.FORWARDER);
       return;
     }
     byte[] copy = Arrays.copyOf(in.buffer(), in.length() + SRTP_ROOM);

@@ -200,7 +200,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
 
   @Override
   public long nowMillis() {
-    return System.currentTimeMillis();
+    return System.nanoTime() / 1_000_000;
   }
 
   @Override

@@ -32,9 +32,12 @@ public final class TestNode implements AutoCloseable {
   public static TestNode start(Path dataDir, Map<String, String> overrides) throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("CONFERO_HTTP_HOST", "127.0.0.1");
-    env.put("CONFERO_HTTP_PORT", "0");
+    int http = freePort();
+    int signaling = freePort();
+    env.put("CONFERO_HTTP_PORT", Integer.toString(http));
+    env.put("CONFERO_HTTP_PUBLIC_URL", "http://127.0.0.1:" + http);
     env.put("CONFERO_SIGNALING_HOST", "127.0.0.1");
-    env.put("CONFERO_SIGNALING_PORT", "0");
+    env.put("CONFERO_SIGNALING_PORT", Integer.toString(signaling));
     env.put("CONFERO_SFU_PORT", "0");
     env.put("CONFERO_SFU_BIND_HOST", "127.0.0.1");
     env.put("CONFERO_TURN_ENABLED", "false");
@@ -48,6 +51,13 @@ public final class TestNode implements AutoCloseable {
     ConferoConfig config = ConfigLoader.load(env, new Properties());
     Confero node = Confero.start(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     return new TestNode(node, dataDir);
+  }
+
+  /** A TCP port free right now (the OS picks it); the node binds it a moment later. */
+  public static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    }
   }
 
   public Confero node() {
