@@ -42,6 +42,7 @@ import io.confero.codecs.Addresses;
 import io.confero.codecs.meeting.MeetingEvent;
 import io.confero.codecs.sfu.SfuCodec;
 import io.confero.sfu.SfuVerticle;
+import io.confero.sfu.SrtpWarmup;
 import io.confero.sfu.dtls.DtlsWarmup;
 import io.confero.signaling.SignalingComponents;
 import io.confero.signaling.SignalingVerticle;
@@ -83,6 +84,8 @@ public final class Confero {
   public static Future<Confero> start(ConferoConfig config) throws Exception {
     Duration warm = DtlsWarmup.run();
     LOG.debug("DTLS warm-up handshake took {} ms", warm.toMillis());
+    int srtpChecks = SrtpWarmup.run();
+    LOG.debug("SRTP warm-up: {} round trips", srtpChecks);
     Database db = Database.start(config.database());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     HazelcastClusterManager cm = ClusterSetup.clusterManager(config.cluster());

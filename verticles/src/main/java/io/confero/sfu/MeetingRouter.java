@@ -99,7 +99,7 @@ final class MeetingRouter {
   /** A subscriber offer with a consumer for every other participant's producer; empty when nothing changed. */
   SfuRequest.SubscribeOffer subscribe(String participantId) {
     Peer peer = peer(participantId);
-    boolean changed = false;
+    boolean changed = peer.consumersChanged;
     for (Peer other : peers.values()) {
       if (other == peer) {
         continue;
@@ -140,6 +140,7 @@ final class MeetingRouter {
         : SubscribeState.initial(Integer.toUnsignedLong(env.randomInt()));
     SubscribeOffer offer = new SubscribeOfferer(env.local(peer.subscriber)).offer(state, outgoing);
     peer.subscribeState = offer.state();
+    peer.consumersChanged = false;
     peer.lastSubscribeOffer = offer.offer();
     return new SfuRequest.SubscribeOffer(offer.sdp(), labels);
   }
@@ -202,6 +203,7 @@ final class MeetingRouter {
   }
 
   private void dropConsumer(Consumer c) {
+    c.subscriber.consumersChanged = true;
     c.producer.consumers.remove(c);
     c.subscriber.consumersByTrack.remove(c.producer.trackId, c);
     c.subscriber.consumersBySsrc.remove(c.outSsrc, c);

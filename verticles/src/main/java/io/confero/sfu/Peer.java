@@ -16,7 +16,8 @@ final class Peer {
   final Map<Integer, Consumer> consumersBySsrc = new LinkedHashMap<>();
   SubscribeState subscribeState;
   SessionDescription lastSubscribeOffer;
-  boolean subscribeOfferPending;
+  /** Consumers were removed since the last subscriber offer, so the next one must say so. */
+  boolean consumersChanged;
   int nextMid;
   long publishVersion;
   TwccRecorder twcc;

@@ -72,16 +72,27 @@ class MeetingMediaE2ETest {
 
     BrowserSession leaver = people.get(2);
     String leaverId = (String) leaver.execute("return window.confero.selfId;");
+    for (BrowserSession b : people.subList(0, 2)) {
+      Number held = (Number) b.execute("window.leaverTracks = [...window.confero.remoteTracks.values()]"
+          + ".filter(t => t.participant_id === arguments[0]).map(t => t.track);"
+          + "return window.leaverTracks.filter(t => t.readyState === 'live').length;", leaverId);
+      assertThat(held.intValue()).as(b.name() + " receives the leaver's audio and video").isEqualTo(2);
+    }
     leaver.find("#leave-btn").click();
     for (BrowserSession b : people.subList(0, 2)) {
-      Awaitility.await(b.name() + " sees the leaver's tracks end").atMost(MEDIA_TIMEOUT).until(() -> {
-        Map<?, ?> t = (Map<?, ?>) b.execute("const pc = window.confero.subscriber;"
-            + "const all = pc.getTransceivers();"
-            + "return {live: all.filter(x => x.currentDirection === 'recvonly' && x.receiver.track.readyState === 'live').length,"
-            + " ended: all.filter(x => x.receiver.track.readyState === 'ended' || x.currentDirection === 'stopped'"
-            + " || x.currentDirection === 'inactive').length};");
-        return ((Number) t.get("live")).intValue() == 2 && ((Number) t.get("ended")).intValue() >= 2;
-      });
+      java.util.concurrent.atomic.AtomicReference<Object> last = new java.util.concurrent.atomic.AtomicReference<>();
+      try {
+        Awaitility.await(b.name() + " sees the leaver's tracks end").atMost(MEDIA_TIMEOUT).until(() -> {
+          Map<?, ?> t = (Map<?, ?>) b.execute("const all = window.confero.subscriber.getTransceivers();"
+              + "return {ended: window.leaverTracks.filter(t => t.readyState === 'ended').length,"
+              + " live: all.filter(x => x.currentDirection === 'recvonly' && x.receiver.track.readyState === 'live').length,"
+              + " all: all.map(x => x.mid + ':' + x.currentDirection + ':' + x.receiver.track.readyState).join(' ')};");
+          last.set(t);
+          return ((Number) t.get("ended")).intValue() == 2 && ((Number) t.get("live")).intValue() == 2;
+        });
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        throw new AssertionError(b.name() + " transceivers: " + last.get(), e);
+      }
       if (leaverId != null) {
         Awaitility.await(b.name() + " drops the leaver's tile").atMost(Duration.ofSeconds(20)).until(() ->
             b.findAll(".tile[data-participant-id='" + leaverId + "']").isEmpty());
