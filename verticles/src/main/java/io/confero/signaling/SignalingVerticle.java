@@ -53,8 +53,10 @@ public final class SignalingVerticle extends VerticleBase {
     errors = Counter.builder("confero.signaling.errors").description("Refused signaling frames").register(c.registry());
     messages = new Messages(this);
     MessageConsumer<SfuEvent> sfuEvents = vertx.eventBus().consumer(Addresses.sfuEvents(c.nodeId()), this::onSfuEvent);
-    server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketFrameSize(MAX_FRAME)
-        .setMaxWebSocketMessageSize(MAX_FRAME).setRegisterWebSocketWriteHandlers(false));
+    // the transport accepts up to 4x the limit so that an oversized frame gets our own
+    // `too-large` error and close code instead of a silent connection reset
+    server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketFrameSize(4 * MAX_FRAME)
+        .setMaxWebSocketMessageSize(4 * MAX_FRAME).setRegisterWebSocketWriteHandlers(false));
     server.webSocketHandler(this::onSocket);
     server.requestHandler(req -> req.response().setStatusCode(404).end());
     return Future.join(sfuEvents.completion(), server.listen(config.port(), config.host()));
@@ -89,6 +91,11 @@ public final class SignalingVerticle extends VerticleBase {
   }
 
   private void onFrame(Connection conn, String text) {
+    if (text.length() > MAX_FRAME) {
+      fail(conn, new SignalingError("too-large", "frames are limited to 64 KiB"), null);
+      disconnect(conn, (short) 1009, "too large");
+      return;
+    }
     if (!conn.allowFrame()) {
       fail(conn, new SignalingError("rate-limited", "more than " + Connection.MAX_FRAMES_PER_SECOND
           + " frames per second"), null);

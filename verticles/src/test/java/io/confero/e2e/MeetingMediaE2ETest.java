@@ -98,5 +98,13 @@ class MeetingMediaE2ETest {
             b.findAll(".tile[data-participant-id='" + leaverId + "']").isEmpty());
       }
     }
+    // the leaver's two transports are freed on the SFU: two participants × (publisher + subscriber) remain
+    Awaitility.await("leaver's transports freed").atMost(MEDIA_TIMEOUT).until(() -> transports() == 4);
+  }
+
+  static double transports() throws Exception {
+    return server.rest().send("GET", "/metrics", null).body().lines()
+        .filter(l -> l.startsWith("confero_sfu_transports{")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 }
