@@ -40,12 +40,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code setup:active}) and
  * {@link SrtpSession}; the test counts Opus packets that authenticate and decrypt.
  *
- * <p>It must run inside a network namespace with only {@code lo} (see TESTING-WEBRTC.md), so it runs
- * only when {@code CONFERO_LO_ONLY_NETNS=1} is set, e.g.
- * {@code ip netns add t && ip netns exec t ip link set lo up &&
- * CONFERO_LO_ONLY_NETNS=1 ip netns exec t mvn -o -q -pl verticles test -Dtest=ChromiumDtlsSrtpInteropTest}.
+ * <p>It runs inside a network namespace with only {@code lo} (see TESTING-WEBRTC.md): it is an
+ * {@link io.confero.e2e.EndToEnd} test, run by the e2e execution of {@code mvn test} (docs/testing.md).
  */
-class ChromiumDtlsSrtpInteropTest {
+@io.confero.e2e.EndToEnd
+class ChromiumDtlsSrtpInteropE2ETest {
     private static final String PAGE = "<!doctype html><title>confero interop</title>";
     private static final String OFFER_SCRIPT = """
             const done = arguments[arguments.length - 1];
@@ -70,7 +69,6 @@ class ChromiumDtlsSrtpInteropTest {
     @ParameterizedTest
     @EnumSource(DtlsRole.class)
     void chromiumAudioArrivesThroughIceDtlsAndSrtp(DtlsRole ourRole) throws Exception {
-        assumeTrue("1".equals(System.getenv("CONFERO_LO_ONLY_NETNS")), "needs a lo-only network namespace");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")));
         ExecutorService workers = Executors.newFixedThreadPool(2);
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
