@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confero.turn.TurnVerticle;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,7 +101,7 @@ class TurnRelayE2ETest {
   }
 
   static Map<String, Double> relayedPackets(String metrics) {
-    Map<String, Double> out = new java.util.HashMap<>();
+    Map<String, Double> out = new HashMap<>();
     Matcher m = RELAYED.matcher(metrics);
     while (m.find()) {
       out.put(m.group(1), Double.parseDouble(m.group(2)));

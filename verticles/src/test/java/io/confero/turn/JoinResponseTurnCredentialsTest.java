@@ -12,9 +12,11 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ class JoinResponseTurnCredentialsTest {
   private static final Pattern TURN_URL = Pattern.compile("turn:127\\.0\\.0\\.1:(\\d+)\\?transport=(udp|tcp)");
 
   static final ChildProcesses processes = new ChildProcesses();
+  static Path dataDir;
   static TestNode node;
   static TurnVerticle turn;
   static int peerPort;
@@ -41,7 +44,8 @@ class JoinResponseTurnCredentialsTest {
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(ChildProcesses.executable(UCLIENT) && ChildProcesses.executable(PEER), "coturn utilities absent");
-    node = TestNode.start(Files.createTempDirectory("confero-turn-join"), Map.of(
+    dataDir = Files.createTempDirectory("confero-turn-join");
+    node = TestNode.start(dataDir, Map.of(
         "CONFERO_TURN_ENABLED", "true", "CONFERO_TURN_SECRET", SECRET, "CONFERO_TURN_PUBLIC_HOST", "127.0.0.1",
         "CONFERO_TURN_RELAY_HOST", "127.0.0.1", "CONFERO_TURN_ALLOW_LOOPBACK_PEERS", "true"));
     turn = node.node().turn().orElseThrow();
@@ -60,6 +64,11 @@ class JoinResponseTurnCredentialsTest {
     }
     if (node != null) {
       node.close();
+    }
+    if (dataDir != null) {
+      try (Stream<Path> files = Files.walk(dataDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     }
   }
 
