@@ -13,6 +13,11 @@ const NAME_KEY = 'confero.displayName';
 const JOIN_TIMEOUT_MS = 15000;
 const PING_MS = 25000;
 const PREVIEW_WAIT_MS = 3000;
+/**
+ * Diagnostic switch: `?relay=1` on the meeting URL makes both peer connections use TURN relay
+ * candidates only (iceTransportPolicy 'relay'), to check the TURN path. See docs/testing.md.
+ */
+const ICE_TRANSPORT_POLICY = new URLSearchParams(window.location.search).get('relay') === '1' ? 'relay' : 'all';
 
 /** Test hooks (see docs): state, the two peer connections, and who is in the meeting. */
 const hooks = {
@@ -23,6 +28,7 @@ const hooks = {
   selfId: null,
   meeting: null,
   remoteTracks: new Map(),
+  iceTransportPolicy: ICE_TRANSPORT_POLICY,
 };
 window.confero = hooks;
 
@@ -126,7 +132,8 @@ async function connect(body, displayName) {
   const signaling = new Signaling(media_server.url || '/ws', body.session_token);
   const s = {
     signaling, title, displayName, selfId: body.participant_id, role: body.role,
-    iceServers: media_server.ice_servers || [], transceivers: {}, screen: null, sentMuted: { audio: false, video: false },
+    ice: { iceServers: media_server.ice_servers || [], iceTransportPolicy: ICE_TRANSPORT_POLICY },
+    transceivers: {}, screen: null, sentMuted: { audio: false, video: false },
     cameraTrackOf: new Map(), timers: [],
   };
   session = s;
@@ -188,8 +195,8 @@ function onJoined(s, m) {
   gallery.setVideo(s.selfId, media.track('video'));
   for (const p of m.participants || []) if (p.participant_id !== s.selfId) onParticipant(p, false);
   renderAllPeople();
-  s.publisher = new Publisher(s.iceServers, s.signaling);
-  s.subscriber = new Subscriber(s.iceServers, s.signaling, remoteSink(s));
+  s.publisher = new Publisher(s.ice, s.signaling);
+  s.subscriber = new Subscriber(s.ice, s.signaling, remoteSink(s));
   hooks.publisher = s.publisher.pc;
   hooks.subscriber = s.subscriber.pc;
   publishLocal(s);

@@ -4,9 +4,13 @@
  * serialized: while one publish is in flight, further requests collapse into one follow-up.
  */
 export class Publisher {
-  constructor(iceServers, signaling) {
+  /**
+   * @param {{iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy}} ice from the join response
+   * @param signaling a Signaling
+   */
+  constructor(ice, signaling) {
     this.signaling = signaling;
-    this.pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    this.pc = new RTCPeerConnection({ ...ice, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
     this.sources = new Map(); // RTCRtpTransceiver → 'microphone' | 'camera' | 'screen'
     this.inFlight = null; // {id, resolve, reject} of the publish awaiting its answer
     this.running = null; // promise of the negotiation loop

@@ -6,14 +6,14 @@
  */
 export class Subscriber {
   /**
-   * @param iceServers from the join response
+   * @param {{iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy}} ice from the join response
    * @param signaling a Signaling
    * @param {{attach:(info:object, track:MediaStreamTrack)=>void, detach:(info:object)=>void}} sink
    */
-  constructor(iceServers, signaling, sink) {
+  constructor(ice, signaling, sink) {
     this.signaling = signaling;
     this.sink = sink;
-    this.pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    this.pc = new RTCPeerConnection({ ...ice, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
     this.byMid = new Map(); // mid → Track from the latest offer
     this.attached = new Map(); // track_id → {info, track}
     this.removed = new Set(); // track_ids unpublished since the latest offer

@@ -9,8 +9,25 @@ pc.getStats().then(report => {
     present: true,
     connectionState: pc.connectionState,
     iceConnectionState: pc.iceConnectionState,
-    inboundVideo: [], inboundAudio: [], outbound: []
+    inboundVideo: [], inboundAudio: [], outbound: [], selectedPair: null
   };
+  // the selected ICE candidate pair: the transport's selectedCandidatePairId (webrtc-stats 7.9)
+  let pairId = null;
+  report.forEach(s => {
+    if (s.type === 'transport' && s.selectedCandidatePairId && !pairId) pairId = s.selectedCandidatePairId;
+  });
+  const pair = pairId && report.get(pairId);
+  if (pair) {
+    const local = report.get(pair.localCandidateId) || {};
+    const remote = report.get(pair.remoteCandidateId) || {};
+    out.selectedPair = {
+      state: pair.state || '', localCandidateType: local.candidateType || '', localProtocol: local.protocol || '',
+      localAddress: local.address || '', localPort: local.port || 0, relayProtocol: local.relayProtocol || '',
+      localUrl: local.url || '', remoteCandidateType: remote.candidateType || '',
+      remoteAddress: remote.address || '', remotePort: remote.port || 0,
+      bytesSent: pair.bytesSent || 0, bytesReceived: pair.bytesReceived || 0
+    };
+  }
   report.forEach(s => {
     if (s.type === 'inbound-rtp' && s.kind === 'video') {
       out.inboundVideo.push({

@@ -38,6 +38,7 @@ import java.util.Base64;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import io.confero.codecs.Addresses;
 import io.confero.codecs.meeting.MeetingEvent;
 import io.confero.codecs.sfu.SfuCodec;
@@ -67,11 +68,13 @@ public final class Confero {
   private final Redis redis;
   private final SignalingVerticle signaling;
   private final List<SfuVerticle> sfus;
+  private final TurnVerticle turn;
 
   private Confero(ConferoConfig config, Database database, Vertx vertx, Pool pool, ApiVerticle api,
-      SignalingVerticle signaling, List<SfuVerticle> sfus, Redis redis) {
+      SignalingVerticle signaling, List<SfuVerticle> sfus, TurnVerticle turn, Redis redis) {
     this.signaling = signaling;
     this.sfus = List.copyOf(sfus);
+    this.turn = turn;
     this.config = config;
     this.database = database;
     this.vertx = vertx;
@@ -127,9 +130,6 @@ public final class Confero {
     return Future.all(signingKey, turnSecret, bootstrapKey(config, keys)).compose(x -> {
       TokenService tokens = new TokenService(vertx, signingKey.result(), config.api().tokenTtlSeconds(),
           config.api().sessionTokenTtlSeconds());
-      IceServers ice = new IceServers(config.turn(), turnSecret.result(), clock);
-      ApiVerticle api = new ApiVerticle(config, new ApiComponents(meetings, tokens, keys, limiter, ice, pool,
-          () -> hz.getPartitionService().isClusterSafe(), registry));
       int workers = config.sfu().workerCount();
       List<SfuVerticle> sfus = new ArrayList<>();
       for (int i = 0; i < workers; i++) {
@@ -137,18 +137,34 @@ public final class Confero {
       }
       SignalingVerticle signaling = new SignalingVerticle(config.signaling(), new SignalingComponents(tokens,
           directory, meetingRepo, eventLog, registry, cm.getNodeId(), workers));
+      TurnVerticle turn = config.turn().enabled()
+          ? new TurnVerticle(turnConfig(config.turn(), turnSecret.result()), registry) : null;
       Future<?> sfuUp = Future.all(sfus.stream().map(v -> (Future<?>) vertx.deployVerticle(v)).toList());
-      Future<?> turnUp = config.turn().enabled()
-          ? vertx.deployVerticle(new TurnVerticle(turnConfig(config.turn(), turnSecret.result()), registry))
-          : Future.succeededFuture();
-      return Future.all(sfuUp, turnUp).compose(y -> vertx.deployVerticle(signaling))
-          .compose(y -> vertx.deployVerticle(api)).map(id -> {
-            LOG.info("Confero listening on {} (HTTP port {}, signaling port {}, SFU UDP ports {})",
-                config.http().publicUrl(), api.actualPort(), signaling.actualPort(),
-                sfus.stream().map(SfuVerticle::port).toList());
-            return new Confero(config, db, vertx, pool, api, signaling, sfus, redis);
-          });
+      Future<?> turnUp = turn != null ? vertx.deployVerticle(turn) : Future.succeededFuture();
+      return Future.all(sfuUp, turnUp).compose(y -> vertx.deployVerticle(signaling)).compose(y -> {
+        // the join response names the TURN ports actually bound (turn.*_port = 0 means ephemeral)
+        IceServers ice = iceServers(config.turn(), turn, turnSecret.result(), clock);
+        ApiVerticle api = new ApiVerticle(config, new ApiComponents(meetings, tokens, keys, limiter, ice, pool,
+            () -> hz.getPartitionService().isClusterSafe(), registry));
+        return vertx.deployVerticle(api).map(id -> {
+          LOG.info("Confero listening on {} (HTTP port {}, signaling port {}, SFU UDP ports {}, TURN {})",
+              config.http().publicUrl(), api.actualPort(), signaling.actualPort(),
+              sfus.stream().map(SfuVerticle::port).toList(),
+              turn == null ? "off" : "UDP " + turn.udpPort() + ", TCP " + turn.tcpPort());
+          return new Confero(config, db, vertx, pool, api, signaling, sfus, turn, redis);
+        });
+      });
     });
+  }
+
+  /** The join response's ICE servers: this node's TURN server at {@code turn.public_host}, bound ports. */
+  private static IceServers iceServers(ConferoConfig.Turn t, TurnVerticle turn, String secret, Clock clock) {
+    if (turn == null) {
+      return IceServers.none();
+    }
+    IceServers.Endpoint endpoint = new IceServers.Endpoint(t.publicHost(), turn.udpPort(), turn.tcpPort(),
+        turn.tlsPort());
+    return IceServers.turn(endpoint, secret, t.credentialTtlSeconds(), clock);
   }
 
   private static TurnConfig turnConfig(ConferoConfig.Turn t, String secret) {
@@ -195,6 +211,11 @@ public final class Confero {
 
   public List<Integer> sfuPorts() {
     return sfus.stream().map(SfuVerticle::port).toList();
+  }
+
+  /** This node's TURN server, when {@code turn.enabled}. */
+  public Optional<TurnVerticle> turn() {
+    return Optional.ofNullable(turn);
   }
 
   public int httpPort() {

@@ -63,6 +63,15 @@ public final class MediaAwait {
   }
 
   /**
+   * Waits until the peer connection is connected over a selected candidate pair whose local
+   * candidate is a TURN relay candidate ({@code candidateType == "relay"}).
+   */
+  public static PeerStats awaitConnectedThroughRelay(StatsProbe probe, Duration timeout) {
+    return awaitStats(probe, timeout, "connected through a relay candidate pair",
+        s -> s.connected() && s.selectedPair() != null && s.selectedPair().relayed());
+  }
+
+  /**
    * Waits until the page shows the participant's tile with decoded video whose playback position
    * moves past the first position seen, i.e. the user sees live video there.
    */

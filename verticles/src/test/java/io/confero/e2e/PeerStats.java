@@ -15,9 +15,11 @@ import java.util.function.Function;
  * @param connectionState {@code RTCPeerConnection.connectionState} at sampling time
  * @param iceConnectionState {@code RTCPeerConnection.iceConnectionState} at sampling time
  * @param error a getStats() rejection, or null
+ * @param selectedPair the ICE candidate pair the transport uses, or null before one is selected
  */
 public record PeerStats(boolean present, String connectionState, String iceConnectionState, String error,
-    List<InboundVideo> inboundVideo, List<InboundAudio> inboundAudio, List<Outbound> outbound) {
+    List<InboundVideo> inboundVideo, List<InboundAudio> inboundAudio, List<Outbound> outbound,
+    SelectedPair selectedPair) {
 
   public PeerStats {
     inboundVideo = List.copyOf(inboundVideo);
@@ -52,9 +54,28 @@ public record PeerStats(boolean present, String connectionState, String iceConne
     }
   }
 
+  /**
+   * The transport's selected candidate pair (W3C webrtc-stats "RTCIceCandidatePairStats" and its
+   * local/remote "RTCIceCandidateStats").
+   *
+   * @param localCandidateType host, srflx, prflx or relay
+   * @param localProtocol udp or tcp: how the local candidate sends (for a relay candidate, the
+   *     relayed transport, always udp)
+   * @param relayProtocol for a relay candidate, how the browser reaches the TURN server (udp, tcp, tls)
+   * @param localUrl for a relay or srflx candidate, the ICE server URL it came from
+   */
+  public record SelectedPair(String state, String localCandidateType, String localProtocol, String localAddress,
+      int localPort, String relayProtocol, String localUrl, String remoteCandidateType, String remoteAddress,
+      int remotePort, long bytesSent, long bytesReceived) {
+    /** True when the local side is a TURN relay candidate. */
+    public boolean relayed() {
+      return "relay".equals(localCandidateType);
+    }
+  }
+
   /** The sample for a page without the peer connection. */
   public static PeerStats absent() {
-    return new PeerStats(false, "absent", "absent", null, List.of(), List.of(), List.of());
+    return new PeerStats(false, "absent", "absent", null, List.of(), List.of(), List.of(), null);
   }
 
   /** True when the connection reached {@code connectionState == "connected"}. */
@@ -80,7 +101,17 @@ public record PeerStats(boolean present, String connectionState, String iceConne
     }
     return new PeerStats(true, o.getString("connectionState", ""), o.getString("iceConnectionState", ""),
         o.getString("error"), list(o, "inboundVideo", PeerStats::video), list(o, "inboundAudio", PeerStats::audio),
-        list(o, "outbound", PeerStats::out));
+        list(o, "outbound", PeerStats::out), pair(o.getJsonObject("selectedPair")));
+  }
+
+  private static SelectedPair pair(JsonObject j) {
+    if (j == null) {
+      return null;
+    }
+    return new SelectedPair(j.getString("state", ""), j.getString("localCandidateType", ""),
+        j.getString("localProtocol", ""), j.getString("localAddress", ""), (int) lng(j, "localPort"),
+        j.getString("relayProtocol", ""), j.getString("localUrl", ""), j.getString("remoteCandidateType", ""),
+        j.getString("remoteAddress", ""), (int) lng(j, "remotePort"), lng(j, "bytesSent"), lng(j, "bytesReceived"));
   }
 
   private static <T> List<T> list(JsonObject o, String field, Function<JsonObject, T> f) {
