@@ -80,9 +80,10 @@ final class JoinFlow {
       Map<String, Connection> room = v.room(conn.meetingId());
       Connection previous = room.put(conn.participantId(), conn);
       replaced(previous, conn);
+      boolean wasThere = previous != null && previous != conn && previous.joined;
       conn.joined = true;
       conn.send(joinedMessage(conn, state, room, history));
-      if (previous == null || !previous.joined) {
+      if (!wasThere) {
         v.broadcast(conn.meetingId(), new JsonObject().put("type", "participant_joined")
             .put("participant", conn.participantJson()), conn);
       }
