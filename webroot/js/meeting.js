@@ -34,6 +34,12 @@ let session = null;
 let previewReady = Promise.resolve();
 const extras = new Extras(() => (session ? session.signaling : null));
 hooks.extras = extras;
+/** Joins with a join response the integrator obtained (e.g. a host seat from POST /api/v1/meetings/{id}/join). */
+hooks.connectWith = async (body, displayName) => {
+  await previewReady;
+  setState('joining');
+  connect(body, displayName);
+};
 
 function setState(state) {
   hooks.state = state;

@@ -17,14 +17,25 @@ public final class MeetingMutations {
   public static final String FORBIDDEN = "forbidden";
   public static final String NO_PARTICIPANT = "participant-not-found";
 
-  /** Issues a seat to a new participant (REST join): refused when ended, locked or full. */
+  /**
+   * Issues a seat to a new participant (REST join): refused when ended, locked or full, and when the
+   * integrator's {@code userRef} (user_id) belongs to someone removed from this meeting.
+   */
   public record Register(MeetingSettings settings, ParticipantId participant, String displayName,
-      Role role) implements MeetingMutation {
+      Role role, String userRef) implements MeetingMutation {
+    public Register(MeetingSettings settings, ParticipantId participant, String displayName, Role role) {
+      this(settings, participant, displayName, role, null);
+    }
+
     @Override
     public Outcome apply(MeetingId id, LiveMeeting current) {
       LiveMeeting m = current != null ? current : LiveMeeting.open(id, settings);
       if (m.ended()) {
         return Outcome.rejected(m, ENDED);
+      }
+      if (userRef != null && m.participants().values().stream()
+          .anyMatch(p -> p.presence() == Presence.REMOVED && userRef.equals(p.userRef()))) {
+        return Outcome.rejected(m, REMOVED);
       }
       if (m.locked() && !role.canModerate()) {
         return Outcome.rejected(m, LOCKED);
@@ -33,7 +44,7 @@ public final class MeetingMutations {
         return Outcome.rejected(m, FULL);
       }
       LiveParticipant p = new LiveParticipant(participant, displayName, role, Presence.INVITED,
-          m.settings().muteOnEntry(), false, 0);
+          m.settings().muteOnEntry(), false, 0, userRef);
       return Outcome.accepted(m.withParticipant(p), "participant.registered",
           Map.of("participant_id", participant.value(), "display_name", displayName, "role", role.wire()));
     }

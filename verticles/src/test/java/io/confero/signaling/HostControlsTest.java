@@ -2,6 +2,7 @@ package io.confero.signaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.confero.api.RestClient;
 import io.confero.app.TestNode;
 import io.confero.meeting.LiveMeeting;
 import io.confero.meeting.LiveParticipant;
@@ -121,6 +122,24 @@ class HostControlsTest {
       }
       String ref = host.send(msg("remove_participant", "participant_id", h.participantId()));
       assertThat(host.awaitError(ref).getString("code")).isEqualTo("no-such-participant");
+    }
+  }
+
+  @Test
+  void removedIntegratorUserCannotGetANewSeat() throws Exception {
+    JsonObject m = seats.meeting(null);
+    Seats.Seat h = seats.host(m, "Hannah Host");
+    RestClient.Response joined = seats.userJoin(m, "Uma User", "user-42");
+    assertThat(joined.status()).isEqualTo(200);
+    String uma = joined.json().getString("participant_id");
+    try (WsPeer host = WsPeer.joined(seats.vertx(), seats.port(), h.token(), "joined");
+         WsPeer user = WsPeer.joined(seats.vertx(), seats.port(), joined.json().getString("session_token"), "joined")) {
+      host.send(msg("remove_participant", "participant_id", uma));
+      user.awaitClosed();
+      RestClient.Response again = seats.userJoin(m, "Uma Again", "user-42");
+      assertThat(again.status()).isEqualTo(403);
+      assertThat(again.body()).contains("participant-removed");
+      assertThat(seats.userJoin(m, "Someone else", "user-43").status()).isEqualTo(200);
     }
   }
 

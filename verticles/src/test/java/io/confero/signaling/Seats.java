@@ -42,6 +42,11 @@ final class Seats {
         new JsonObject().put("display_name", name).put("role", role).encode());
   }
 
+  RestClient.Response userJoin(JsonObject meeting, String name, String userId) throws Exception {
+    return rest.authed(apiToken, "POST", "/api/v1/meetings/" + meeting.getString("meeting_id") + "/join",
+        new JsonObject().put("display_name", name).put("role", "participant").put("user_id", userId).encode());
+  }
+
   RestClient.Response guestJoin(JsonObject meeting, String name) throws Exception {
     return rest.send("POST", "/j/" + meeting.getString("join_code") + "/join",
         new JsonObject().put("display_name", name).encode());
