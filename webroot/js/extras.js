@@ -1,4 +1,4 @@
-import { el, toast } from './dom.js';
+import { el, icon, toast } from './dom.js';
 
 /**
  * In-call extras (docs/protocol.md): chat with unread badge, reactions, raised hands, the waiting
@@ -149,6 +149,7 @@ export class Extras {
     badge.textContent = String(this.unread);
     badge.hidden = this.unread === 0;
     $('hand-btn').classList.toggle('active', !!this.handUp);
+    $('hand-btn').setAttribute('aria-pressed', String(!!this.handUp));
     $('hand-btn').title = this.handUp ? 'Lower hand' : 'Raise hand';
     $('host-tools').hidden = !this.canModerate;
     $('end-all-btn').hidden = this.role !== 'host';
@@ -171,7 +172,7 @@ export class Extras {
     $('hands-section').hidden = hands.length === 0;
     $('hands-list').replaceChildren(...hands.map(([id, p]) => {
       const item = el('li', { className: 'person hand-person', dataset: { participantId: id } }, [
-        el('span', { className: 'hand-icon', textContent: '✋' }),
+        icon('hand', 'icon hand-icon'),
         el('span', { className: 'person-name', textContent: p.display_name || 'Guest' }),
       ]);
       if (this.canModerate) {

@@ -15,7 +15,7 @@ export function renderPeople(list, participants, selfId, actionsFor = () => null
     const mic = icon(p.audio_muted ? 'micOff' : 'mic', `icon person-mic${p.audio_muted ? ' muted' : ''}`);
     mic.setAttribute('aria-label', p.audio_muted ? 'Microphone off' : 'Microphone on');
     mic.removeAttribute('aria-hidden');
-    const hand = p.hand_raised_at ? el('span', { className: 'hand-icon', textContent: '✋', title: 'Hand raised' }) : null;
+    const hand = p.hand_raised_at ? icon('hand', 'icon hand-icon') : null;
     return el('li', { className: 'person', dataset: { participantId: p.id } }, [
       avatar, el('div', { className: 'person-text' }, [name, role, actionsFor(p.id, p)]), hand, mic,
     ]);

@@ -69,6 +69,9 @@ class HostControlsE2ETest {
     String muteButton = ".person[data-participant-id='" + guestId + "'] button[data-action='Mute']";
     Awaitility.await("host sees a Mute button for the guest").atMost(Duration.ofSeconds(30))
         .until(() -> !host.findAll(muteButton).isEmpty());
+    guest.find("#hand-btn").click();
+    Awaitility.await("the host sees the guest's raised hand").atMost(Duration.ofSeconds(30))
+        .until(() -> !host.findAll("#hands-list .hand-person[data-participant-id='" + guestId + "']").isEmpty());
     host.screenshot(Browsers.screenshotDir().resolve("HostControlsE2ETest").resolve("host-controls.png"));
     host.find(muteButton).click();
 
