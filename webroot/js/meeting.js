@@ -7,6 +7,7 @@ import { Subscriber } from './subscriber.js';
 import { Gallery } from './gallery.js';
 import { renderPeople } from './people.js';
 import { updateMediaButtons, showPreview, showNotice, fillDevices } from './prejoin.js';
+import { Extras } from './extras.js';
 
 const $ = (id) => document.getElementById(id);
 const NAME_KEY = 'confero.displayName';
@@ -37,6 +38,14 @@ const media = new LocalMedia();
 const gallery = new Gallery($('stage'), $('gallery'), $('spotlight'));
 let session = null;
 let previewReady = Promise.resolve();
+const extras = new Extras(() => (session ? session.signaling : null));
+hooks.extras = extras;
+/** Joins with a join response the integrator obtained (e.g. a host seat from POST /api/v1/meetings/{id}/join). */
+hooks.connectWith = async (body, displayName) => {
+  await previewReady;
+  setState('joining');
+  connect(body, displayName);
+};
 
 function setState(state) {
   hooks.state = state;
@@ -155,6 +164,11 @@ async function connect(body, displayName) {
 function onMessage(s, m) {
   switch (m.type) {
     case 'joined': onJoined(s, m); break;
+    case 'waiting': setState('waiting'); showScreen('waiting'); break;
+    case 'admitted': setState('joining'); break;
+    case 'denied': finish('ended', 'You were not admitted', 'The host did not let you into this meeting.'); break;
+    case 'removed': finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.'); break;
+    case 'muted_by_host': onMutedByHost(s, m); break;
     case 'publish_answer': if (s.publisher) s.publisher.onAnswer(m); break;
     case 'subscribe_offer': if (s.subscriber) s.subscriber.onOffer(m); break;
     case 'participant_joined': onParticipant(m.participant, true); break;
@@ -163,7 +177,7 @@ function onMessage(s, m) {
     case 'track_unpublished': if (s.subscriber && m.track) s.subscriber.forget(m.track.track_id); break;
     case 'meeting_ended': finish('ended', 'The meeting has ended', endReason(m.reason)); break;
     case 'error': onError(s, m); break;
-    default: break; // track_published, pong and types from later versions need nothing here
+    default: if (extras.onMessage(m, s.selfId)) renderAllPeople(); break; // track_published, pong and types from later versions need nothing here
   }
 }
 
@@ -172,7 +186,7 @@ function endReason(reason) {
 }
 
 function onJoined(s, m) {
-  if (hooks.state !== 'joining') return;
+  if (hooks.state !== 'joining' && hooks.state !== 'waiting') return;
   const self = { ...(m.self || {}), participant_id: (m.self && m.self.participant_id) || s.selfId };
   s.selfId = self.participant_id;
   hooks.selfId = s.selfId;
@@ -188,6 +202,8 @@ function onJoined(s, m) {
   self.audio_muted = !(media.enabled.audio && media.track('audio'));
   self.video_muted = !(media.enabled.video && media.track('video'));
   hooks.participants.set(s.selfId, participantRecord(self));
+  s.role = self.role || s.role;
+  extras.onJoined(m);
   setState('joined');
   showScreen('call');
   $('call-title').textContent = (m.meeting && m.meeting.title) || s.title;
@@ -205,7 +221,8 @@ function onJoined(s, m) {
 }
 
 function participantRecord(p) {
-  return { display_name: p.display_name || 'Guest', role: p.role || 'participant', audio_muted: !!p.audio_muted, video_muted: !!p.video_muted };
+  return { display_name: p.display_name || 'Guest', role: p.role || 'participant', audio_muted: !!p.audio_muted,
+    video_muted: !!p.video_muted, hand_raised_at: p.hand_raised_at || null };
 }
 
 /**
@@ -247,9 +264,21 @@ function onParticipant(p, announce) {
     record.video_muted = !(media.enabled.video && media.track('video'));
   }
   hooks.participants.set(p.participant_id, record);
+  if (isSelf) extras.onSelf(p);
   gallery.upsert({ participant_id: p.participant_id, ...record }, { self: isSelf });
   renderAllPeople();
   if (announce && !known && !isSelf) toast(`${p.display_name || 'Someone'} joined`);
+}
+
+/** The host turned our microphone or camera off: the SFU already stopped forwarding it; we may turn it back on. */
+function onMutedByHost(s, m) {
+  const kind = m.kind === 'video' ? 'video' : 'audio';
+  if (media.enabled[kind]) media.setEnabled(kind, false);
+  s.sentMuted[kind] = true;
+  updateMediaButtons(media);
+  gallery.refreshAll();
+  updateSelf();
+  toast(kind === 'audio' ? 'The host muted you' : 'The host turned off your camera');
 }
 
 function onParticipantLeft(s, m) {
@@ -286,7 +315,7 @@ function onError(s, m) {
 
 function onSocketClose() {
   if (hooks.state === 'joining') failJoin('The connection to the meeting server was closed. Try again in a moment.');
-  else if (hooks.state === 'joined') finish('error', 'You lost your connection to the meeting', 'Check your network, then rejoin.');
+  else if (hooks.state === 'joined' || hooks.state === 'waiting') finish('error', 'You lost your connection to the meeting', 'Check your network, then rejoin.');
 }
 
 /** Where remote tracks go: audio elements, camera tiles, the screen-share spotlight. */
@@ -410,7 +439,8 @@ function setScreenButton(on) {
 }
 
 function renderAllPeople() {
-  renderPeople($('participants-list'), hooks.participants, hooks.selfId);
+  renderPeople($('participants-list'), hooks.participants, hooks.selfId, (id, p) => extras.personActions(id, p, hooks.selfId));
+  extras.renderHands();
   const n = String(hooks.participants.size);
   $('participants-count').textContent = n;
   $('participants-count-label').textContent = `(${n})`;

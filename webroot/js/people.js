@@ -3,7 +3,7 @@ import { el, icon, initials, avatarColor } from './dom.js';
 const ROLE_LABELS = { host: 'Meeting host', cohost: 'Co-host', participant: '', viewer: 'Viewer' };
 
 /** Renders the people panel: self first, then by name. */
-export function renderPeople(list, participants, selfId) {
+export function renderPeople(list, participants, selfId, actionsFor = () => null) {
   const people = [...participants.entries()].map(([id, p]) => ({ id, ...p }));
   people.sort((a, b) => (a.id === selfId ? -1 : b.id === selfId ? 1 : String(a.display_name).localeCompare(String(b.display_name))));
   list.replaceChildren(...people.map((p) => {
@@ -15,8 +15,9 @@ export function renderPeople(list, participants, selfId) {
     const mic = icon(p.audio_muted ? 'micOff' : 'mic', `icon person-mic${p.audio_muted ? ' muted' : ''}`);
     mic.setAttribute('aria-label', p.audio_muted ? 'Microphone off' : 'Microphone on');
     mic.removeAttribute('aria-hidden');
+    const hand = p.hand_raised_at ? icon('hand', 'icon hand-icon') : null;
     return el('li', { className: 'person', dataset: { participantId: p.id } }, [
-      avatar, el('div', { className: 'person-text' }, [name, role]), mic,
+      avatar, el('div', { className: 'person-text' }, [name, role, actionsFor(p.id, p)]), hand, mic,
     ]);
   }));
 }

@@ -127,7 +127,7 @@ public final class MeetingService {
       return Future.failedFuture(new ApiException(409, "meeting-ended", "the meeting has ended"));
     }
     ParticipantId pid = ParticipantId.random();
-    return directory.apply(m.id(), new MeetingMutations.Register(m.settings(), pid, displayName, role))
+    return directory.apply(m.id(), new MeetingMutations.Register(m.settings(), pid, displayName, role, userRef))
         .compose(out -> {
           if (!out.accepted()) {
             return Future.failedFuture(joinRefusal(out.errorCode()));
@@ -148,6 +148,8 @@ public final class MeetingService {
   private static ApiException joinRefusal(String code) {
     return switch (code) {
       case MeetingMutations.LOCKED -> new ApiException(403, "meeting-locked", "the meeting is locked by its host");
+      case MeetingMutations.REMOVED -> new ApiException(403, "participant-removed",
+          "this user was removed from the meeting by its host");
       case MeetingMutations.FULL -> new ApiException(409, "meeting-full", "the meeting has reached max_participants");
       case MeetingMutations.ENDED -> new ApiException(409, "meeting-ended", "the meeting has ended");
       default -> new ApiException(409, code, "cannot join: " + code);

@@ -45,6 +45,11 @@ public record LiveMeeting(MeetingId id, MeetingSettings settings, long epoch, bo
     return new LiveMeeting(id, s, epoch + 1, locked, ended, participants);
   }
 
+  /** The same state one epoch later (a mutation that must be logged but changed nothing). */
+  public LiveMeeting touched() {
+    return new LiveMeeting(id, settings, epoch + 1, locked, ended, participants);
+  }
+
   public LiveMeeting endedNow() {
     return new LiveMeeting(id, settings, epoch + 1, locked, true, participants);
   }

@@ -14,15 +14,28 @@ public final class MeetingMutations {
   public static final String LOCKED = "meeting-locked";
   public static final String FULL = "meeting-full";
   public static final String REMOVED = "participant-removed";
+  public static final String FORBIDDEN = "forbidden";
+  public static final String NO_PARTICIPANT = "participant-not-found";
 
-  /** Issues a seat to a new participant (REST join): refused when ended, locked or full. */
+  /**
+   * Issues a seat to a new participant (REST join): refused when ended, locked or full, and when the
+   * integrator's {@code userRef} (user_id) belongs to someone removed from this meeting.
+   */
   public record Register(MeetingSettings settings, ParticipantId participant, String displayName,
-      Role role) implements MeetingMutation {
+      Role role, String userRef) implements MeetingMutation {
+    public Register(MeetingSettings settings, ParticipantId participant, String displayName, Role role) {
+      this(settings, participant, displayName, role, null);
+    }
+
     @Override
     public Outcome apply(MeetingId id, LiveMeeting current) {
       LiveMeeting m = current != null ? current : LiveMeeting.open(id, settings);
       if (m.ended()) {
         return Outcome.rejected(m, ENDED);
+      }
+      if (userRef != null && m.participants().values().stream()
+          .anyMatch(p -> p.presence() == Presence.REMOVED && userRef.equals(p.userRef()))) {
+        return Outcome.rejected(m, REMOVED);
       }
       if (m.locked() && !role.canModerate()) {
         return Outcome.rejected(m, LOCKED);
@@ -31,7 +44,7 @@ public final class MeetingMutations {
         return Outcome.rejected(m, FULL);
       }
       LiveParticipant p = new LiveParticipant(participant, displayName, role, Presence.INVITED,
-          m.settings().muteOnEntry(), false, 0);
+          m.settings().muteOnEntry(), false, 0, userRef);
       return Outcome.accepted(m.withParticipant(p), "participant.registered",
           Map.of("participant_id", participant.value(), "display_name", displayName, "role", role.wire()));
     }
@@ -79,12 +92,18 @@ public final class MeetingMutations {
       if (p.presence() == Presence.REMOVED) {
         return Outcome.rejected(current, REMOVED);
       }
+      boolean mustWait = current.settings().waitingRoom() && !p.role().canModerate()
+          && (p.presence() == Presence.INVITED || p.presence() == Presence.WAITING);
+      if (mustWait) {
+        return Outcome.accepted(current.withParticipant(p.with(Presence.WAITING)), "participant.waiting",
+            Map.of("participant_id", participant.value()));
+      }
       return Outcome.accepted(current.withParticipant(p.with(Presence.JOINED)), "participant.joined",
           Map.of("participant_id", participant.value()));
     }
   }
 
-  /** A participant left or was disconnected. */
+  /** A participant left or was disconnected (one waiting goes back to holding a seat). */
   public record Leave(ParticipantId participant, String reason) implements MeetingMutation {
     @Override
     public Outcome apply(MeetingId id, LiveMeeting current) {
@@ -92,10 +111,14 @@ public final class MeetingMutations {
         return Outcome.rejected(null, NOT_FOUND);
       }
       LiveParticipant p = current.participant(participant).orElse(null);
+      if (p != null && p.presence() == Presence.WAITING) {
+        return Outcome.accepted(current.withParticipant(p.with(Presence.INVITED)), "participant.left",
+            Map.of("participant_id", participant.value(), "reason", reason));
+      }
       if (p == null || p.presence() != Presence.JOINED) {
         return Outcome.rejected(current, NOT_FOUND);
       }
-      return Outcome.accepted(current.withParticipant(p.with(Presence.LEFT)), "participant.left",
+      return Outcome.accepted(current.withParticipant(p.with(Presence.LEFT).withHand(0)), "participant.left",
           Map.of("participant_id", participant.value(), "reason", reason));
     }
   }

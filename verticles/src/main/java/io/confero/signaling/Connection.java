@@ -17,6 +17,14 @@ final class Connection {
   final TokenService.SessionPrincipal principal;
   final List<TrackInfo> tracks = new ArrayList<>();
   boolean joined;
+  /** Connected and sent join, but held in the waiting room until a host admits them. */
+  boolean waiting;
+  /** The role in the live meeting (starts as the token's; hosts can change it). */
+  io.confero.meeting.Role role;
+  /** The meeting's title, known once join has looked the meeting up. */
+  String title;
+  /** When the hand went up (server clock, ms), 0 when down. */
+  long handRaisedAt;
   boolean closed;
   boolean audioMuted;
   boolean videoMuted;
@@ -32,6 +40,15 @@ final class Connection {
     this.ws = ws;
     this.principal = principal;
     this.clock = clock;
+    this.role = principal.role();
+  }
+
+  /** Copies what the live state says about this participant (role, mutes, hand). */
+  void sync(io.confero.meeting.LiveParticipant p) {
+    role = p.role();
+    audioMuted = p.audioMuted();
+    videoMuted = p.videoMuted();
+    handRaisedAt = p.handRaisedAt();
   }
 
   String participantId() {
@@ -64,7 +81,8 @@ final class Connection {
 
   JsonObject participantJson() {
     return new JsonObject().put("participant_id", participantId()).put("display_name", principal.displayName())
-        .put("role", principal.role().wire()).put("audio_muted", audioMuted).put("video_muted", videoMuted);
+        .put("role", role.wire()).put("audio_muted", audioMuted).put("video_muted", videoMuted)
+        .put("hand_raised_at", handRaisedAt > 0 ? handRaisedAt : null);
   }
 
   static JsonObject trackJson(TrackInfo t) {

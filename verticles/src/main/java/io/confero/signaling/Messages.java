@@ -16,13 +16,20 @@ import java.util.Set;
 final class Messages {
   static final int PROTOCOL_VERSION = 1;
   private static final Set<String> TYPES = Set.of("join", "publish", "subscribe_answer", "trickle", "mute", "leave",
-      "ping");
+      "ping", "chat", "reaction", "raise_hand", "lower_hand", "mute_participant", "mute_all", "ask_unmute",
+      "remove_participant", "lock", "set_role", "transfer_host", "end_meeting", "admit", "deny", "admit_all");
   private static final int MAX_SDP = 60 * 1024;
 
   private final SignalingVerticle v;
+  final JoinFlow joins;
+  private final HostControls host;
+  private final Social social;
 
   Messages(SignalingVerticle v) {
     this.v = v;
+    this.joins = new JoinFlow(v, this);
+    this.host = new HostControls(v, joins);
+    this.social = new Social(v);
   }
 
   Future<?> handle(Connection conn, JsonObject msg) {
@@ -30,11 +37,18 @@ final class Messages {
     if (!TYPES.contains(type)) {
       throw new SignalingError("unknown-type", "unknown message type '" + type + "'");
     }
-    if (!conn.joined && !type.equals("join") && !type.equals("ping")) {
-      throw new SignalingError("not-joined", "send join first");
+    Object meeting = msg.getValue("meeting_id");
+    if (meeting != null && !conn.meetingId().equals(meeting)) {
+      throw new SignalingError("wrong-meeting", "this connection belongs to another meeting");
+    }
+    if (!conn.joined && !type.equals("join") && !type.equals("ping") && !type.equals("leave")) {
+      throw new SignalingError("not-joined", conn.waiting ? "wait until a host admits you" : "send join first");
     }
     return switch (type) {
-      case "join" -> join(conn, msg);
+      case "join" -> joins.join(conn, msg);
+      case "chat", "reaction", "raise_hand", "lower_hand" -> social.handle(conn, type, msg);
+      case "mute_participant", "mute_all", "ask_unmute", "remove_participant", "lock", "set_role", "transfer_host",
+          "end_meeting", "admit", "deny", "admit_all" -> host.handle(conn, type, msg);
       case "publish" -> publish(conn, msg);
       case "subscribe_answer" -> subscribeAnswer(conn, msg);
       case "trickle" -> trickle(msg);
@@ -48,59 +62,6 @@ final class Messages {
         yield Future.succeededFuture();
       }
     };
-  }
-
-  private Future<?> join(Connection conn, JsonObject msg) {
-    if (conn.joined) {
-      throw new SignalingError("already-joined", "already joined");
-    }
-    Object version = msg.getValue("v");
-    if (version != null && !(version instanceof Integer)) {
-      throw new SignalingError("bad-message", "'v' must be an integer");
-    }
-    return v.components().meetings().findById(conn.principal.meeting()).compose(found -> {
-      if (found.isEmpty()) {
-        throw new SignalingError("meeting-ended", "the meeting no longer exists");
-      }
-      return v.mutate(conn, new MeetingMutations.Join(conn.principal.participant())).map(out -> {
-        if (!out.accepted()) {
-          String code = MeetingMutations.REMOVED.equals(out.errorCode()) ? "removed" : "meeting-ended";
-          conn.error(code, "cannot join: " + out.errorCode(), null);
-          v.disconnect(conn, (short) 4403, code);
-          return null;
-        }
-        enter(conn, found.get().title());
-        v.components().meetings().markLive(conn.principal.meeting(), java.time.Instant.now());
-        return null;
-      });
-    });
-  }
-
-  private void enter(Connection conn, String title) {
-    Map<String, Connection> room = v.room(conn.meetingId());
-    Connection previous = room.put(conn.participantId(), conn);
-    if (previous != null && previous != conn) {
-      previous.error("already-joined", "this participant connected again elsewhere", null);
-      previous.closed = true;
-      previous.ws.close((short) 4409, "replaced");
-    }
-    conn.joined = true;
-    List<JsonObject> participants = new ArrayList<>();
-    List<JsonObject> tracks = new ArrayList<>();
-    for (Connection other : room.values()) {
-      if (other != conn && other.joined) {
-        participants.add(other.participantJson());
-        other.tracks.forEach(t -> tracks.add(Connection.trackJson(t)));
-      }
-    }
-    conn.send(new JsonObject().put("type", "joined").put("v", PROTOCOL_VERSION).put("self", conn.participantJson())
-        .put("meeting", new JsonObject().put("meeting_id", conn.meetingId()).put("title", title))
-        .put("participants", SignalingVerticle.array(participants)).put("tracks", SignalingVerticle.array(tracks)));
-    if (previous == null) {
-      v.broadcast(conn.meetingId(), new JsonObject().put("type", "participant_joined")
-          .put("participant", conn.participantJson()), conn);
-    }
-    renegotiate(conn);
   }
 
   private Future<?> publish(Connection conn, JsonObject msg) {
@@ -209,8 +170,13 @@ final class Messages {
     } else {
       conn.videoMuted = muted;
     }
-    conn.tracks.replaceAll(t -> t.kind().equals(kind) && !t.source().equals("screen") ? t.withMuted(muted) : t);
     v.mutate(conn, new MeetingMutations.SetMutes(conn.principal.participant(), conn.audioMuted, conn.videoMuted));
+    return applyMute(conn, kind, muted);
+  }
+
+  /** Tells the SFU to stop or resume forwarding one kind of this participant's media, then tells everyone. */
+  Future<?> applyMute(Connection conn, String kind, boolean muted) {
+    conn.tracks.replaceAll(t -> t.kind().equals(kind) && !t.source().equals("screen") ? t.withMuted(muted) : t);
     return v.sfu(new SfuRequest.SetMuted(conn.meetingId(), conn.participantId(), kind, muted)).map(x -> {
       JsonObject update = new JsonObject().put("type", "participant_updated").put("participant", conn.participantJson());
       v.broadcast(conn.meetingId(), update, null);
@@ -218,7 +184,24 @@ final class Messages {
     });
   }
 
-  private static String str(JsonObject msg, String field, int max, boolean required) {
+  /** The participant named by {@code field}: a required UUID string. */
+  static io.confero.meeting.ParticipantId participant(JsonObject msg, String field) {
+    String s = str(msg, field, 64, true);
+    try {
+      return new io.confero.meeting.ParticipantId(s);
+    } catch (IllegalArgumentException e) {
+      throw new SignalingError("bad-message", "'" + field + "' must be a participant id");
+    }
+  }
+
+  static boolean bool(JsonObject msg, String field) {
+    if (!(msg.getValue(field) instanceof Boolean b)) {
+      throw new SignalingError("bad-message", "'" + field + "' must be true or false");
+    }
+    return b;
+  }
+
+  static String str(JsonObject msg, String field, int max, boolean required) {
     Object val = msg.getValue(field);
     if (val == null) {
       if (required) {

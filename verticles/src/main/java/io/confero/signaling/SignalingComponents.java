@@ -2,10 +2,11 @@ package io.confero.signaling;
 
 import io.confero.api.TokenService;
 import io.confero.meeting.MeetingDirectory;
+import io.confero.store.ChatRepository;
 import io.confero.store.EventLogRepository;
 import io.confero.store.MeetingRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** What the composition root hands the {@link SignalingVerticle}. */
 public record SignalingComponents(TokenService tokens, MeetingDirectory directory, MeetingRepository meetings,
-    EventLogRepository events, MeterRegistry registry, String nodeId, int sfuWorkers) {}
+    EventLogRepository events, ChatRepository chat, MeterRegistry registry, String nodeId, int sfuWorkers) {}

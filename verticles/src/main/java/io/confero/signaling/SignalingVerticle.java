@@ -141,6 +141,10 @@ public final class SignalingVerticle extends VerticleBase {
     });
   }
 
+  Messages messages() {
+    return messages;
+  }
+
   SignalingComponents components() {
     return c;
   }
@@ -158,6 +162,51 @@ public final class SignalingVerticle extends VerticleBase {
       }
       return Future.succeededFuture(out);
     });
+  }
+
+  /**
+   * Applies a mutation and fails with a {@link SignalingError} carrying the stable code when the
+   * live state refuses it (nothing changed then).
+   */
+  Future<MeetingMutation.Outcome> mutateOrFail(Connection conn, MeetingMutation m) {
+    return mutate(conn, m).compose(out -> out.accepted() ? Future.succeededFuture(out)
+        : Future.failedFuture(refusal(out.errorCode())));
+  }
+
+  static SignalingError refusal(String code) {
+    return switch (code) {
+      case MeetingMutations.FORBIDDEN -> new SignalingError("forbidden", "only a host may do this");
+      case MeetingMutations.NO_PARTICIPANT -> new SignalingError("no-such-participant",
+          "no such participant in this meeting (or not in a state this action applies to)");
+      case MeetingMutations.ENDED, MeetingMutations.NOT_FOUND -> new SignalingError("meeting-ended",
+          "the meeting has ended");
+      default -> new SignalingError("bad-message", "refused: " + code);
+    };
+  }
+
+  /** The connection of a participant connected to this node, or null. */
+  Connection connection(String meetingId, String participantId) {
+    Map<String, Connection> room = meetings.get(meetingId);
+    return room == null ? null : room.get(participantId);
+  }
+
+  /** Every connection (joined or waiting) of a meeting on this node. */
+  java.util.List<Connection> connections(String meetingId) {
+    Map<String, Connection> room = meetings.get(meetingId);
+    return room == null ? java.util.List.of() : java.util.List.copyOf(room.values());
+  }
+
+  /** Tells every node's signaling plane that the meeting ended (the same event REST end publishes). */
+  void publishEnded(String meetingId, String reason) {
+    vertx.eventBus().publish(Addresses.meetingEvents(meetingId), new MeetingEvent.Ended(meetingId, reason));
+  }
+
+  /** Sends to the joined hosts and co-hosts of a meeting on this node. */
+  void broadcastModerators(String meetingId, JsonObject msg) {
+    Map<String, Connection> room = meetings.get(meetingId);
+    if (room != null) {
+      room.values().stream().filter(x -> x.joined && x.role.canModerate()).forEach(x -> x.send(msg));
+    }
   }
 
   void broadcast(String meetingId, JsonObject msg, Connection except) {
@@ -191,6 +240,12 @@ public final class SignalingVerticle extends VerticleBase {
       if (mc != null) {
         mc.unregister();
       }
+    }
+    if (conn.waiting) {
+      mutate(conn, new MeetingMutations.Leave(conn.principal.participant(), reason));
+      broadcastModerators(conn.meetingId(), new JsonObject().put("type", "knock_resolved")
+          .put("participant_id", conn.participantId()).put("outcome", "left"));
+      return;
     }
     if (!conn.joined) {
       return;

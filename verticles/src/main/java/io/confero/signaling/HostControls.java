@@ -1,0 +1,184 @@
+package io.confero.signaling;
+
+import io.confero.codecs.sfu.SfuRequest;
+import io.confero.meeting.HostMutations;
+import io.confero.meeting.LiveMeeting;
+import io.confero.meeting.LiveParticipant;
+import io.confero.meeting.Meeting;
+import io.confero.meeting.MeetingMutation;
+import io.confero.meeting.ParticipantId;
+import io.confero.meeting.Role;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Host and co-host actions (docs/protocol.md, "Host controls"). Every action is a mutation that
+ * checks the sender's live role on the partition owner; a refused one answers {@code forbidden}
+ * and changes nothing.
+ */
+final class HostControls {
+  private final SignalingVerticle v;
+  private final JoinFlow joins;
+
+  HostControls(SignalingVerticle v, JoinFlow joins) {
+    this.v = v;
+    this.joins = joins;
+  }
+
+  Future<?> handle(Connection conn, String type, JsonObject msg) {
+    ParticipantId self = conn.principal.participant();
+    return switch (type) {
+      case "mute_participant" -> muteOne(conn, Messages.participant(msg, "participant_id"), kind(msg));
+      case "mute_all" -> v.mutateOrFail(conn, new HostMutations.MuteAll(self)).map(out -> {
+        v.connections(conn.meetingId()).forEach(c -> applyHostMute(conn, c, out.state(), "audio"));
+        return null;
+      });
+      case "ask_unmute" -> askUnmute(conn, Messages.participant(msg, "participant_id"));
+      case "remove_participant" -> remove(conn, Messages.participant(msg, "participant_id"));
+      case "lock" -> v.mutateOrFail(conn, new HostMutations.SetLocked(self, Messages.bool(msg, "locked")))
+          .map(out -> {
+            v.broadcast(conn.meetingId(), new JsonObject().put("type", "meeting_updated")
+                .put("locked", out.state().locked()), null);
+            return null;
+          });
+      case "set_role" -> changed(conn, new HostMutations.SetRole(self, Messages.participant(msg, "participant_id"),
+          role(msg)));
+      case "transfer_host" -> changed(conn, new HostMutations.TransferHost(self,
+          Messages.participant(msg, "participant_id")));
+      case "end_meeting" -> end(conn);
+      case "admit", "deny" -> admit(conn, Messages.participant(msg, "participant_id"), type.equals("admit"));
+      default -> v.mutateOrFail(conn, new HostMutations.AdmitAll(self)).map(out -> {
+        v.connections(conn.meetingId()).stream().filter(c -> c.waiting).forEach(c -> admitted(c, out.state()));
+        return null;
+      });
+    };
+  }
+
+  private static String kind(JsonObject msg) {
+    String kind = Messages.str(msg, "kind", 8, true);
+    if (!kind.equals("audio") && !kind.equals("video")) {
+      throw new SignalingError("bad-message", "'kind' must be audio or video");
+    }
+    return kind;
+  }
+
+  private static Role role(JsonObject msg) {
+    String r = Messages.str(msg, "role", 16, true);
+    if (!r.equals("cohost") && !r.equals("participant")) {
+      throw new SignalingError("bad-message", "'role' must be cohost or participant");
+    }
+    return Role.parse(r).orElseThrow();
+  }
+
+  private Future<?> muteOne(Connection conn, ParticipantId target, String kind) {
+    return v.mutateOrFail(conn, new HostMutations.MuteParticipant(conn.principal.participant(), target, kind))
+        .map(out -> {
+          Connection t = v.connection(conn.meetingId(), target.value());
+          if (t != null) {
+            applyHostMute(conn, t, out.state(), kind);
+          }
+          return null;
+        });
+  }
+
+  /** Mutes {@code target}'s {@code kind} in the SFU when the live state says so and it was not yet muted. */
+  private void applyHostMute(Connection by, Connection target, LiveMeeting state, String kind) {
+    LiveParticipant p = state.participants().get(target.principal.participant());
+    if (p == null || !target.joined) {
+      return;
+    }
+    boolean was = kind.equals("audio") ? target.audioMuted : target.videoMuted;
+    boolean now = kind.equals("audio") ? p.audioMuted() : p.videoMuted();
+    if (was || !now) {
+      return;
+    }
+    target.sync(p);
+    target.send(new JsonObject().put("type", "muted_by_host").put("kind", kind).put("by", by.participantId()));
+    v.messages().applyMute(target, kind, true).onFailure(e -> v.fail(target, e, null));
+  }
+
+  private Future<?> askUnmute(Connection conn, ParticipantId target) {
+    return v.components().directory().get(conn.principal.meeting()).map(state -> {
+      MeetingMutation.Outcome refused = HostMutations.authorize(state, conn.principal.participant(), false);
+      if (refused != null) {
+        throw SignalingVerticle.refusal(refused.errorCode());
+      }
+      Connection t = v.connection(conn.meetingId(), target.value());
+      if (t == null || !t.joined) {
+        throw SignalingVerticle.refusal(io.confero.meeting.MeetingMutations.NO_PARTICIPANT);
+      }
+      t.send(new JsonObject().put("type", "unmute_requested").put("by", conn.participantId())
+          .put("display_name", conn.principal.displayName()));
+      return null;
+    });
+  }
+
+  private Future<?> remove(Connection conn, ParticipantId target) {
+    return v.mutateOrFail(conn, new HostMutations.Remove(conn.principal.participant(), target)).map(out -> {
+      Connection t = v.connection(conn.meetingId(), target.value());
+      if (t != null) {
+        t.send(new JsonObject().put("type", "removed").put("by", conn.participantId()));
+        t.waiting = false;
+        v.disconnect(t, (short) 4403, "removed");
+      }
+      return null;
+    });
+  }
+
+  /** A role change: the live state is the authority; everyone sees the new roles. */
+  private Future<?> changed(Connection conn, MeetingMutation m) {
+    return v.mutateOrFail(conn, m).map(out -> {
+      for (LiveParticipant p : out.state().participants().values()) {
+        Connection c = v.connection(conn.meetingId(), p.id().value());
+        if (c != null && c.joined && c.role != p.role()) {
+          c.sync(p);
+          v.broadcast(conn.meetingId(), new JsonObject().put("type", "participant_updated")
+              .put("participant", c.participantJson()), null);
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Ends the meeting for everyone: live state, the meetings row, then the same event REST end publishes. */
+  private Future<?> end(Connection conn) {
+    return v.mutateOrFail(conn, new HostMutations.EndForAll(conn.principal.participant()))
+        .compose(out -> v.components().meetings().findById(conn.principal.meeting()))
+        .compose(found -> {
+          if (found.isEmpty() || found.get().status() == Meeting.Status.ENDED) {
+            return Future.succeededFuture();
+          }
+          Meeting m = found.get();
+          java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+          return v.components().meetings().update(new Meeting(m.id(), m.tenant(), m.joinCode(), m.title(), m.type(),
+              Meeting.Status.ENDED, m.startTime(), m.durationMinutes(), m.settings(), m.createdAt(), now, now));
+        })
+        .onSuccess(x -> v.publishEnded(conn.meetingId(), "ended"));
+  }
+
+  private Future<?> admit(Connection conn, ParticipantId target, boolean admit) {
+    return v.mutateOrFail(conn, new HostMutations.Admit(conn.principal.participant(), target, admit)).map(out -> {
+      Connection t = v.connection(conn.meetingId(), target.value());
+      if (admit) {
+        if (t != null && t.waiting) {
+          admitted(t, out.state());
+        }
+      } else {
+        v.broadcastModerators(conn.meetingId(), new JsonObject().put("type", "knock_resolved")
+            .put("participant_id", target.value()).put("outcome", "denied"));
+        if (t != null) {
+          t.send(new JsonObject().put("type", "denied"));
+          t.waiting = false;
+          v.disconnect(t, (short) 4403, "denied");
+        }
+      }
+      return null;
+    });
+  }
+
+  private void admitted(Connection t, LiveMeeting state) {
+    v.broadcastModerators(t.meetingId(), new JsonObject().put("type", "knock_resolved")
+        .put("participant_id", t.participantId()).put("outcome", "admitted"));
+    joins.admitted(t, state);
+  }
+}

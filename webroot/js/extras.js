@@ -1,0 +1,209 @@
+import { el, icon, toast } from './dom.js';
+
+/**
+ * In-call extras (docs/protocol.md): chat with unread badge, reactions, raised hands, the waiting
+ * room as hosts see it, and host controls. All text from others goes through textContent only.
+ */
+export const REACTIONS = ['👍', '👏', '❤️', '😂', '😮', '🎉', '🤔', '👎'];
+const MAX_CHAT_BYTES = 4096;
+const $ = (id) => document.getElementById(id);
+
+export class Extras {
+  /** @param {() => ({send: Function}|null)} signaling current signaling, or null when not in a call */
+  constructor(signaling) {
+    this.signaling = signaling;
+    this.unread = 0;
+    this.chatOpen = false;
+    this.waiting = new Map();
+    this.locked = false;
+    this.role = 'participant';
+    this.messages = [];
+    this.wire();
+  }
+
+  send(msg) {
+    const s = this.signaling();
+    if (s) s.send(msg);
+  }
+
+  get canModerate() {
+    return this.role === 'host' || this.role === 'cohost';
+  }
+
+  wire() {
+    $('chat-btn').addEventListener('click', () => this.toggleChat());
+    $('close-chat-btn').addEventListener('click', () => this.toggleChat(false));
+    $('chat-form').addEventListener('submit', (e) => { e.preventDefault(); this.sendChat(); });
+    $('chat-input').addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); this.sendChat(); }
+    });
+    $('hand-btn').addEventListener('click', () => this.send({ type: 'raise_hand', raised: !this.handUp }));
+    $('react-btn').addEventListener('click', () => { $('reaction-bar').hidden = !$('reaction-bar').hidden; });
+    $('reaction-bar').replaceChildren(...REACTIONS.map((emoji) => {
+      const b = el('button', { className: 'reaction-choice', type: 'button', textContent: emoji, title: `Send ${emoji}` });
+      b.addEventListener('click', () => { this.send({ type: 'reaction', emoji }); $('reaction-bar').hidden = true; });
+      return b;
+    }));
+    $('mute-all-btn').addEventListener('click', () => this.send({ type: 'mute_all' }));
+    $('lock-btn').addEventListener('click', () => this.send({ type: 'lock', locked: !this.locked }));
+    $('end-all-btn').addEventListener('click', () => {
+      if (window.confirm('End the meeting for everyone?')) this.send({ type: 'end_meeting' });
+    });
+    $('admit-all-btn').addEventListener('click', () => this.send({ type: 'admit_all' }));
+  }
+
+  /** `joined`: chat history, own role, lock state, who is waiting. */
+  onJoined(m) {
+    this.role = (m.self && m.self.role) || 'participant';
+    this.locked = !!(m.meeting && m.meeting.locked);
+    this.messages = [];
+    $('chat-list').replaceChildren();
+    for (const c of m.chat || []) this.addChat(c, false);
+    this.unread = 0;
+    this.waiting.clear();
+    for (const w of m.waiting || []) this.waiting.set(w.participant_id, w);
+    this.handUp = false;
+    this.render();
+  }
+
+  onMessage(m, selfId) {
+    switch (m.type) {
+      case 'chat': this.addChat(m.message, m.message && m.message.participant_id !== selfId); break;
+      case 'reaction': this.showReaction(m); break;
+      case 'knock':
+        this.waiting.set(m.participant.participant_id, m.participant);
+        toast(`${m.participant.display_name} is waiting to join`);
+        break;
+      case 'knock_resolved': this.waiting.delete(m.participant_id); break;
+      case 'meeting_updated':
+        this.locked = !!m.locked;
+        toast(this.locked ? 'The meeting is locked' : 'The meeting is unlocked');
+        break;
+      case 'unmute_requested': toast(`${m.display_name || 'The host'} asks you to unmute`, { ms: 8000 }); break;
+      default: return false;
+    }
+    this.render();
+    return true;
+  }
+
+  /** Our own participant record changed (role, raised hand). */
+  onSelf(p) {
+    if (p.role && p.role !== this.role) {
+      this.role = p.role;
+      toast(p.role === 'host' ? 'You are now the host' : p.role === 'cohost' ? 'You are now a co-host' : 'You are no longer a host');
+    }
+    this.handUp = !!p.hand_raised_at;
+    this.render();
+  }
+
+  addChat(c, countUnread) {
+    if (!c) return;
+    this.messages.push(c);
+    const time = new Date(c.sent_at);
+    const when = Number.isNaN(time.getTime()) ? '' : time.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    $('chat-list').append(el('li', { className: 'chat-message', dataset: { messageId: String(c.message_id) } }, [
+      el('div', { className: 'chat-meta' }, [
+        el('span', { className: 'chat-sender', textContent: c.display_name || 'Guest' }),
+        el('time', { className: 'chat-time', textContent: when, dateTime: c.sent_at || '' }),
+      ]),
+      el('p', { className: 'chat-text', textContent: c.text }),
+    ]));
+    $('chat-list').scrollTop = $('chat-list').scrollHeight;
+    if (countUnread && !this.chatOpen) this.unread++;
+    this.render();
+  }
+
+  sendChat() {
+    const input = $('chat-input');
+    const text = input.value.trim();
+    if (!text) return;
+    if (new TextEncoder().encode(text).length > MAX_CHAT_BYTES) {
+      toast('That message is too long (at most 4 KB).', { kind: 'error' });
+      return;
+    }
+    this.send({ type: 'chat', text });
+    input.value = '';
+  }
+
+  toggleChat(open = $('chat-panel').hidden) {
+    $('chat-panel').hidden = !open;
+    this.chatOpen = open;
+    if (open) { this.unread = 0; $('chat-input').focus(); }
+    $('chat-btn').classList.toggle('active', open);
+    this.render();
+  }
+
+  showReaction(m) {
+    const who = window.confero.participants.get(m.participant_id);
+    const bubble = el('div', { className: 'reaction-bubble' }, [
+      el('span', { className: 'reaction-emoji', textContent: m.emoji }),
+      el('span', { className: 'reaction-name', textContent: who ? who.display_name : '' }),
+    ]);
+    $('reactions').append(bubble);
+    setTimeout(() => bubble.remove(), 4000);
+  }
+
+  /** Buttons, badges and the host parts of the people panel. */
+  render() {
+    const badge = $('chat-unread');
+    badge.textContent = String(this.unread);
+    badge.hidden = this.unread === 0;
+    $('hand-btn').classList.toggle('active', !!this.handUp);
+    $('hand-btn').setAttribute('aria-pressed', String(!!this.handUp));
+    $('hand-btn').title = this.handUp ? 'Lower hand' : 'Raise hand';
+    $('host-tools').hidden = !this.canModerate;
+    $('end-all-btn').hidden = this.role !== 'host';
+    $('lock-btn').textContent = this.locked ? 'Unlock meeting' : 'Lock meeting';
+    $('waiting-section').hidden = !this.canModerate || this.waiting.size === 0;
+    $('waiting-list').replaceChildren(...[...this.waiting.values()].map((w) => {
+      const admit = el('button', { className: 'btn small', type: 'button', textContent: 'Admit' });
+      admit.addEventListener('click', () => this.send({ type: 'admit', participant_id: w.participant_id }));
+      const deny = el('button', { className: 'btn small secondary', type: 'button', textContent: 'Deny' });
+      deny.addEventListener('click', () => this.send({ type: 'deny', participant_id: w.participant_id }));
+      return el('li', { className: 'person waiting-person' }, [
+        el('span', { className: 'person-name', textContent: w.display_name || 'Guest' }), admit, deny]);
+    }));
+    this.renderHands();
+  }
+
+  renderHands() {
+    const hands = [...window.confero.participants.entries()].filter(([, p]) => p.hand_raised_at)
+      .sort((a, b) => a[1].hand_raised_at - b[1].hand_raised_at);
+    $('hands-section').hidden = hands.length === 0;
+    $('hands-list').replaceChildren(...hands.map(([id, p]) => {
+      const item = el('li', { className: 'person hand-person', dataset: { participantId: id } }, [
+        icon('hand', 'icon hand-icon'),
+        el('span', { className: 'person-name', textContent: p.display_name || 'Guest' }),
+      ]);
+      if (this.canModerate) {
+        const lower = el('button', { className: 'btn small secondary', type: 'button', textContent: 'Lower' });
+        lower.addEventListener('click', () => this.send({ type: 'lower_hand', participant_id: id }));
+        item.append(lower);
+      }
+      return item;
+    }));
+  }
+
+  /** Host actions on one person in the people panel (null for ourselves or when we cannot moderate). */
+  personActions(id, p, selfId) {
+    if (!this.canModerate || id === selfId) return null;
+    const actions = [
+      ['Mute', () => this.send({ type: 'mute_participant', participant_id: id, kind: 'audio' }), !p.audio_muted],
+      ['Ask to unmute', () => this.send({ type: 'ask_unmute', participant_id: id }), p.audio_muted],
+      ['Stop video', () => this.send({ type: 'mute_participant', participant_id: id, kind: 'video' }), !p.video_muted],
+      ['Make co-host', () => this.send({ type: 'set_role', participant_id: id, role: 'cohost' }),
+        this.role === 'host' && p.role === 'participant'],
+      ['Remove co-host', () => this.send({ type: 'set_role', participant_id: id, role: 'participant' }),
+        this.role === 'host' && p.role === 'cohost'],
+      ['Make host', () => this.send({ type: 'transfer_host', participant_id: id }), this.role === 'host'],
+      ['Remove', () => {
+        if (window.confirm(`Remove ${p.display_name} from the meeting?`)) this.send({ type: 'remove_participant', participant_id: id });
+      }, p.role !== 'host'],
+    ];
+    return el('div', { className: 'person-actions' }, actions.filter((a) => a[2]).map(([label, act]) => {
+      const b = el('button', { className: 'chip', type: 'button', textContent: label, dataset: { action: label } });
+      b.addEventListener('click', act);
+      return b;
+    }));
+  }
+}
