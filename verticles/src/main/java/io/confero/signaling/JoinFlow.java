@@ -75,6 +75,7 @@ final class JoinFlow {
   Future<?> enter(Connection conn, LiveMeeting state) {
     return v.components().chat().recent(conn.principal.meeting(), CHAT_HISTORY).map(history -> {
       if (conn.closed) {
+        v.mutate(conn, new MeetingMutations.Leave(conn.principal.participant(), "disconnected"));
         return null;
       }
       Map<String, Connection> room = v.room(conn.meetingId());
