@@ -15,4 +15,4 @@ wait_up() {
   done
   echo "not up after 180 s"; return 1
 }
-stop_confero() { kill -TERM "$BENCH_PID" 2>/dev/null; wait "$BENCH_PID" 2>/dev/null || true; }
+stop_confero() { [ -n "${BENCH_PID:-}" ] || return 0; kill -TERM "$BENCH_PID" 2>/dev/null || true; wait "$BENCH_PID" 2>/dev/null || true; }
