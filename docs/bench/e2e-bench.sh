@@ -6,7 +6,7 @@ set -euo pipefail
 CLASS=$1; shift
 cd "$(dirname "$0")/../.."
 mvn -o -q -pl verticles dependency:build-classpath -Dmdep.outputFile=/tmp/confero-e2e-bench.cp >/dev/null
-CP=verticles/target/test-classes:verticles/target/classes:$(cat /tmp/confero-e2e-bench.cp)
+CP=verticles/target/test-classes:verticles/target/classes:eventbus-codecs/target/classes:$(cat /tmp/confero-e2e-bench.cp)
 export JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 echo "cpus=$(nproc) $(uptime)"
 verticles/src/test/netns/bin/java-in-netns.sh -Xmx1g -cp "$CP" -Dbasedir=verticles \

@@ -20,7 +20,19 @@ public final class FirstMediaBench {
   private FirstMediaBench() {
   }
 
-  public static void main(String[] args) throws Exception {
+  /** Runs the benchmark and exits (the in-process server leaves non-daemon threads behind). */
+  public static void main(String[] args) {
+    int status = 0;
+    try {
+      run(args);
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      status = 1;
+    }
+    System.exit(status);
+  }
+
+  static void run(String[] args) throws Exception {
     int joins = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     List<Double> samples = new ArrayList<>();
     int failures = 0;

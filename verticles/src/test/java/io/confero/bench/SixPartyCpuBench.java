@@ -21,7 +21,19 @@ public final class SixPartyCpuBench {
   private SixPartyCpuBench() {
   }
 
-  public static void main(String[] args) throws Exception {
+  /** Runs the benchmark and exits (the in-process server leaves non-daemon threads behind). */
+  public static void main(String[] args) {
+    int status = 0;
+    try {
+      run(args);
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      status = 1;
+    }
+    System.exit(status);
+  }
+
+  static void run(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 6;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     List<BrowserSession> people = new ArrayList<>();
