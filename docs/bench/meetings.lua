@@ -3,7 +3,8 @@
 -- Usage: TOKEN=<bearer> wrk -t2 -c16 -d10s -s docs/bench/meetings.lua http://127.0.0.1:38180
 local token = os.getenv("TOKEN")
 local threads = {}
-local ids, posts, gets, created, fetched = {}, 0, 0, 0, 0
+-- globals, not locals: done() reads them from each thread with thread:get()
+ids, posts, gets, created, fetched = {}, 0, 0, 0, 0
 
 function setup(thread) table.insert(threads, thread) end
 

@@ -5,7 +5,7 @@ set -euo pipefail
 SECS=${1:-10}; CONNS=${2:-16}; ROUNDS=${3:-3}
 cd "$(dirname "$0")/../.."
 . docs/bench/bench-env.sh
-export CONFERO_API_RATE_LIMIT_PER_MINUTE=100000000
+export CONFERO_API_RATE_LIMIT_PER_MINUTE=1000000  # the maximum the config accepts
 DATA=$(mktemp -d /tmp/confero-rest-bench.XXXXXX)
 export CONFERO_DATABASE_DATA_DIR=$DATA/pg
 trap 'stop_confero; rm -rf "$DATA"' EXIT

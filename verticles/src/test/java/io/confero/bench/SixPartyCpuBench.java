@@ -36,6 +36,7 @@ public final class SixPartyCpuBench {
   static void run(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 6;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    Duration await = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 120);
     List<BrowserSession> people = new ArrayList<>();
     try (E2EServer server = E2EServer.start()) {
       E2EServer.Meeting meeting = server.createMeeting("cpu bench");
@@ -48,10 +49,10 @@ public final class SixPartyCpuBench {
       int allDecoding = 0;
       for (BrowserSession b : people) {
         try {
-          MediaAwait.awaitFramesDecodedRising(b, n - 1, Duration.ofSeconds(120));
+          MediaAwait.awaitFramesDecodedRising(b, n - 1, await);
           allDecoding++;
         } catch (AssertionError e) {
-          System.out.println(b.name() + " did not decode " + (n - 1) + " rising videos: " + e.getMessage());
+          System.out.println(b.name() + " did not decode " + (n - 1) + " rising videos within " + await);
         }
       }
       System.out.printf("participants decoding all %d remote videos: %d of %d%n", n - 1, allDecoding, n);
@@ -83,7 +84,9 @@ public final class SixPartyCpuBench {
         wall / 1e9, jvmPct, 100.0 * kids / wall, fwd * 1e9 / wall, streams, jvmPct / streams,
         fwd * 1e9 / wall / streams, java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
     for (int i = 0; i < people.size(); i++) {
-      System.out.printf("  %s decoded %.1f remote video frames/s (all streams summed)%n", people.get(i).name(),
+      PeerStats s = people.get(i).subscriber().sample();
+      System.out.printf("  %s: subscriber %s, %d remote videos with frames, %.1f decoded frames/s (summed)%n",
+          people.get(i).name(), s.connectionState(), s.inboundVideo().stream().filter(v -> v.framesDecoded() > 0).count(),
           (frames1[i] - frames0[i]) * 1e9 / wall);
     }
   }
