@@ -30,6 +30,8 @@ const hooks = {
   meeting: null,
   remoteTracks: new Map(),
   iceTransportPolicy: ICE_TRANSPORT_POLICY,
+  // performance.now() marks for docs/benchmarks.md: signaling socket open, first remote video frame shown
+  timings: { wsOpen: null, firstFrame: null },
 };
 window.confero = hooks;
 
@@ -154,6 +156,7 @@ async function connect(body, displayName) {
     if (session === s) failJoin('Could not connect to the meeting server. Try again in a moment.');
     return;
   }
+  hooks.timings.wsOpen ??= performance.now();
   if (session !== s) return;
   s.timers.push(setTimeout(() => {
     if (session === s && hooks.state === 'joining') failJoin('The meeting server did not answer. Try again in a moment.');
@@ -318,6 +321,14 @@ function onSocketClose() {
   else if (hooks.state === 'joined' || hooks.state === 'waiting') finish('error', 'You lost your connection to the meeting', 'Check your network, then rejoin.');
 }
 
+/** Timing hook: records when the first remote camera frame is presented in a tile (performance.now()). */
+function markFirstFrame(pid) {
+  if (hooks.timings.firstFrame !== null) return;
+  const video = document.querySelector(`.tile[data-participant-id="${CSS.escape(pid)}"] video`);
+  if (!video || !video.requestVideoFrameCallback) return;
+  video.requestVideoFrameCallback((now) => { hooks.timings.firstFrame ??= now; });
+}
+
 /** Where remote tracks go: audio elements, camera tiles, the screen-share spotlight. */
 function remoteSink(s) {
   return {
@@ -338,6 +349,7 @@ function remoteSink(s) {
       } else {
         s.cameraTrackOf.set(pid, info.track_id);
         gallery.setVideo(pid, track);
+        markFirstFrame(pid);
       }
     },
     detach(info) {

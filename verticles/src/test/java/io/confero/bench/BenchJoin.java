@@ -1,0 +1,39 @@
+package io.confero.bench;
+
+import io.confero.e2e.BrowserSession;
+import io.confero.e2e.E2EServer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.awaitility.Awaitility;
+
+/** Helpers shared by the browser benchmarks: joining through the web client, percentiles. */
+final class BenchJoin {
+  static final Duration JOIN_TIMEOUT = Duration.ofSeconds(60);
+
+  private BenchJoin() {
+  }
+
+  /** Opens the meeting's join link, types the name, clicks join and waits for state "joined". */
+  static void join(BrowserSession b, E2EServer server, E2EServer.Meeting meeting, String name) {
+    b.open(server.joinUrl(meeting));
+    b.find("#name").clear();
+    b.find("#name").sendKeys(name);
+    b.find("#join-btn").click();
+    Awaitility.await(name + " joined").atMost(JOIN_TIMEOUT).until(() -> "joined".equals(b.conferoState()));
+  }
+
+  /** Nearest-rank percentile (0 < p <= 100) of the values. */
+  static double percentile(List<Double> values, double p) {
+    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(v);
+    int rank = (int) Math.ceil(p / 100.0 * v.length);
+    return v[Math.max(0, Math.min(v.length - 1, rank - 1))];
+  }
+
+  /** Sum of one counter family's samples in a Prometheus text exposition. */
+  static double metric(String exposition, String name) {
+    return exposition.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+  }
+}

@@ -1,0 +1,111 @@
+package io.confero.bench;
+
+import io.confero.e2e.BrowserSession;
+import io.confero.e2e.Browsers;
+import io.confero.e2e.E2EServer;
+import io.confero.e2e.MediaAwait;
+import io.confero.e2e.PeerStats;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Server CPU per forwarded stream: 6 headless Chromium participants publish camera and microphone
+ * into one meeting; once every participant decodes the other 5 videos, the Confero JVM's CPU time
+ * (the server runs in this JVM) and Chromium's (this JVM's descendant processes) are sampled, with
+ * {@code confero_sfu_rtp_forwarded_total} from /metrics, over a window (default 30 s).
+ * Not a test: run with {@code docs/bench/e2e-bench.sh SixPartyCpuBench [participants] [seconds]}.
+ */
+public final class SixPartyCpuBench {
+  private SixPartyCpuBench() {
+  }
+
+  /** Runs the benchmark and exits (the in-process server leaves non-daemon threads behind). */
+  public static void main(String[] args) {
+    int status = 0;
+    try {
+      run(args);
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      status = 1;
+    }
+    System.exit(status);
+  }
+
+  static void run(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 6;
+    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    Duration await = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 120);
+    List<BrowserSession> people = new ArrayList<>();
+    try (E2EServer server = E2EServer.start()) {
+      E2EServer.Meeting meeting = server.createMeeting("cpu bench");
+      for (int i = 1; i <= n; i++) {
+        BrowserSession b = Browsers.launchUnmanaged("p" + i, o -> { });
+        people.add(b);
+        BenchJoin.join(b, server, meeting, "P" + i);
+        System.out.println("joined P" + i);
+      }
+      int allDecoding = 0;
+      for (BrowserSession b : people) {
+        try {
+          MediaAwait.awaitFramesDecodedRising(b, n - 1, await);
+          allDecoding++;
+        } catch (AssertionError e) {
+          System.out.println(b.name() + " did not decode " + (n - 1) + " rising videos within " + await);
+        }
+      }
+      System.out.printf("participants decoding all %d remote videos: %d of %d%n", n - 1, allDecoding, n);
+      sample(server, people, n, seconds);
+    } finally {
+      for (BrowserSession b : people) {
+        b.close();
+      }
+    }
+  }
+
+  private static void sample(E2EServer server, List<BrowserSession> people, int n, int seconds) throws Exception {
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long[] frames0 = framesDecoded(people);
+    double fwd0 = forwarded(server);
+    long jvm0 = os.getProcessCpuTime();
+    long kids0 = descendantsCpuNanos();
+    long t0 = System.nanoTime();
+    Thread.sleep(seconds * 1000L);
+    long wall = System.nanoTime() - t0;
+    long jvm = os.getProcessCpuTime() - jvm0;
+    long kids = descendantsCpuNanos() - kids0;
+    double fwd = forwarded(server) - fwd0;
+    long[] frames1 = framesDecoded(people);
+    int streams = n * (n - 1) * 2;
+    double jvmPct = 100.0 * jvm / wall;
+    System.out.printf("RESULT window=%.1f s server_jvm_cpu=%.1f%% (of one core) chromium_cpu=%.1f%% forwarded_pkts/s=%.0f"
+        + " streams=%d server_cpu_per_stream=%.2f%% pkts_per_stream/s=%.1f load=%s%n",
+        wall / 1e9, jvmPct, 100.0 * kids / wall, fwd * 1e9 / wall, streams, jvmPct / streams,
+        fwd * 1e9 / wall / streams, java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
+    for (int i = 0; i < people.size(); i++) {
+      PeerStats s = people.get(i).subscriber().sample();
+      System.out.printf("  %s: subscriber %s, %d remote videos with frames, %.1f decoded frames/s (summed)%n",
+          people.get(i).name(), s.connectionState(), s.inboundVideo().stream().filter(v -> v.framesDecoded() > 0).count(),
+          (frames1[i] - frames0[i]) * 1e9 / wall);
+    }
+  }
+
+  private static double forwarded(E2EServer server) throws Exception {
+    return BenchJoin.metric(server.rest().send("GET", "/metrics", null).body(), "confero_sfu_rtp_forwarded_total");
+  }
+
+  private static long[] framesDecoded(List<BrowserSession> people) {
+    long[] f = new long[people.size()];
+    for (int i = 0; i < f.length; i++) {
+      PeerStats s = people.get(i).subscriber().sample();
+      f[i] = s.inboundVideo().stream().mapToLong(PeerStats.InboundVideo::framesDecoded).sum();
+    }
+    return f;
+  }
+
+  private static long descendantsCpuNanos() {
+    return ProcessHandle.current().descendants().mapToLong(p -> p.info().totalCpuDuration()
+        .map(Duration::toNanos).orElse(0L)).sum();
+  }
+}
