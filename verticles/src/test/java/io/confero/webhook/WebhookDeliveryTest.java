@@ -133,6 +133,43 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void participantJoinAndLeaveOverSignalingAreDeliveredInOrder() throws Exception {
+    JsonObject ep = fx.endpoint(receiver.url("people"), "meeting.started", "participant.joined", "participant.left");
+    receiver.secrets("people", ep.getString("secret"));
+    String meeting = fx.meeting("people");
+    RestClient.Response join = rest.authed(rest.token(), "POST", "/api/v1/meetings/" + meeting + "/join",
+        "{\"display_name\":\"Ada\"}");
+    assertThat(join.status()).as(join.body()).isEqualTo(200);
+    String participant = join.json().getString("participant_id");
+    java.util.concurrent.CompletableFuture<String> joined = new java.util.concurrent.CompletableFuture<>();
+    java.net.http.WebSocket ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(java.net.URI.create(join.json().getJsonObject("media_server").getString("url") + "?token="
+            + join.json().getString("session_token")), new java.net.http.WebSocket.Listener() {
+              @Override
+              public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data,
+                  boolean last) {
+                if (data.toString().contains("\"joined\"")) {
+                  joined.complete(data.toString());
+                }
+                w.request(1);
+                return null;
+              }
+            }).get(60, java.util.concurrent.TimeUnit.SECONDS);
+    ws.sendText("{\"type\":\"join\",\"v\":1}", true).get(60, java.util.concurrent.TimeUnit.SECONDS);
+    joined.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    await().atMost(WAIT).until(() -> receiver.hits("people").size() == 2);
+    ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").get(60, java.util.concurrent.TimeUnit.SECONDS);
+    await().atMost(WAIT).until(() -> receiver.hits("people").size() == 3);
+    List<Receiver.Hit> hits = receiver.hits("people");
+    assertThat(hits).allMatch(Receiver.Hit::signatureValid);
+    assertThat(hits).extracting(h -> h.json().getString("type"))
+        .containsExactlyInAnyOrder("meeting.started", "participant.joined", "participant.left");
+    assertThat(hits.get(2).json().getString("type")).isEqualTo("participant.left");
+    assertThat(hits).allMatch(h -> meeting.equals(h.json().getJsonObject("data").getString("meeting_id")));
+    assertThat(hits.get(2).json().getJsonObject("data").getString("participant_id")).isEqualTo(participant);
+  }
+
+  @Test
   void endpointsAreManagedOverRest() throws Exception {
     JsonObject ep = fx.endpoint("https://93.184.215.14/confero", "participant.joined", "participant.left");
     String id = ep.getString("id");
