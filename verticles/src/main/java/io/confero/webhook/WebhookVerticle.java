@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * the {@link DeliveryQueue} and posts each one, signed, to its endpoint, at most {@link #MAX_IN_FLIGHT}
  * at a time and each bounded by {@code webhooks.timeout_ms}, so a slow or dead receiver holds only
  * its own rows. A 2xx marks the delivery delivered; anything else (status, timeout, refused target)
- * schedules a retry by the {@link RetryPolicy} or dead-letters it. Time comes from the injected
+ * schedules a retry by the {@link RetryPolicy} or dead-letters it. Each finished attempt polls again
+ * at once, so the next event of the same meeting does not wait for the timer. Time comes from the injected
  * clock, jitter from the injected supplier. It never touches a meeting's request path.
  */
 public final class WebhookVerticle extends VerticleBase {
@@ -40,6 +41,7 @@ public final class WebhookVerticle extends VerticleBase {
   private HttpClient client;
   private long timer = -1;
   private boolean polling;
+  private boolean pollAgain;
   private int inFlight;
 
   public WebhookVerticle(ConferoConfig.Webhooks cfg, DeliveryQueue queue, Clock clock, DoubleSupplier jitter) {
@@ -55,7 +57,7 @@ public final class WebhookVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(cfg.timeoutMs()).setForceSni(true)
-        .setVerifyHost(true).setKeepAlive(false), new PoolOptions().setHttp1MaxSize(MAX_IN_FLIGHT));
+        .setVerifyHost(true).setKeepAliveTimeout(30), new PoolOptions().setHttp1MaxSize(MAX_IN_FLIGHT));
     timer = vertx.setPeriodic(cfg.pollIntervalMs(), id -> poll());
     return Future.succeededFuture();
   }
@@ -69,8 +71,10 @@ public final class WebhookVerticle extends VerticleBase {
   private void poll() {
     int room = MAX_IN_FLIGHT - inFlight;
     if (polling || room <= 0) {
+      pollAgain = true;
       return;
     }
+    pollAgain = false;
     polling = true;
     Instant now = clock.instant();
     Instant lease = now.plusMillis(cfg.timeoutMs()).plusSeconds(60);
@@ -81,7 +85,7 @@ public final class WebhookVerticle extends VerticleBase {
         return;
       }
       ar.result().forEach(this::send);
-      if (ar.result().size() == room && inFlight < MAX_IN_FLIGHT) {
+      if ((pollAgain || ar.result().size() == room) && inFlight < MAX_IN_FLIGHT) {
         vertx.runOnContext(v -> poll());
       }
     });
@@ -106,7 +110,8 @@ public final class WebhookVerticle extends VerticleBase {
             LOG.debug("webhook delivery {} to {} failed ({}); next attempt {}", c.deliveryId(), c.url(), error,
                 next == null ? "none: dead-lettered" : next);
           }
-          recorded.onFailure(e -> LOG.warn("recording webhook delivery {} failed", c.deliveryId(), e));
+          recorded.onFailure(e -> LOG.warn("recording webhook delivery {} failed", c.deliveryId(), e))
+              .onComplete(x -> poll());
         });
   }
 
