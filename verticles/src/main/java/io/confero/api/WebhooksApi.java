@@ -49,7 +49,7 @@ final class WebhooksApi {
     if (problem != null) {
       throw ApiException.invalid("url", "'url' " + problem);
     }
-    vertx.executeBlocking(() -> guard.resolve(URI.create(url).getHost()))
+    vertx.executeBlocking(() -> guard.resolve(URI.create(url).getHost()), false)
         .recover(e -> Future.failedFuture(e instanceof TargetGuard.TargetRefused
             ? ApiException.invalid("url", "'url' refused: " + e.getMessage()) : e))
         .compose(a -> store.create(p.tenant(), url, events, now.get()))

@@ -93,9 +93,11 @@ public final class WebhookVerticle extends VerticleBase {
 
   private void send(DeliveryQueue.Claimed c) {
     inFlight++;
-    URI uri = URI.create(c.url());
-    vertx.executeBlocking(() -> guard.resolve(uri.getHost()))
-        .compose(addr -> post(c, uri, addr))
+    vertx.executeBlocking(() -> {
+      URI uri = URI.create(c.url());
+      return new Target(uri, guard.resolve(uri.getHost()));
+    }, false)
+        .compose(target -> post(c, target.uri(), target.address()))
         .onComplete(ar -> {
           inFlight--;
           Instant now = clock.instant();
@@ -127,9 +129,16 @@ public final class WebhookVerticle extends VerticleBase {
         .putHeader("Confero-Event-Id", c.eventId().toString()).putHeader("Confero-Event-Type", c.type())
         .putHeader("Confero-Delivery-Attempt", Integer.toString(c.attempts() + 1))
         .putHeader(WebhookSignature.HEADER, WebhookSignature.header(t, body, c.secrets()));
-    return client.request(ro).compose(req -> req.send(Buffer.buffer(body)))
-        .compose(resp -> resp.end().map(v -> resp.statusCode()));
+    return client.request(ro).compose(req -> {
+      long deadline = vertx.setTimer(cfg.timeoutMs(), id -> req.reset(0,
+          new java.util.concurrent.TimeoutException("no complete response within " + cfg.timeoutMs() + " ms")));
+      return req.send(Buffer.buffer(body)).compose(resp -> resp.end().map(v -> resp.statusCode()))
+          .onComplete(x -> vertx.cancelTimer(deadline));
+    });
   }
+
+  /** A checked destination: the URL and the public address it resolved to. */
+  private record Target(URI uri, InetAddress address) {}
 
   /** Deliveries being posted right now (for tests and metrics). */
   int inFlight() {
