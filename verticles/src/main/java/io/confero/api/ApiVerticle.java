@@ -31,6 +31,7 @@ public final class ApiVerticle extends VerticleBase {
   private final Pool pool;
   private final Supplier<Boolean> clusterSafe;
   private final PrometheusMeterRegistry registry;
+  private final io.confero.webhook.WebhookStore webhookStore;
   private HttpServer server;
   private Router router;
 
@@ -43,6 +44,7 @@ public final class ApiVerticle extends VerticleBase {
     this.pool = c.pool();
     this.clusterSafe = c.clusterSafe();
     this.registry = c.registry();
+    this.webhookStore = c.webhooks();
   }
 
   @Override
@@ -80,6 +82,7 @@ public final class ApiVerticle extends VerticleBase {
     r.delete("/api/v1/meetings/:id").handler(meetingsApi::delete);
     r.post("/api/v1/meetings/:id/end").handler(meetingsApi::end);
     r.post("/api/v1/meetings/:id/join").handler(meetingsApi::join);
+    webhookRoutes(r);
     r.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("resource")));
     r.post("/j/:code/join").handler(auth::limitByAddress).handler(meetingsApi::guestJoin);
     r.get("/j/:code").handler(this::joinPage);
@@ -90,6 +93,21 @@ public final class ApiVerticle extends VerticleBase {
     r.route().handler(staticHandler());
     r.route().failureHandler(Problems::handleFailure);
     return r;
+  }
+
+  private void webhookRoutes(Router r) {
+    WebhooksApi w = new WebhooksApi(vertx, webhookStore,
+        new io.confero.webhook.TargetGuard(config.webhooks().allowInsecureTargets()), meetings::now,
+        java.time.Duration.ofSeconds(config.webhooks().secretRotationGraceSeconds()));
+    r.route("/api/v1/webhooks*").handler(auth::requireBearer);
+    r.post("/api/v1/webhooks").handler(w::create);
+    r.get("/api/v1/webhooks").handler(w::list);
+    r.get("/api/v1/webhooks/:id").handler(w::get);
+    r.delete("/api/v1/webhooks/:id").handler(w::delete);
+    r.post("/api/v1/webhooks/:id/rotate-secret").handler(w::rotate);
+    r.post("/api/v1/webhooks/:id/test").handler(w::test);
+    r.get("/api/v1/webhooks/:id/deliveries").handler(w::deliveries);
+    r.post("/api/v1/webhooks/:id/deliveries/:delivery/redeliver").handler(w::redeliver);
   }
 
   private StaticHandler staticHandler() {

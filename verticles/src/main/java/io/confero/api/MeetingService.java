@@ -100,7 +100,7 @@ public final class MeetingService {
       Instant now = now();
       Meeting ended = new Meeting(m.id(), m.tenant(), m.joinCode(), m.title(), m.type(), Meeting.Status.ENDED,
           m.startTime(), m.durationMinutes(), m.settings(), m.createdAt(), now, now);
-      return meetings.update(ended).map(o -> o.orElseThrow(() -> ApiException.notFound("meeting")))
+      return meetings.end(ended, by).map(o -> o.orElseThrow(() -> ApiException.notFound("meeting")))
           .compose(saved -> directory.apply(id, new MeetingMutations.End(by)).compose(out -> logEvent(id, out))
               .map(saved))
           .onSuccess(x -> onEnded.accept(id, "ended"));

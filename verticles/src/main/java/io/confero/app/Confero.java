@@ -49,6 +49,13 @@ import io.confero.signaling.SignalingComponents;
 import io.confero.signaling.SignalingVerticle;
 import io.confero.turn.TurnConfig;
 import io.confero.turn.TurnVerticle;
+import io.confero.analytics.AnalyticsRelay;
+import io.confero.analytics.KafkaAnalyticsSink;
+import io.confero.webhook.DeliveryQueue;
+import io.confero.webhook.WebhookStore;
+import io.confero.webhook.WebhookVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +92,11 @@ public final class Confero {
 
   /** Starts a node. Blocking for the database start (call from a plain thread, never an event loop). */
   public static Future<Confero> start(ConferoConfig config) throws Exception {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** Starts a node whose time-dependent parts (tokens, webhook retries, event times) read {@code clock}. */
+  public static Future<Confero> start(ConferoConfig config, Clock clock) throws Exception {
     Duration warm = DtlsWarmup.run();
     LOG.debug("DTLS warm-up handshake took {} ms", warm.toMillis());
     int srtpChecks = SrtpWarmup.run();
@@ -98,24 +110,23 @@ public final class Confero {
         .setEventBusOptions(new EventBusOptions().setHost(config.cluster().host()).setPort(0));
     return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry))
         .withClusterManager(cm).buildClustered()
-        .compose(vertx -> wire(config, db, vertx, cm, registry)
+        .compose(vertx -> wire(config, db, vertx, cm, registry, clock)
             .recover(e -> vertx.close().transform(x -> Future.failedFuture(e))))
         .onFailure(e -> closeQuietly(db));
   }
 
   private static Future<Confero> wire(ConferoConfig config, Database db, Vertx vertx, HazelcastClusterManager cm,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry, Clock clock) {
     HazelcastInstance hz = cm.getHazelcastInstance();
     SfuCodec.registerAll(vertx.eventBus());
     MeetingEvent.Codec.register(vertx.eventBus());
     SecureRandom random = new SecureRandom();
-    Clock clock = Clock.systemUTC();
     Pool pool = db.pool(vertx);
     SecretRepository secrets = new SecretRepository(pool, random);
     ApiKeyRepository keys = new ApiKeyRepository(pool, random);
     MeetingDirectory directory = new HazelcastMeetingDirectory(vertx, hz);
     MeetingRepository meetingRepo = new MeetingRepository(pool);
-    EventLogRepository eventLog = new EventLogRepository(pool);
+    EventLogRepository eventLog = new EventLogRepository(pool, clock);
     MeetingService meetings = new MeetingService(meetingRepo, new ParticipantRepository(pool), eventLog, directory,
         random, clock, (id, reason) -> vertx.eventBus().publish(Addresses.meetingEvents(id.value()),
             new MeetingEvent.Ended(id.value(), reason)));
@@ -141,19 +152,26 @@ public final class Confero {
           ? new TurnVerticle(turnConfig(config.turn(), turnSecret.result()), registry) : null;
       Future<?> sfuUp = Future.all(sfus.stream().map(v -> (Future<?>) vertx.deployVerticle(v)).toList());
       Future<?> turnUp = turn != null ? vertx.deployVerticle(turn) : Future.succeededFuture();
-      return Future.all(sfuUp, turnUp).compose(y -> vertx.deployVerticle(signaling)).compose(y -> {
-        // the join response names the TURN ports actually bound (turn.*_port = 0 means ephemeral)
-        IceServers ice = iceServers(config.turn(), turn, turnSecret.result(), clock);
-        ApiVerticle api = new ApiVerticle(config, new ApiComponents(meetings, tokens, keys, limiter, ice, pool,
-            () -> hz.getPartitionService().isClusterSafe(), registry));
-        return vertx.deployVerticle(api).map(id -> {
-          LOG.info("Confero listening on {} (HTTP port {}, signaling port {}, SFU UDP ports {}, TURN {})",
-              config.http().publicUrl(), api.actualPort(), signaling.actualPort(),
-              sfus.stream().map(SfuVerticle::port).toList(),
-              turn == null ? "off" : "UDP " + turn.udpPort() + ", TCP " + turn.tcpPort());
-          return new Confero(config, db, vertx, pool, api, signaling, sfus, turn, redis);
-        });
-      });
+      WebhookVerticle webhooks = new WebhookVerticle(config.webhooks(), new DeliveryQueue(pool), clock,
+          random::nextDouble);
+      Future<?> analyticsUp = config.kafka().enabled()
+          ? vertx.deployVerticle(new AnalyticsRelay(pool, new KafkaAnalyticsSink(vertx, config.kafka()), clock,
+              config.webhooks().pollIntervalMs()), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+          : Future.succeededFuture();
+      return Future.all(sfuUp, turnUp, analyticsUp).compose(y -> vertx.deployVerticle(webhooks))
+          .compose(y -> vertx.deployVerticle(signaling)).compose(y -> {
+            // the join response names the TURN ports actually bound (turn.*_port = 0 means ephemeral)
+            IceServers ice = iceServers(config.turn(), turn, turnSecret.result(), clock);
+            ApiVerticle api = new ApiVerticle(config, new ApiComponents(meetings, tokens, keys, limiter, ice, pool,
+                () -> hz.getPartitionService().isClusterSafe(), registry, new WebhookStore(pool, random)));
+            return vertx.deployVerticle(api).map(id -> {
+              LOG.info("Confero listening on {} (HTTP port {}, signaling port {}, SFU UDP ports {}, TURN {})",
+                  config.http().publicUrl(), api.actualPort(), signaling.actualPort(),
+                  sfus.stream().map(SfuVerticle::port).toList(),
+                  turn == null ? "off" : "UDP " + turn.udpPort() + ", TCP " + turn.tcpPort());
+              return new Confero(config, db, vertx, pool, api, signaling, sfus, turn, redis);
+            });
+          });
     });
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
 /** The whole typed configuration, built once by {@link ConfigLoader} and handed to each part. */
 public record ConferoConfig(
     Http http, Signaling signaling, Database database, Redis redis, Kafka kafka, Cluster cluster,
-    Api api, Media media, Sfu sfu, Turn turn) {
+    Api api, Media media, Sfu sfu, Turn turn, Webhooks webhooks) {
 
   public record Http(String host, int port, String publicUrl, int bodyLimitBytes, String webroot) {
     public Http {
@@ -52,6 +52,16 @@ public record ConferoConfig(
   public record Kafka(String bootstrapServers, String topic) {
     public boolean enabled() {
       return !bootstrapServers.isBlank();
+    }
+  }
+
+  /** Webhook delivery: target policy, per-attempt timeout, retry schedule and dead-letter window. */
+  public record Webhooks(boolean allowInsecureTargets, int timeoutMs, int initialBackoffSeconds,
+      int maxBackoffSeconds, int retryWindowSeconds, int pollIntervalMs, int secretRotationGraceSeconds) {
+    public Webhooks {
+      if (maxBackoffSeconds < initialBackoffSeconds) {
+        throw new ConfigException("webhooks.max_backoff_seconds", "must be at least webhooks.initial_backoff_seconds");
+      }
     }
   }
 
@@ -130,7 +140,14 @@ public record ConferoConfig(
     return new ConferoConfig(http, new Signaling(v.string("signaling.host"), sigPort, sigUrl), db,
         new Redis(v.string("redis.url")),
         new Kafka(v.string("kafka.bootstrap_servers"), v.string("kafka.topic")), cluster, api,
-        new Media(v.string("media.region")), sfu, turn);
+        new Media(v.string("media.region")), sfu, turn, webhooks(v));
+  }
+
+  private static Webhooks webhooks(ConfigValues v) {
+    return new Webhooks(v.bool("webhooks.allow_insecure_targets"), v.intIn("webhooks.timeout_ms", 100, 600_000),
+        v.intIn("webhooks.initial_backoff_seconds", 1, 86400), v.intIn("webhooks.max_backoff_seconds", 1, 86400),
+        v.intIn("webhooks.retry_window_seconds", 1, 30 * 86400), v.intIn("webhooks.poll_interval_ms", 10, 60_000),
+        v.intIn("webhooks.secret_rotation_grace_seconds", 0, 30 * 86400));
   }
 
   private static List<String> splitList(String s) {

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,8 +30,15 @@ public final class MeetingRepository {
     this.pool = pool;
   }
 
+  /** Inserts the meeting and its {@code meeting.created} outbox event in one transaction. */
   public Future<Meeting> insert(Meeting m) {
-    return pool.preparedQuery("INSERT INTO meetings (" + COLUMNS + ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)")
+    return pool.withTransaction(tx -> insert(tx, m)
+        .compose(x -> Outbox.record(tx, Outbox.Event.of("meeting.created", m.id(), m.createdAt(), eventPayload(m))))
+        .map(m));
+  }
+
+  private Future<Meeting> insert(SqlClient tx, Meeting m) {
+    return tx.preparedQuery("INSERT INTO meetings (" + COLUMNS + ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)")
         .execute(Tuple.from(new Object[] {m.id().uuid(), m.tenant().value(), m.joinCode(), m.title(),
             lower(m.type()), lower(m.status()), odt(m.startTime()), m.durationMinutes(),
             settingsJson(m.settings()), odt(m.createdAt()), odt(m.updatedAt()), odt(m.endedAt())}))
@@ -87,7 +95,18 @@ public final class MeetingRepository {
   }
 
   public Future<Optional<Meeting>> update(Meeting m) {
-    return pool.preparedQuery("UPDATE meetings SET title=$3, status=$4, start_time=$5, duration_minutes=$6,"
+    return update(pool, m);
+  }
+
+  /** Saves an ended meeting and its {@code meeting.ended} outbox event in one transaction. */
+  public Future<Optional<Meeting>> end(Meeting m, String by) {
+    return pool.withTransaction(tx -> update(tx, m).compose(o -> o.isEmpty() ? Future.succeededFuture(o)
+        : Outbox.record(tx, Outbox.Event.of("meeting.ended", m.id(), m.updatedAt(),
+            eventPayload(o.get()).put("by", by))).map(o)));
+  }
+
+  private Future<Optional<Meeting>> update(SqlClient client, Meeting m) {
+    return client.preparedQuery("UPDATE meetings SET title=$3, status=$4, start_time=$5, duration_minutes=$6,"
             + " settings=$7, updated_at=$8, ended_at=$9 WHERE meeting_id=$1 AND tenant_id=$2 RETURNING " + COLUMNS)
         .execute(Tuple.from(new Object[] {m.id().uuid(), m.tenant().value(), m.title(), lower(m.status()),
             odt(m.startTime()), m.durationMinutes(), settingsJson(m.settings()), odt(m.updatedAt()),
@@ -97,8 +116,20 @@ public final class MeetingRepository {
 
   /** Marks the meeting live if it is still scheduled; true when this call changed it. */
   public Future<Boolean> markLive(MeetingId id, Instant now) {
-    return pool.preparedQuery("UPDATE meetings SET status='live', updated_at=$2 WHERE meeting_id=$1 AND status='scheduled'")
-        .execute(Tuple.of(id.uuid(), odt(now))).map(r -> r.rowCount() == 1);
+    return pool.withTransaction(tx -> tx.preparedQuery("UPDATE meetings SET status='live', updated_at=$2"
+            + " WHERE meeting_id=$1 AND status='scheduled' RETURNING " + COLUMNS)
+        .execute(Tuple.of(id.uuid(), odt(now))).map(MeetingRepository::first).compose(o -> o.isEmpty()
+            ? Future.succeededFuture(false)
+            : Outbox.record(tx, Outbox.Event.of("meeting.started", id, now, eventPayload(o.get()))).map(true)));
+  }
+
+  /** The meeting as webhook and analytics events carry it. */
+  public static JsonObject eventPayload(Meeting m) {
+    return new JsonObject().put("meeting_id", m.id().value()).put("title", m.title())
+        .put("type", lower(m.type())).put("status", lower(m.status()))
+        .put("start_time", m.startTime() == null ? null : m.startTime().toString())
+        .put("duration_minutes", m.durationMinutes())
+        .put("ended_at", m.endedAt() == null ? null : m.endedAt().toString());
   }
 
   public Future<Boolean> delete(TenantId tenant, MeetingId id) {

@@ -30,6 +30,11 @@ public final class TestNode implements AutoCloseable {
   }
 
   public static TestNode start(Path dataDir, Map<String, String> overrides) throws Exception {
+    return start(dataDir, overrides, java.time.Clock.systemUTC());
+  }
+
+  /** A node reading time from {@code clock} (tests that step time, e.g. webhook retries). */
+  public static TestNode start(Path dataDir, Map<String, String> overrides, java.time.Clock clock) throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("CONFERO_HTTP_HOST", "127.0.0.1");
     int http = freePort();
@@ -49,7 +54,7 @@ public final class TestNode implements AutoCloseable {
     env.put("CONFERO_API_SECRET", API_SECRET);
     env.putAll(overrides);
     ConferoConfig config = ConfigLoader.load(env, new Properties());
-    Confero node = Confero.start(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    Confero node = Confero.start(config, clock).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     return new TestNode(node, dataDir);
   }
 
