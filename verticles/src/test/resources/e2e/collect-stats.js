@@ -25,7 +25,8 @@ pc.getStats().then(report => {
       localAddress: local.address || '', localPort: local.port || 0, relayProtocol: local.relayProtocol || '',
       localUrl: local.url || '', remoteCandidateType: remote.candidateType || '',
       remoteAddress: remote.address || '', remotePort: remote.port || 0,
-      bytesSent: pair.bytesSent || 0, bytesReceived: pair.bytesReceived || 0
+      bytesSent: pair.bytesSent || 0, bytesReceived: pair.bytesReceived || 0,
+      availableOutgoingBitrate: pair.availableOutgoingBitrate || 0
     };
   }
   report.forEach(s => {

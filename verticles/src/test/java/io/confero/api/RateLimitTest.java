@@ -36,6 +36,9 @@ class RateLimitTest {
 
   private static void assertLimited(TestNode node) throws Exception {
     RestClient rest = new RestClient(node.baseUrl());
+    // windows are whole minutes: start early in one so the burst below cannot straddle two
+    org.awaitility.Awaitility.await("early in a minute").atMost(java.time.Duration.ofSeconds(40))
+        .until(() -> java.time.LocalTime.now(java.time.ZoneOffset.UTC).getSecond() < 40);
     String token = rest.token();
     int ok = 0;
     RestClient.Response last = null;

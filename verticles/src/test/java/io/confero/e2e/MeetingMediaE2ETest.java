@@ -68,6 +68,13 @@ class MeetingMediaE2ETest {
       MediaAwait.awaitStats(b.subscriber(), MEDIA_TIMEOUT, b.name() + " hears two voices (audioLevel > 0)",
           s -> s.inboundAudio().stream().filter(a -> a.audioLevel() > 0).count() >= 2);
     }
+    for (BrowserSession b : people) {
+      // reported, not asserted: the publisher's bandwidth estimate, which rises only when our
+      // transport-wide-cc feedback reaches Chromium (it starts at 300 kbps)
+      PeerStats.SelectedPair pair = b.publisher().sample().selectedPair();
+      System.out.println("E2E " + b.name() + " publisher availableOutgoingBitrate="
+          + (pair == null ? "n/a" : pair.availableOutgoingBitrate()));
+    }
     people.get(0).screenshot(Browsers.screenshotDir().resolve("MeetingMediaE2ETest").resolve("gallery-3.png"));
 
     BrowserSession leaver = people.get(2);

@@ -66,7 +66,7 @@ public record PeerStats(boolean present, String connectionState, String iceConne
    */
   public record SelectedPair(String state, String localCandidateType, String localProtocol, String localAddress,
       int localPort, String relayProtocol, String localUrl, String remoteCandidateType, String remoteAddress,
-      int remotePort, long bytesSent, long bytesReceived) {
+      int remotePort, long bytesSent, long bytesReceived, long availableOutgoingBitrate) {
     /** True when the local side is a TURN relay candidate. */
     public boolean relayed() {
       return "relay".equals(localCandidateType);
@@ -111,7 +111,8 @@ public record PeerStats(boolean present, String connectionState, String iceConne
     return new SelectedPair(j.getString("state", ""), j.getString("localCandidateType", ""),
         j.getString("localProtocol", ""), j.getString("localAddress", ""), (int) lng(j, "localPort"),
         j.getString("relayProtocol", ""), j.getString("localUrl", ""), j.getString("remoteCandidateType", ""),
-        j.getString("remoteAddress", ""), (int) lng(j, "remotePort"), lng(j, "bytesSent"), lng(j, "bytesReceived"));
+        j.getString("remoteAddress", ""), (int) lng(j, "remotePort"), lng(j, "bytesSent"), lng(j, "bytesReceived"),
+        lng(j, "availableOutgoingBitrate"));
   }
 
   private static <T> List<T> list(JsonObject o, String field, Function<JsonObject, T> f) {
