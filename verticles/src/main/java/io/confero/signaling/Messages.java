@@ -98,7 +98,22 @@ final class Messages {
           }
           v.renegotiateAll(conn.meetingId(), conn);
           return null;
-        });
+        }).compose(x -> keepMuted(conn));
+  }
+
+  /**
+   * A participant muted by a host (or by mute_on_entry) stays muted in the SFU when they publish
+   * new tracks: only they can turn their media back on, with {@code mute}.
+   */
+  private Future<?> keepMuted(Connection conn) {
+    List<Future<?>> muting = new ArrayList<>();
+    if (conn.audioMuted) {
+      muting.add(v.sfu(new SfuRequest.SetMuted(conn.meetingId(), conn.participantId(), "audio", true)));
+    }
+    if (conn.videoMuted) {
+      muting.add(v.sfu(new SfuRequest.SetMuted(conn.meetingId(), conn.participantId(), "video", true)));
+    }
+    return Future.all(muting);
   }
 
   /** Sends a fresh subscriber offer, or marks one as needed when an offer is already out. */

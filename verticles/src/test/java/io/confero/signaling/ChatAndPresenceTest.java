@@ -18,7 +18,7 @@ class ChatAndPresenceTest {
 
   @BeforeAll
   static void start() throws Exception {
-    node = TestNode.start();
+    node = Seats.node(java.nio.file.Files.createTempDirectory("confero-signaling"));
     seats = new Seats(node);
   }
 

@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Chat is durable: a participant joining after a server restart gets the earlier messages in {@code joined}. */
@@ -17,7 +16,7 @@ class ChatRestartTest {
   void chatHistorySurvivesARestart() throws Exception {
     Path dir = Files.createTempDirectory("confero-chat-restart");
     JsonObject m;
-    try (TestNode first = TestNode.start(dir, Map.of())) {
+    try (TestNode first = Seats.node(dir)) {
       Seats seats = new Seats(first);
       m = seats.meeting(null);
       Seats.Seat h = seats.host(m, "Hannah Host");
@@ -26,7 +25,7 @@ class ChatRestartTest {
         host.await("chat");
       }
     }
-    try (TestNode second = TestNode.start(dir, Map.of())) {
+    try (TestNode second = Seats.node(dir)) {
       Seats seats = new Seats(second);
       Seats.Seat g = seats.guest(m, "Gus Guest");
       try (WsPeer guest = WsPeer.joined(seats.vertx(), seats.port(), g.token(), "joined")) {

@@ -22,7 +22,7 @@ class HostControlsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    node = TestNode.start();
+    node = Seats.node(java.nio.file.Files.createTempDirectory("confero-signaling"));
     seats = new Seats(node);
   }
 

@@ -18,6 +18,14 @@ final class Seats {
   final RestClient rest;
   private final String apiToken;
 
+  /**
+   * A test node in a Hazelcast cluster of its own: the default cluster name and TCP-IP join on
+   * 127.0.0.1 would join other test JVMs on this machine, whose classpath may lack our mutations.
+   */
+  static TestNode node(java.nio.file.Path dir) throws Exception {
+    return TestNode.start(dir, java.util.Map.of("CONFERO_CLUSTER_NAME", "signaling-test-" + java.util.UUID.randomUUID()));
+  }
+
   Seats(TestNode node) throws Exception {
     this.node = node;
     this.rest = new RestClient(node.baseUrl());
