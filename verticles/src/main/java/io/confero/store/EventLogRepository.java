@@ -16,7 +16,8 @@ import java.util.Set;
  */
 public final class EventLogRepository {
   /** Log types mirrored into the outbox here (meeting lifecycle events are written by {@link MeetingRepository}). */
-  static final Set<String> OUTBOX_TYPES = Set.of("participant.joined", "participant.left");
+  static final Set<String> OUTBOX_TYPES = Set.of("participant.joined", "participant.left",
+      "participant.admitted", "participant.removed");
 
   private final Pool pool;
   private final Clock clock;
