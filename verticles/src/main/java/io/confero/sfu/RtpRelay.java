@@ -42,13 +42,15 @@ final class RtpRelay {
       env.metrics().drop(SfuDrop.MALFORMED_RTP);
       return;
     }
+    // every packet with a transport-wide sequence number is reported back, including RTX and
+    // padding probes on SSRCs no producer owns: an unreported probe reads as loss to the sender
+    recordTwcc(from, p, nowNanos);
     Producer producer = producerFor(from, p);
     if (producer == null) {
       env.metrics().drop(SfuDrop.UNKNOWN_SSRC);
       return;
     }
     long nowMillis = nowNanos / 1_000_000;
-    recordTwcc(from, producer, p, nowNanos);
     if (producer.isRtxPayloadType(p.payloadType())) {
       return;
     }
@@ -83,8 +85,14 @@ final class RtpRelay {
     return null;
   }
 
-  private void recordTwcc(Peer from, Producer producer, RtpPacket p, long nowNanos) {
-    int id = producer.transportCcExtensionId();
+  private void recordTwcc(Peer from, RtpPacket p, long nowNanos) {
+    int id = -1;
+    for (Producer any : from.producersByMid.values()) {
+      id = any.transportCcExtensionId();
+      if (id > 0) {
+        break;
+      }
+    }
     if (id < 0) {
       return;
     }
