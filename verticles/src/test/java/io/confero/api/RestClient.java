@@ -12,7 +12,9 @@ import java.util.Base64;
 
 /** A plain JDK HTTP client speaking to a test node, as an integrator would. */
 public final class RestClient {
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http = HttpClient.newBuilder()
+      // plain HTTP/1.1: the JDK client's h2c upgrade attempt occasionally left a request unanswered
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
   public RestClient(String base) {

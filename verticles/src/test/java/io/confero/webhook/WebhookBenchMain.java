@@ -71,14 +71,10 @@ public final class WebhookBenchMain {
     System.out.printf("BENCH throughput [%s] %.1f s, %.0f events/s%n", label, s, events / s);
   }
 
-  private static void awaitDrained(Pool pool) throws Exception {
-    while (true) {
-      long pending = pool.query("SELECT count(*) FROM webhook_deliveries WHERE status='pending'").execute()
-          .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS).iterator().next().getLong(0);
-      if (pending == 0) {
-        return;
-      }
-      Thread.sleep(20);
-    }
+  private static void awaitDrained(Pool pool) {
+    org.awaitility.Awaitility.await("outbox drained").atMost(java.time.Duration.ofMinutes(10))
+        .pollInterval(java.time.Duration.ofMillis(20)).until(() -> pool
+            .query("SELECT count(*) FROM webhook_deliveries WHERE status='pending'").execute()
+            .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS).iterator().next().getLong(0) == 0);
   }
 }
