@@ -1,5 +1,7 @@
 package io.confero.media.rtcp;
 
+import io.confero.media.rtp.Bytes;
+
 /**
  * One reception report block (RFC 3550 §6.4.1), 24 bytes, shared by SR and RR.
  *
@@ -29,19 +31,19 @@ public record ReportBlock(int ssrc, int fractionLost, int cumulativeLost, long e
     }
 
     static ReportBlock read(byte[] b, int i) {
-        int lost = Bits.u24(b, i + 5);
+        int lost = Bytes.u24(b, i + 5);
         int signedLost = (lost << 8) >> 8;
-        return new ReportBlock(Bits.i32(b, i), Bits.u8(b, i + 4), signedLost, Bits.u32(b, i + 8),
-            Bits.u32(b, i + 12), Bits.u32(b, i + 16), Bits.u32(b, i + 20));
+        return new ReportBlock(Bytes.i32(b, i), Bytes.u8(b, i + 4), signedLost, Bytes.u32(b, i + 8),
+            Bytes.u32(b, i + 12), Bytes.u32(b, i + 16), Bytes.u32(b, i + 20));
     }
 
     void write(byte[] b, int i) {
-        Bits.put32(b, i, ssrc);
+        Bytes.put32(b, i, ssrc);
         b[i + 4] = (byte) fractionLost;
-        Bits.put24(b, i + 5, cumulativeLost & 0xFFFFFF);
-        Bits.put32(b, i + 8, extendedHighestSeq);
-        Bits.put32(b, i + 12, jitter);
-        Bits.put32(b, i + 16, lastSr);
-        Bits.put32(b, i + 20, delaySinceLastSr);
+        Bytes.put24(b, i + 5, cumulativeLost & 0xFFFFFF);
+        Bytes.put32(b, i + 8, extendedHighestSeq);
+        Bytes.put32(b, i + 12, jitter);
+        Bytes.put32(b, i + 16, lastSr);
+        Bytes.put32(b, i + 20, delaySinceLastSr);
     }
 }

@@ -1,5 +1,7 @@
 package io.confero.media.rtcp;
 
+import io.confero.media.rtp.Bytes;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +34,7 @@ public record RtcpBye(List<Integer> ssrcs, String reason) implements RtcpPacket 
         }
         List<Integer> ssrcs = new ArrayList<>(sc);
         for (int k = 0; k < sc; k++, i += 4) {
-            ssrcs.add(Bits.i32(b, i));
+            ssrcs.add(Bytes.i32(b, i));
         }
         String reason = null;
         if (i < end) {
@@ -63,7 +65,7 @@ public record RtcpBye(List<Integer> ssrcs, String reason) implements RtcpPacket 
         RtcpHeader.write(b, off, ssrcs.size(), RtcpHeader.BYE, n);
         int i = off + 4;
         for (int ssrc : ssrcs) {
-            Bits.put32(b, i, ssrc);
+            Bytes.put32(b, i, ssrc);
             i += 4;
         }
         if (reason != null) {

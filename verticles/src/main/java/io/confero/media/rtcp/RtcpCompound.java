@@ -1,5 +1,7 @@
 package io.confero.media.rtcp;
 
+import io.confero.media.rtp.Bytes;
+
 /**
  * Walks a compound RTCP packet (RFC 3550 §6.1) one packet at a time without allocating: each
  * {@link #next()} validates the common header (version 2, length within the remaining bytes,
@@ -39,7 +41,7 @@ public final class RtcpCompound {
         if ((buf[pos] & 0xC0) != 0x80) {
             throw new RtcpException("RTCP version is not 2");
         }
-        int total = (Bits.u16(buf, pos + 2) + 1) * 4;
+        int total = (Bytes.u16(buf, pos + 2) + 1) * 4;
         if (total > end - pos) {
             throw new RtcpException("RTCP length field exceeds the datagram");
         }

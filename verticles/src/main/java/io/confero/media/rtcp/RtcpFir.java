@@ -1,5 +1,7 @@
 package io.confero.media.rtcp;
 
+import io.confero.media.rtp.Bytes;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,9 +35,9 @@ public record RtcpFir(int senderSsrc, List<Entry> entries) implements RtcpPacket
         List<Entry> entries = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             int at = off + 12 + 8 * k;
-            entries.add(new Entry(Bits.i32(b, at), Bits.u8(b, at + 4)));
+            entries.add(new Entry(Bytes.i32(b, at), Bytes.u8(b, at + 4)));
         }
-        return new RtcpFir(Bits.i32(b, off + 4), entries);
+        return new RtcpFir(Bytes.i32(b, off + 4), entries);
     }
 
     @Override
@@ -46,12 +48,12 @@ public record RtcpFir(int senderSsrc, List<Entry> entries) implements RtcpPacket
         int n = encodedLength();
         RtcpHeader.checkSpace(b, off, n);
         RtcpHeader.write(b, off, FMT, RtcpHeader.PSFB, n);
-        Bits.put32(b, off + 4, senderSsrc);
-        Bits.put32(b, off + 8, 0);
+        Bytes.put32(b, off + 4, senderSsrc);
+        Bytes.put32(b, off + 8, 0);
         for (int k = 0; k < entries.size(); k++) {
             int at = off + 12 + 8 * k;
-            Bits.put32(b, at, entries.get(k).ssrc());
-            Bits.put32(b, at + 4, (long) entries.get(k).seqNr() << 24);
+            Bytes.put32(b, at, entries.get(k).ssrc());
+            Bytes.put32(b, at + 4, (long) entries.get(k).seqNr() << 24);
         }
         return n;
     }

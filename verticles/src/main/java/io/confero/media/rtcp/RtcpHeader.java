@@ -1,5 +1,7 @@
 package io.confero.media.rtcp;
 
+import io.confero.media.rtp.Bytes;
+
 /**
  * The common RTCP header (RFC 3550 §6.4.1): {@code V=2 | P | RC/FMT(5) | PT(8) | length(16)},
  * length in 32-bit words minus one. Packet-type constants from RFC 3550 §12.1 and RFC 4585 §6.1.
@@ -40,7 +42,7 @@ public final class RtcpHeader {
         if (packetType(b, off) != pt) {
             throw new RtcpException("expected packet type " + pt + " got " + packetType(b, off));
         }
-        int total = (Bits.u16(b, off + 2) + 1) * 4;
+        int total = (Bytes.u16(b, off + 2) + 1) * 4;
         if (total > len) {
             throw new RtcpException("RTCP length field exceeds the datagram");
         }
@@ -72,7 +74,7 @@ public final class RtcpHeader {
     static void write(byte[] b, int off, int countOrFmt, int pt, int totalLength) {
         b[off] = (byte) (0x80 | (countOrFmt & 0x1F));
         b[off + 1] = (byte) pt;
-        Bits.put16(b, off + 2, totalLength / 4 - 1);
+        Bytes.put16(b, off + 2, totalLength / 4 - 1);
     }
 
     static void checkSpace(byte[] b, int off, int need) {

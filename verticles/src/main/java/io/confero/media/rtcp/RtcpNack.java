@@ -1,5 +1,7 @@
 package io.confero.media.rtcp;
 
+import io.confero.media.rtp.Bytes;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,9 +86,9 @@ public record RtcpNack(int senderSsrc, int mediaSsrc, List<Fci> fcis) implements
         List<Fci> fcis = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             int at = off + 12 + 4 * k;
-            fcis.add(new Fci(Bits.u16(b, at), Bits.u16(b, at + 2)));
+            fcis.add(new Fci(Bytes.u16(b, at), Bytes.u16(b, at + 2)));
         }
-        return new RtcpNack(Bits.i32(b, off + 4), Bits.i32(b, off + 8), fcis);
+        return new RtcpNack(Bytes.i32(b, off + 4), Bytes.i32(b, off + 8), fcis);
     }
 
     @Override
@@ -97,11 +99,11 @@ public record RtcpNack(int senderSsrc, int mediaSsrc, List<Fci> fcis) implements
         int n = encodedLength();
         RtcpHeader.checkSpace(b, off, n);
         RtcpHeader.write(b, off, FMT, RtcpHeader.RTPFB, n);
-        Bits.put32(b, off + 4, senderSsrc);
-        Bits.put32(b, off + 8, mediaSsrc);
+        Bytes.put32(b, off + 4, senderSsrc);
+        Bytes.put32(b, off + 8, mediaSsrc);
         for (int k = 0; k < fcis.size(); k++) {
-            Bits.put16(b, off + 12 + 4 * k, fcis.get(k).pid());
-            Bits.put16(b, off + 14 + 4 * k, fcis.get(k).blp());
+            Bytes.put16(b, off + 12 + 4 * k, fcis.get(k).pid());
+            Bytes.put16(b, off + 14 + 4 * k, fcis.get(k).blp());
         }
         return n;
     }

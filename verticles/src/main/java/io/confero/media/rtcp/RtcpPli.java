@@ -1,5 +1,7 @@
 package io.confero.media.rtcp;
 
+import io.confero.media.rtp.Bytes;
+
 /** Picture Loss Indication (RFC 4585 §6.3.1): PSFB (PT=206) with FMT=1 and no FCI. */
 public record RtcpPli(int senderSsrc, int mediaSsrc) implements RtcpPacket {
     public static final int FMT = 1;
@@ -10,7 +12,7 @@ public record RtcpPli(int senderSsrc, int mediaSsrc) implements RtcpPacket {
         if (RtcpHeader.unpadded(b, off, total) < LENGTH) {
             throw new RtcpException("PLI shorter than 12 bytes");
         }
-        return new RtcpPli(Bits.i32(b, off + 4), Bits.i32(b, off + 8));
+        return new RtcpPli(Bytes.i32(b, off + 4), Bytes.i32(b, off + 8));
     }
 
     @Override
@@ -20,8 +22,8 @@ public record RtcpPli(int senderSsrc, int mediaSsrc) implements RtcpPacket {
     public int writeTo(byte[] b, int off) {
         RtcpHeader.checkSpace(b, off, LENGTH);
         RtcpHeader.write(b, off, FMT, RtcpHeader.PSFB, LENGTH);
-        Bits.put32(b, off + 4, senderSsrc);
-        Bits.put32(b, off + 8, mediaSsrc);
+        Bytes.put32(b, off + 4, senderSsrc);
+        Bytes.put32(b, off + 8, mediaSsrc);
         return LENGTH;
     }
 }

@@ -1,5 +1,7 @@
 package io.confero.media.rtcp;
 
+import io.confero.media.rtp.Bytes;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,21 +26,21 @@ public record RtcpRemb(int senderSsrc, long bitrateBps, List<Integer> ssrcs) imp
     public static RtcpRemb parse(byte[] b, int off, int len) throws RtcpException {
         int total = RtcpHeader.check(b, off, len, RtcpHeader.PSFB, FMT);
         int end = RtcpHeader.unpadded(b, off, total);
-        if (end < 20 || Bits.i32(b, off + 12) != UNIQUE) {
+        if (end < 20 || Bytes.i32(b, off + 12) != UNIQUE) {
             throw new RtcpException("not a REMB");
         }
-        int num = Bits.u8(b, off + 16);
+        int num = Bytes.u8(b, off + 16);
         if (20 + 4 * num > end) {
             throw new RtcpException("REMB SSRC list truncated");
         }
         int exp = (b[off + 17] & 0xFF) >>> 2;
-        long mantissa = ((b[off + 17] & 0x03L) << 16) | Bits.u16(b, off + 18);
+        long mantissa = ((b[off + 17] & 0x03L) << 16) | Bytes.u16(b, off + 18);
         long bitrate = exp > 45 ? Long.MAX_VALUE : mantissa << exp;
         List<Integer> ssrcs = new ArrayList<>(num);
         for (int k = 0; k < num; k++) {
-            ssrcs.add(Bits.i32(b, off + 20 + 4 * k));
+            ssrcs.add(Bytes.i32(b, off + 20 + 4 * k));
         }
-        return new RtcpRemb(Bits.i32(b, off + 4), bitrate, ssrcs);
+        return new RtcpRemb(Bytes.i32(b, off + 4), bitrate, ssrcs);
     }
 
     @Override
@@ -49,9 +51,9 @@ public record RtcpRemb(int senderSsrc, long bitrateBps, List<Integer> ssrcs) imp
         int n = encodedLength();
         RtcpHeader.checkSpace(b, off, n);
         RtcpHeader.write(b, off, FMT, RtcpHeader.PSFB, n);
-        Bits.put32(b, off + 4, senderSsrc);
-        Bits.put32(b, off + 8, 0);
-        Bits.put32(b, off + 12, UNIQUE);
+        Bytes.put32(b, off + 4, senderSsrc);
+        Bytes.put32(b, off + 8, 0);
+        Bytes.put32(b, off + 12, UNIQUE);
         int exp = 0;
         long mantissa = bitrateBps;
         while (mantissa > MAX_MANTISSA) {
@@ -60,9 +62,9 @@ public record RtcpRemb(int senderSsrc, long bitrateBps, List<Integer> ssrcs) imp
         }
         b[off + 16] = (byte) ssrcs.size();
         b[off + 17] = (byte) ((exp << 2) | (int) (mantissa >>> 16));
-        Bits.put16(b, off + 18, (int) mantissa);
+        Bytes.put16(b, off + 18, (int) mantissa);
         for (int k = 0; k < ssrcs.size(); k++) {
-            Bits.put32(b, off + 20 + 4 * k, ssrcs.get(k));
+            Bytes.put32(b, off + 20 + 4 * k, ssrcs.get(k));
         }
         return n;
     }

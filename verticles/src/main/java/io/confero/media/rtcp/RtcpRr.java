@@ -1,5 +1,7 @@
 package io.confero.media.rtcp;
 
+import io.confero.media.rtp.Bytes;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +27,7 @@ public record RtcpRr(int ssrc, List<ReportBlock> reports) implements RtcpPacket 
         for (int i = 0; i < rc; i++) {
             blocks.add(ReportBlock.read(b, off + FIXED + i * ReportBlock.LENGTH));
         }
-        return new RtcpRr(Bits.i32(b, off + 4), blocks);
+        return new RtcpRr(Bytes.i32(b, off + 4), blocks);
     }
 
     @Override
@@ -36,7 +38,7 @@ public record RtcpRr(int ssrc, List<ReportBlock> reports) implements RtcpPacket 
         int n = encodedLength();
         RtcpHeader.checkSpace(b, off, n);
         RtcpHeader.write(b, off, reports.size(), RtcpHeader.RR, n);
-        Bits.put32(b, off + 4, ssrc);
+        Bytes.put32(b, off + 4, ssrc);
         for (int i = 0; i < reports.size(); i++) {
             reports.get(i).write(b, off + FIXED + i * ReportBlock.LENGTH);
         }

@@ -1,5 +1,7 @@
 package io.confero.media.rtcp;
 
+import io.confero.media.rtp.Bytes;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,7 +84,7 @@ public record RtcpSdes(List<Chunk> chunks) implements RtcpPacket {
             if (i + 4 > end) {
                 throw new RtcpException("SDES chunk truncated");
             }
-            int ssrc = Bits.i32(b, i);
+            int ssrc = Bytes.i32(b, i);
             List<Item> items = new ArrayList<>();
             i = readItems(b, off, i + 4, end, items);
             chunks.add(new Chunk(ssrc, items));
@@ -130,7 +132,7 @@ public record RtcpSdes(List<Chunk> chunks) implements RtcpPacket {
         RtcpHeader.write(b, off, chunks.size(), RtcpHeader.SDES, n);
         int i = off + 4;
         for (Chunk c : chunks) {
-            Bits.put32(b, i, c.ssrc());
+            Bytes.put32(b, i, c.ssrc());
             int j = i + 4;
             for (Item item : c.items()) {
                 b[j] = (byte) item.type();

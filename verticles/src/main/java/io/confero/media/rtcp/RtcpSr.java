@@ -1,5 +1,7 @@
 package io.confero.media.rtcp;
 
+import io.confero.media.rtp.Bytes;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,8 +38,8 @@ public record RtcpSr(int ssrc, long ntpTimestamp, long rtpTimestamp, long packet
         for (int i = 0; i < rc; i++) {
             blocks.add(ReportBlock.read(b, off + FIXED + i * ReportBlock.LENGTH));
         }
-        return new RtcpSr(Bits.i32(b, off + 4), Bits.u64(b, off + 8), Bits.u32(b, off + 16),
-            Bits.u32(b, off + 20), Bits.u32(b, off + 24), blocks);
+        return new RtcpSr(Bytes.i32(b, off + 4), Bytes.u64(b, off + 8), Bytes.u32(b, off + 16),
+            Bytes.u32(b, off + 20), Bytes.u32(b, off + 24), blocks);
     }
 
     @Override
@@ -48,11 +50,11 @@ public record RtcpSr(int ssrc, long ntpTimestamp, long rtpTimestamp, long packet
         int n = encodedLength();
         RtcpHeader.checkSpace(b, off, n);
         RtcpHeader.write(b, off, reports.size(), RtcpHeader.SR, n);
-        Bits.put32(b, off + 4, ssrc);
-        Bits.put64(b, off + 8, ntpTimestamp);
-        Bits.put32(b, off + 16, rtpTimestamp);
-        Bits.put32(b, off + 20, packetCount);
-        Bits.put32(b, off + 24, octetCount);
+        Bytes.put32(b, off + 4, ssrc);
+        Bytes.put64(b, off + 8, ntpTimestamp);
+        Bytes.put32(b, off + 16, rtpTimestamp);
+        Bytes.put32(b, off + 20, packetCount);
+        Bytes.put32(b, off + 24, octetCount);
         for (int i = 0; i < reports.size(); i++) {
             reports.get(i).write(b, off + FIXED + i * ReportBlock.LENGTH);
         }

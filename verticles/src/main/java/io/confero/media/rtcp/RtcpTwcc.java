@@ -1,5 +1,7 @@
 package io.confero.media.rtcp;
 
+import io.confero.media.rtp.Bytes;
+
 import java.util.Arrays;
 
 /**
@@ -111,15 +113,15 @@ public final class RtcpTwcc implements RtcpPacket {
         if (end - off < FIXED) {
             throw new RtcpException("transport-cc shorter than 20 bytes");
         }
-        int count = Bits.u16(b, off + 14);
+        int count = Bytes.u16(b, off + 14);
         if (count == 0) {
             throw new RtcpException("transport-cc with zero packet status count");
         }
         byte[] symbols = new byte[count];
         int at = readChunks(b, off + FIXED, end, symbols);
         int[] deltas = readDeltas(b, at, end, symbols);
-        return new RtcpTwcc(Bits.i32(b, off + 4), Bits.i32(b, off + 8), Bits.u16(b, off + 12),
-            Bits.u24(b, off + 16), Bits.u8(b, off + 19), symbols, deltas);
+        return new RtcpTwcc(Bytes.i32(b, off + 4), Bytes.i32(b, off + 8), Bytes.u16(b, off + 12),
+            Bytes.u24(b, off + 16), Bytes.u8(b, off + 19), symbols, deltas);
     }
 
     private static int readChunks(byte[] b, int at, int end, byte[] symbols) throws RtcpException {
@@ -128,7 +130,7 @@ public final class RtcpTwcc implements RtcpPacket {
             if (at + 2 > end) {
                 throw new RtcpException("transport-cc chunks truncated");
             }
-            int c = Bits.u16(b, at);
+            int c = Bytes.u16(b, at);
             at += 2;
             if ((c & 0x8000) == 0) {
                 int run = Math.min(c & MAX_RUN, symbols.length - n);
@@ -166,7 +168,7 @@ public final class RtcpTwcc implements RtcpPacket {
                 if (at + 2 > end) {
                     throw new RtcpException("transport-cc deltas truncated");
                 }
-                deltas[k++] = (short) Bits.u16(b, at);
+                deltas[k++] = (short) Bytes.u16(b, at);
                 at += 2;
             }
         }
@@ -192,11 +194,11 @@ public final class RtcpTwcc implements RtcpPacket {
         RtcpHeader.checkSpace(b, off, n);
         Arrays.fill(b, off, off + n, (byte) 0);
         RtcpHeader.write(b, off, FMT, RtcpHeader.RTPFB, n);
-        Bits.put32(b, off + 4, senderSsrc);
-        Bits.put32(b, off + 8, mediaSsrc);
-        Bits.put16(b, off + 12, baseSeq);
-        Bits.put16(b, off + 14, symbols.length);
-        Bits.put24(b, off + 16, referenceTime);
+        Bytes.put32(b, off + 4, senderSsrc);
+        Bytes.put32(b, off + 8, mediaSsrc);
+        Bytes.put16(b, off + 12, baseSeq);
+        Bytes.put16(b, off + 14, symbols.length);
+        Bytes.put24(b, off + 16, referenceTime);
         b[off + 19] = (byte) fbPktCount;
         int at = off + FIXED + TwccChunkEncoder.encode(symbols, b, off + FIXED);
         int k = 0;
@@ -204,7 +206,7 @@ public final class RtcpTwcc implements RtcpPacket {
             if (s == SMALL_DELTA) {
                 b[at++] = (byte) deltas[k++];
             } else if (s == LARGE_DELTA) {
-                Bits.put16(b, at, deltas[k++]);
+                Bytes.put16(b, at, deltas[k++]);
                 at += 2;
             }
         }

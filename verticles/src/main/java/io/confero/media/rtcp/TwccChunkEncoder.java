@@ -1,5 +1,7 @@
 package io.confero.media.rtcp;
 
+import io.confero.media.rtp.Bytes;
+
 /**
  * Chooses packet status chunks for transport-cc feedback
  * (draft-holmer-rmcat-transport-wide-cc-extensions-01 §3.1.3 run length, §3.1.4 status vector)
@@ -40,7 +42,7 @@ final class TwccChunkEncoder {
 
     private static int put(byte[] out, int at, int bytes, int chunk) {
         if (out != null) {
-            Bits.put16(out, at + bytes, chunk);
+            Bytes.put16(out, at + bytes, chunk);
         }
         return bytes + 2;
     }
