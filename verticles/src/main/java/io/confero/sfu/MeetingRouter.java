@@ -233,7 +233,7 @@ final class MeetingRouter {
       @Override
       public void onRtcp(WebRtcTransport t, byte[] buf, int len, long nowNanos) {
         if (t.isPublisher()) {
-          relay.onPublisherRtcp(buf, len);
+          relay.onPublisherRtcp(peer, buf, len);
         } else {
           relay.onSubscriberRtcp(peer, buf, len, nowNanos / 1_000_000);
         }

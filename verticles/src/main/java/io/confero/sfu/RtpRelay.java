@@ -7,6 +7,7 @@ import io.confero.media.rtcp.RtcpHeader;
 import io.confero.media.rtcp.RtcpNack;
 import io.confero.media.rtcp.RtcpPacket;
 import io.confero.media.rtcp.RtcpPli;
+import io.confero.media.rtcp.RtcpSr;
 import io.confero.media.rtcp.RtcpTwcc;
 import io.confero.media.rtp.RtpExtensions;
 import io.confero.media.rtp.RtpPacket;
@@ -14,6 +15,7 @@ import io.confero.sfu.forward.ForwardDecision;
 import io.confero.sfu.forward.PacketCache;
 import io.confero.sfu.forward.TwccRecorder;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -132,6 +134,8 @@ final class RtpRelay {
     if (c.sent != null) {
       c.sent.put(q.sequenceNumber(), copy, 0, in.length(), nowMillis);
     }
+    c.packetsSent++;
+    c.octetsSent += q.payloadLength();
     send(c, q, copy, in.length());
   }
 
@@ -193,15 +197,36 @@ final class RtpRelay {
     }
   }
 
-  /** RTCP from a publisher (SR, SDES, ...): checked for well-formedness only. */
-  void onPublisherRtcp(byte[] buf, int len) {
+  /**
+   * RTCP from a publisher: each sender report is translated for every subscriber of that track
+   * (our SSRC, the NTP time with the timestamp mapped into the subscriber's timestamp space, our
+   * own packet and octet counts), so receivers can synchronise audio and video (RFC 3550 §6.4.1);
+   * the rest (SDES, RR of its own, ...) is checked for well-formedness only.
+   */
+  void onPublisherRtcp(Peer from, byte[] buf, int len) {
     RtcpCompound compound = new RtcpCompound(buf, 0, len);
     try {
       while (compound.next()) {
-        compound.packetType();
+        if (compound.packetType() == RtcpHeader.SR) {
+          relaySenderReport(from, RtcpSr.parse(buf, compound.packetOffset(), compound.packetLength()));
+        }
       }
     } catch (RtcpException e) {
       env.metrics().drop(SfuDrop.MALFORMED_RTCP);
+    }
+  }
+
+  private void relaySenderReport(Peer from, RtcpSr sr) {
+    Producer producer = producersBySsrc.get(sr.ssrc());
+    if (producer == null || producer.owner != from) {
+      return;
+    }
+    for (Consumer c : producer.consumers) {
+      WebRtcTransport out = c.subscriber.subscriber;
+      long ts = c.forwarder.toOutgoingTimestamp(sr.ssrc(), sr.rtpTimestamp());
+      if (out != null && out.isConnected() && ts >= 0) {
+        sendRtcp(out, new RtcpSr(c.outSsrc, sr.ntpTimestamp(), ts, c.packetsSent, c.octetsSent, List.of()));
+      }
     }
   }
 
