@@ -78,6 +78,14 @@ class MeetingMediaE2ETest {
               .intValue() >= 4);
     }
     for (BrowserSession b : people) {
+      // the SFU's receiver reports let each publisher measure its round-trip time to the SFU
+      Awaitility.await(b.name() + " gets receiver reports on its audio and video").atMost(MEDIA_TIMEOUT).until(() ->
+          ((Number) b.executeAsync("const done = arguments[arguments.length - 1];"
+              + "window.confero.publisher.getStats().then(r => { let n = 0;"
+              + " r.forEach(s => { if (s.type === 'remote-inbound-rtp' && s.roundTripTimeMeasurements > 0) n++; });"
+              + " done(n); });")).intValue() >= 2);
+    }
+    for (BrowserSession b : people) {
       // reported, not asserted: the publisher's bandwidth estimate, which rises only when our
       // transport-wide-cc feedback reaches Chromium (it starts at 300 kbps)
       PeerStats.SelectedPair pair = b.publisher().sample().selectedPair();
