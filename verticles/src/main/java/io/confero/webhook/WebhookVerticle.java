@@ -52,15 +52,9 @@ public final class WebhookVerticle extends VerticleBase {
   private final Map<UUID, Integer> inFlightByEndpoint = new HashMap<>();
 
   public WebhookVerticle(ConferoConfig.Webhooks cfg, DeliveryQueue queue, Clock clock, DoubleSupplier jitter) {
-    this(cfg, queue, new TargetGuard(cfg.allowInsecureTargets()), clock, jitter);
-  }
-
-  /** A worker checking targets with {@code guard} (tests inject one with a scripted resolver). */
-  WebhookVerticle(ConferoConfig.Webhooks cfg, DeliveryQueue queue, TargetGuard guard, Clock clock,
-      DoubleSupplier jitter) {
     this.cfg = cfg;
     this.queue = queue;
-    this.guard = guard;
+    this.guard = new TargetGuard(cfg.allowInsecureTargets());
     this.policy = new RetryPolicy(Duration.ofSeconds(cfg.initialBackoffSeconds()),
         Duration.ofSeconds(cfg.maxBackoffSeconds()), Duration.ofSeconds(cfg.retryWindowSeconds()));
     this.clock = clock;
@@ -169,11 +163,6 @@ public final class WebhookVerticle extends VerticleBase {
   /** Deliveries being posted right now (for tests and metrics). */
   int inFlight() {
     return inFlight;
-  }
-
-  /** Deliveries being posted right now to each endpoint (for tests). */
-  Map<UUID, Integer> inFlightByEndpoint() {
-    return Map.copyOf(inFlightByEndpoint);
   }
 
 }
