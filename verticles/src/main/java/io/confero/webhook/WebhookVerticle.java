@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
  * bounded by {@code webhooks.timeout_ms}: a slow or dead receiver holds only its own few slots and
  * its own rows, never the other endpoints' turn. Before each attempt the URL is checked again by the
  * {@link TargetGuard} (scheme, then every address its host now resolves to); a refused target is
- * not contacted and counts as a failed attempt. A 2xx marks the delivery delivered; anything else (status, timeout, refused target)
- * schedules a retry by the {@link RetryPolicy} or dead-letters it. Each finished attempt polls again
- * at once, so the next event of the same meeting does not wait for the timer. Time comes from the injected
- * clock, jitter from the injected supplier. It never touches a meeting's request path.
+ * not contacted and counts as a failed attempt. A 2xx marks the delivery delivered; anything else
+ * (status, timeout, refused target) schedules a retry by the {@link RetryPolicy} or dead-letters it.
+ * Each finished attempt polls again at once, so the next event of the same meeting does not wait
+ * for the timer. Time comes from the injected clock, jitter from the injected supplier. It never
+ * touches a meeting's request path.
  */
 public final class WebhookVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookVerticle.class);
