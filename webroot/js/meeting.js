@@ -5,6 +5,7 @@ import { Signaling } from './signaling.js';
 import { Publisher } from './publisher.js';
 import { Subscriber } from './subscriber.js';
 import { Gallery } from './gallery.js';
+import { startQualityReports } from './quality.js';
 import { renderPeople } from './people.js';
 import { updateMediaButtons, showPreview, showNotice, fillDevices } from './prejoin.js';
 import { Extras } from './extras.js';
@@ -173,6 +174,7 @@ function onMessage(s, m) {
     case 'removed': finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.'); break;
     case 'muted_by_host': onMutedByHost(s, m); break;
     case 'publish_answer': if (s.publisher) s.publisher.onAnswer(m); break;
+    case 'video_constraints': if (s.publisher) s.publisher.constrain(m); break;
     case 'subscribe_offer': if (s.subscriber) s.subscriber.onOffer(m); break;
     case 'participant_joined': onParticipant(m.participant, true); break;
     case 'participant_updated': onParticipant(m.participant, false); break;
@@ -221,6 +223,7 @@ function onJoined(s, m) {
   publishLocal(s);
   startClock(s);
   s.timers.push(setInterval(() => s.signaling.send({ type: 'ping' }), PING_MS));
+  s.timers.push(startQualityReports(s.signaling, hooks.remoteTracks));
 }
 
 function participantRecord(p) {

@@ -1,3 +1,6 @@
+/** The smallest camera height we encode, whatever receivers show (see Publisher.applyConstraints). */
+const MIN_HEIGHT = 180;
+
 /**
  * The publishing RTCPeerConnection: our microphone / camera / screen go out as sendonly
  * transceivers; every change is one `publish` offer answered by `publish_answer`. Negotiations are
@@ -16,6 +19,7 @@ export class Publisher {
     this.running = null; // promise of the negotiation loop
     this.again = false;
     this.tracks = []; // our published tracks, from the last publish_answer
+    this.constraints = new Map(); // track_id → max_height from video_constraints
   }
 
   /** Adds a track as a sendonly transceiver for `source`; call negotiate() to publish it. */
@@ -80,6 +84,38 @@ export class Publisher {
     await this.pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
     await this.keepCameraResolution();
     this.tracks = Array.isArray(answer.tracks) ? answer.tracks : [];
+    await this.applyConstraints();
+  }
+
+  /** Handles `video_constraints`: the largest height anyone shows our track at (0: nobody looks). */
+  constrain(msg) {
+    this.constraints.set(msg.track_id, msg.max_height);
+    this.applyConstraints().catch(() => {});
+  }
+
+  /**
+   * Scales the camera encoder down to the largest height a subscriber shows it at. While nobody
+   * shows it, it keeps a 180-line trickle rather than stopping: a stopped encoder lets the
+   * bandwidth estimate decay to the audio rate, and it then takes a long time to climb back when
+   * someone looks again (the SFU stops forwarding to the receivers that don't show it anyway).
+   * Screen shares stay at full detail.
+   */
+  async applyConstraints() {
+    for (const info of this.tracks) {
+      const maxHeight = this.constraints.get(info.track_id);
+      if (info.source !== 'camera' || maxHeight === undefined) continue;
+      for (const [t, source] of this.sources) {
+        if (source !== 'camera' || t.stopped || t.direction === 'stopped' || !t.sender.track) continue;
+        const params = t.sender.getParameters();
+        if (!params.encodings || params.encodings.length === 0) continue;
+        const height = t.sender.track.getSettings().height || 360;
+        const enc = params.encodings[0];
+        const scale = Math.max(1, height / Math.max(MIN_HEIGHT, maxHeight));
+        if ((enc.scaleResolutionDownBy || 1) === scale) continue;
+        enc.scaleResolutionDownBy = scale;
+        try { await t.sender.setParameters(params); } catch { /* renegotiating: the next answer applies it */ }
+      }
+    }
   }
 
   /**

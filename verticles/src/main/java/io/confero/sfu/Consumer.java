@@ -17,6 +17,8 @@ final class Consumer {
   final PacketCache sent;
   /** RTP packets and payload octets sent on {@link #outSsrc} (RFC 3550 §6.4.1 sender counts). */
   long packetsSent;
+  /** The subscriber does not show this track (video_quality 0): nothing is forwarded. */
+  boolean pausedByReceiver;
   long octetsSent;
 
   Consumer(Producer producer, Peer subscriber, String mid, int outSsrc, int initialSeq, long initialTs) {

@@ -176,6 +176,24 @@ final class MeetingRouter {
     return changed;
   }
 
+  /**
+   * Stops or resumes forwarding one track to one subscriber that does not show it; resuming video
+   * waits for a keyframe, which is requested at once.
+   */
+  void setTrackPaused(String subscriberId, String trackId, boolean paused) {
+    Peer peer = peers.get(subscriberId);
+    Consumer c = peer == null ? null : peer.consumersByTrack.get(trackId);
+    if (c == null || c.pausedByReceiver == paused) {
+      return;
+    }
+    c.pausedByReceiver = paused;
+    if (paused) {
+      c.forwarder.pause();
+    } else {
+      relay.requestKeyframe(c.producer, env.nowMillis());
+    }
+  }
+
   /** Frees everything a participant had. */
   void leave(String participantId) {
     Peer peer = peers.remove(participantId);

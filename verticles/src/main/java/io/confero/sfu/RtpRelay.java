@@ -118,6 +118,10 @@ final class RtpRelay {
       env.metrics().drop(SfuDrop.NO_SUBSCRIBER_TRANSPORT);
       return;
     }
+    if (c.pausedByReceiver) {
+      env.metrics().drop(SfuDrop.NOT_SHOWN);
+      return;
+    }
     if (c.forwarder.isPaused()) {
       c.forwarder.switchTo(in.ssrc());
     }

@@ -1,5 +1,6 @@
 package io.confero.signaling;
 
+import io.confero.codecs.sfu.SfuRequest;
 import io.confero.codecs.sfu.TrackInfo;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -9,7 +10,8 @@ import java.util.List;
  * Receiver-driven video constraints (as Jitsi's "sender video constraints"): each subscriber says
  * how many pixels high it shows each remote camera (`video_quality`, 0 when off screen); the
  * publisher is told the largest height anyone shows (`video_constraints`) and scales its encoder
- * down to it, or stops encoding when nobody looks. In a gallery of small tiles every browser then
+ * down to it, and the SFU stops forwarding a track to a subscriber that shows it at 0 (no
+ * bandwidth and no decoding for off-screen tiles). In a gallery of small tiles every browser then
  * encodes and decodes small frames instead of full ones, which is what lets a 2-core machine hold
  * a six-person video meeting.
  *
@@ -44,9 +46,13 @@ final class VideoQuality {
     if (!conn.wantedHeights.containsKey(trackId) && conn.wantedHeights.size() >= MAX_TRACKS) {
       conn.wantedHeights.keySet().removeIf(id -> !isRemoteVideo(conn, id));
     }
-    conn.wantedHeights.put(trackId, n.intValue());
+    Integer before = conn.wantedHeights.put(trackId, n.intValue());
     recompute(conn.meetingId());
-    return Future.succeededFuture();
+    boolean paused = n.intValue() == 0;
+    if ((before != null && before == 0) == paused) {
+      return Future.succeededFuture();
+    }
+    return v.sfu(new SfuRequest.SetTrackPaused(conn.meetingId(), conn.participantId(), trackId, paused));
   }
 
   private boolean isRemoteVideo(Connection conn, String trackId) {

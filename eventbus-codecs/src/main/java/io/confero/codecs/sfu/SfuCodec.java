@@ -23,7 +23,7 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
   /** Registers a default codec for every SFU message record on {@code bus}. */
   public static void registerAll(EventBus bus) {
     for (Class<?> c : List.of(SfuRequest.Publish.class, SfuRequest.Subscribe.class, SfuRequest.SubscribeAnswer.class,
-        SfuRequest.SetMuted.class, SfuRequest.Leave.class, SfuRequest.PublishAnswer.class,
+        SfuRequest.SetMuted.class, SfuRequest.SetTrackPaused.class, SfuRequest.Leave.class, SfuRequest.PublishAnswer.class,
         SfuRequest.SubscribeOffer.class, SfuRequest.Ack.class, SfuEvent.TransportDown.class,
         SfuEvent.TransportUp.class, SfuEvent.ActiveSpeaker.class)) {
       register(bus, c);
@@ -60,6 +60,11 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
       ids(b, m.meetingId(), m.participantId());
       Wire.putString(b, m.kind());
       b.appendByte((byte) (m.muted() ? 1 : 0));
+    } else if (msg instanceof SfuRequest.SetTrackPaused t) {
+      b.appendByte((byte) 6);
+      ids(b, t.meetingId(), t.participantId());
+      Wire.putString(b, t.trackId());
+      b.appendByte((byte) (t.paused() ? 1 : 0));
     } else if (msg instanceof SfuRequest.Leave l) {
       b.appendByte((byte) 5);
       ids(b, l.meetingId(), l.participantId());
@@ -111,6 +116,7 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
       case 3 -> new SfuRequest.SubscribeAnswer(w.readString(), w.readString(), w.readString());
       case 4 -> new SfuRequest.SetMuted(w.readString(), w.readString(), w.readString(), w.readBool());
       case 5 -> new SfuRequest.Leave(w.readString(), w.readString());
+      case 6 -> new SfuRequest.SetTrackPaused(w.readString(), w.readString(), w.readString(), w.readBool());
       case 20 -> new SfuRequest.PublishAnswer(w.readString(), w.readList(SfuCodec::readTrack),
           w.readList(SfuCodec::readTrack));
       case 21 -> new SfuRequest.SubscribeOffer(w.readString(),

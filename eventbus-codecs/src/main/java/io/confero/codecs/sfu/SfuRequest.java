@@ -22,6 +22,13 @@ public sealed interface SfuRequest {
   /** Stop (or resume) forwarding a participant's tracks of one kind (host mute / self mute). */
   record SetMuted(String meetingId, String participantId, String kind, boolean muted) implements SfuRequest {}
 
+  /**
+   * Stop (or resume) forwarding one track to one subscriber, because it does not show it (an
+   * off-screen tile, a hidden tab); {@code participantId} is the subscriber.
+   */
+  record SetTrackPaused(String meetingId, String participantId, String trackId, boolean paused)
+      implements SfuRequest {}
+
   /** The participant left: free its transports, producers and consumers. */
   record Leave(String meetingId, String participantId) implements SfuRequest {}
 

@@ -22,6 +22,7 @@ class SfuCodecTest {
         new SfuRequest.Subscribe("m1", "p1"),
         new SfuRequest.SubscribeAnswer("m1", "p1", "v=0\r\n"),
         new SfuRequest.SetMuted("m1", "p1", "audio", true),
+        new SfuRequest.SetTrackPaused("m1", "p1", "t1", true),
         new SfuRequest.Leave("m1", "p1"),
         new SfuRequest.PublishAnswer("v=0\r\n", List.of(TRACK), List.of(TRACK.withMuted(true))),
         new SfuRequest.SubscribeOffer("", List.of(new SubscribedTrack("3", TRACK))),

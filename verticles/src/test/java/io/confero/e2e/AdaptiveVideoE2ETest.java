@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Chromium's send-side bandwidth estimate (GoogCC) must climb above its 300 kbps start when it
+ * Video adapts to the network and to what receivers show.
+ *
+ * <p>Chromium's send-side bandwidth estimate (GoogCC) must climb above its 300 kbps start when it
  * sends through our SFU: only our transport-wide-cc feedback can make it rise, so an estimate
  * stuck at the start value means the feedback is missing or wrong.
  *
@@ -25,9 +27,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * default fake camera is so compressible that VP8 sends ~100 kbps, and GoogCC never lets its
  * estimate run far ahead of what the sender actually sends (the estimate then sits at ~1.5× the
  * acknowledged rate, which reads like a low estimate but is correct).
+ *
+ * <p>Receiver-driven constraints: when the only receiver shows a camera small, its publisher
+ * encodes small frames; when it does not show it at all, the SFU stops forwarding it there.
  */
 @EndToEnd
-class BandwidthEstimateE2ETest {
+class AdaptiveVideoE2ETest {
   static final long START_BPS = 300_000;
   static final long RISEN_BPS = 450_000;
 
@@ -72,9 +77,8 @@ class BandwidthEstimateE2ETest {
       });
       """;
 
-  @Test
-  void publishersEstimateRisesAboveTheStartBitrate() throws Exception {
-    E2EServer.Meeting meeting = server.createMeeting("Bandwidth estimate");
+  static List<BrowserSession> joinTwo(String title) throws Exception {
+    E2EServer.Meeting meeting = server.createMeeting(title);
     List<BrowserSession> people = new ArrayList<>();
     for (String name : List.of("Ada", "Grace")) {
       BrowserSession b = browsers.launch(name, o -> o.addArguments("--use-file-for-fake-video-capture=" + camera));
@@ -85,6 +89,57 @@ class BandwidthEstimateE2ETest {
       Awaitility.await(name + " joined").atMost(Duration.ofSeconds(60)).until(() -> "joined".equals(b.conferoState()));
       people.add(b);
     }
+    return people;
+  }
+
+  /** The publisher's camera encoding: frame height and frames encoded so far. */
+  static JsonObject cameraOut(BrowserSession b) throws Exception {
+    return new JsonObject((String) b.executeAsync("""
+        const done = arguments[arguments.length - 1];
+        window.confero.publisher.getStats().then(r => {
+          const o = {height: 0, encoded: 0};
+          r.forEach(s => { if (s.type === 'outbound-rtp' && s.kind === 'video') {
+            o.height = s.frameHeight || 0; o.encoded = s.framesEncoded || 0; } });
+          done(JSON.stringify(o));
+        });
+        """));
+  }
+
+  @Test
+  void publisherEncodesWhatItsReceiverShows() throws Exception {
+    List<BrowserSession> people = joinTwo("Receiver-driven quality");
+    BrowserSession ada = people.get(0);
+    BrowserSession grace = people.get(1);
+    MediaAwait.awaitFramesDecodedRising(grace, 1, Duration.ofSeconds(90));
+    Awaitility.await("Ada encodes her full camera height while Grace shows her large").atMost(Duration.ofSeconds(60))
+        .until(() -> cameraOut(ada).getInteger("height") >= 360);
+    int full = cameraOut(ada).getInteger("height");
+    // Grace shrinks her window: Ada's tile there is a few hundred pixels, one rung of the ladder
+    grace.driver().manage().window().setSize(new org.openqa.selenium.Dimension(400, 300));
+    Awaitility.await("Ada scales her camera down to what Grace shows").atMost(Duration.ofSeconds(60))
+        .until(() -> cameraOut(ada).getInteger("height") <= 240);
+    // Grace hides Ada's tile: the SFU stops forwarding Ada's camera to her (she decodes nothing)
+    String adaId = (String) ada.execute("return window.confero.selfId;");
+    grace.execute("document.querySelector(`.tile[data-participant-id='${arguments[0]}']`).style.display = 'none';", adaId);
+    long[] last = {-1};
+    Awaitility.await("Grace stops receiving Ada's video").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(3))
+        .until(() -> {
+          long now = grace.subscriber().sample().inboundVideo().stream().mapToLong(PeerStats.InboundVideo::framesDecoded).sum();
+          boolean stopped = now == last[0];
+          last[0] = now;
+          return stopped;
+        });
+    assertThat(cameraOut(ada).getInteger("height")).as("Ada keeps a small trickle").isLessThanOrEqualTo(240);
+    grace.execute("document.querySelector(`.tile[data-participant-id='${arguments[0]}']`).style.display = '';", adaId);
+    grace.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+    MediaAwait.awaitFramesDecodedRising(grace, 1, Duration.ofSeconds(60));
+    Awaitility.await("Ada encodes full frames again").atMost(Duration.ofSeconds(60))
+        .until(() -> cameraOut(ada).getInteger("height") == full);
+  }
+
+  @Test
+  void publishersEstimateRisesAboveTheStartBitrate() throws Exception {
+    List<BrowserSession> people = joinTwo("Bandwidth estimate");
     for (BrowserSession b : people) {
       MediaAwait.awaitFramesDecodedRising(b, 1, Duration.ofSeconds(90));
     }
