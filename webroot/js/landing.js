@@ -22,11 +22,15 @@ function tick() {
       + now.toLocaleDateString([], { weekday: 'short', month: 'short', day: 'numeric' });
 }
 
-function when(m) {
+/** "Thu, Nov 26 · 10:30 AM" */
+function startText(m) {
   const start = new Date(m.start_time || m.start);
-  const day = start.toLocaleDateString([], { weekday: 'short', month: 'short', day: 'numeric' });
-  const time = start.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return `${day} · ${time} · ${m.duration_minutes || m.minutes} min`;
+  return `${start.toLocaleDateString([], { weekday: 'short', month: 'short', day: 'numeric' })} · `
+      + start.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+function when(m) {
+  return `${startText(m)} · ${m.duration_minutes || m.minutes} min`;
 }
 
 // ---------------------------------------------------------------- creating
@@ -159,9 +163,17 @@ async function copyText(text, field) {
   return ok;
 }
 
-async function copyLink(text, field) {
+/** Copies a link; feedback on the button itself when given (a toast would sit behind a modal dialog). */
+async function copyLink(text, field, button) {
   const ok = await copyText(text, field);
-  toast(ok ? 'Link copied' : 'Select the link and copy it', { kind: ok ? 'info' : 'error', ms: 3000 });
+  const message = ok ? 'Link copied' : 'Select the link and copy it';
+  if (!button) {
+    toast(message, { kind: ok ? 'info' : 'error', ms: 3000 });
+    return;
+  }
+  button.textContent = ok ? 'Copied' : 'Copy failed';
+  button.classList.toggle('copied', ok);
+  setTimeout(() => { button.textContent = 'Copy link'; button.classList.remove('copied'); }, 2500);
 }
 
 // ---------------------------------------------------------------- your meetings
@@ -172,8 +184,9 @@ function renderMyMeetings() {
   $('illustration').hidden = list.length > 0;
   $('my-meetings-list').replaceChildren(...list.map((m) => el('li', { className: 'my-meeting', dataset: { code: m.code } }, [
     el('div', { className: 'my-meeting-text' }, [
-      el('span', { className: 'my-meeting-title', textContent: m.title }),
-      el('span', { className: 'my-meeting-when', textContent: `${when(m)} · ${m.code}` }),
+      el('span', { className: 'my-meeting-title', textContent: m.title, title: m.title }),
+      el('span', { className: 'my-meeting-when', textContent: startText(m) }),
+      el('span', { className: 'my-meeting-code', textContent: `${m.minutes} min · ${m.code}` }),
     ]),
     el('div', { className: 'my-meeting-actions' }, [
       el('button', { type: 'button', className: 'btn text', textContent: 'Copy link', dataset: { action: 'copy' } }),
@@ -212,7 +225,7 @@ $('schedule-btn').addEventListener('click', () => openSchedule());
 $('schedule-form').addEventListener('submit', submitSchedule);
 $('schedule-cancel').addEventListener('click', () => dialog.close());
 $('card-close').addEventListener('click', () => dialog.close());
-$('card-copy').addEventListener('click', () => copyLink($('card-link').value, $('card-link')));
+$('card-copy').addEventListener('click', () => copyLink($('card-link').value, $('card-link'), $('card-copy')));
 $('my-meetings-list').addEventListener('click', onMyMeetingsClick);
 window.addEventListener('pageshow', () => { $('new-meeting-btn').disabled = false; renderMyMeetings(); });
 updateButton();

@@ -39,6 +39,11 @@ final class WebMeetingsApi {
           "this server creates meetings only through its API; ask your organisation for a meeting link"));
       return;
     }
+    if (!isJson(ctx.request().getHeader("Content-Type"))) {
+      // a cross-site form cannot send application/json without a CORS preflight, which this server never grants
+      ctx.fail(new ApiException(415, "unsupported-media-type", "the body must be application/json", "body"));
+      return;
+    }
     limiter.tryAcquire("web-create:ip:" + ctx.request().remoteAddress().hostAddress()).onSuccess(ok -> {
       if (!ok) {
         ctx.fail(new ApiException(429, "rate-limited", "too many meetings created from this address; retry in a minute"));
@@ -46,6 +51,15 @@ final class WebMeetingsApi {
       }
       createAllowed(ctx);
     }).onFailure(ctx::fail);
+  }
+
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int semicolon = contentType.indexOf(';');
+    String mime = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+    return mime.equalsIgnoreCase("application/json");
   }
 
   private void createAllowed(RoutingContext ctx) {

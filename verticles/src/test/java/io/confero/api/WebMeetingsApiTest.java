@@ -161,6 +161,32 @@ class WebMeetingsApiTest {
   }
 
   @Test
+  void onlyJsonBodiesAreAccepted() throws Exception {
+    long before = count("SELECT count(*) FROM meetings");
+    // what a cross-site form could send without a CORS preflight, the first a body that happens to be JSON
+    String[][] refused = {{"text/plain", "{\"title\":\"x=\"}"}, {"application/x-www-form-urlencoded", "title=x"},
+        {"multipart/form-data; boundary=b", "--b--"}, {null, "{}"}};
+    for (String[] c : refused) {
+      RestClient.Response r = webCreateWith(c[0], c[1]);
+      assertThat(r.status()).as(c[0]).isEqualTo(415);
+      assertThat(r.json().getString("type")).isEqualTo(Problems.TYPE_PREFIX + "unsupported-media-type");
+    }
+    assertThat(count("SELECT count(*) FROM meetings")).isEqualTo(before);
+    assertThat(webCreateWith("application/json; charset=utf-8", "{}").status()).isEqualTo(201);
+  }
+
+  static RestClient.Response webCreateWith(String contentType, String body) throws Exception {
+    java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(node.baseUrl() + "/web/meetings"))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    var r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        .send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    return new RestClient.Response(r.statusCode(), r.body(), r.headers());
+  }
+
+  @Test
   void theHostKeyMakesTheHostAndAGuestWithoutItWaits() throws Exception {
     JsonObject m = created("{\"title\":\"Waiting room\",\"waiting_room\":true}");
     RestClient.Response host = join(m, new JsonObject().put("display_name", "Hana")

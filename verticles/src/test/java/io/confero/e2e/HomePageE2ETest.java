@@ -100,6 +100,7 @@ class HomePageE2ETest {
         + "document.getElementById('s-time').value = '10:30';"
         + "document.getElementById('s-duration').value = '45';", LocalDate.now().plusDays(1).toString());
     planner.find("#s-waiting").click();
+    planner.screenshot(shots().resolve("home-schedule-form.png"));
     planner.find("#schedule-submit").click();
 
     Awaitility.await("the meeting card shows").atMost(UI_TIMEOUT)
@@ -110,8 +111,8 @@ class HomePageE2ETest {
     assertThat(planner.find("#card-options").getText()).contains("Waiting room on");
     assertThat(planner.find("#card-open").getAttribute("href")).startsWith(link + "#host=");
     planner.find("#card-copy").click();
-    Awaitility.await("copying answers with a toast").atMost(UI_TIMEOUT)
-        .until(() -> !planner.findAll("#toasts .toast").isEmpty());
+    Awaitility.await("the copy button confirms").atMost(UI_TIMEOUT)
+        .until(() -> "Copied".equals(planner.find("#card-copy").getText()));
     planner.screenshot(shots().resolve("home-scheduled.png"));
 
     JsonObject created = new JsonObject((String) planner.execute("return JSON.stringify(window.conferoHome.created);"));
