@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The home page creates meetings: "New meeting" takes its creator to the pre-join as the host (the
  * host key travels in the URL fragment) and a second browser joins by the link as a participant,
  * each seeing the other's video; "Schedule" creates a meeting with a waiting room from the form
- * and shows a card with its link. Takes the README's home page screenshots.
+ * and shows a card with its link; with {@code web.open_create=false} the page says creating is off.
+ * Takes the README's home page screenshots.
  */
 @EndToEnd
 class HomePageE2ETest {
@@ -86,6 +88,20 @@ class HomePageE2ETest {
         !guest.findAll(".person[data-participant-id='" + hostId + "']").isEmpty());
     assertThat(guest.findAll(".person button[data-action='Mute']")).as("a participant has no host controls").isEmpty();
     host.screenshot(shots().resolve("home-instant-call.png"));
+  }
+
+  @Test
+  void withOpenCreateOffThePageSaysWhy() throws Exception {
+    try (E2EServer closed = E2EServer.start(Map.of("CONFERO_WEB_OPEN_CREATE", "false"))) {
+      BrowserSession visitor = browsers.launch("visitor");
+      visitor.open(closed.baseUrl() + "/");
+      visitor.find("#new-meeting-btn").click();
+      Awaitility.await("the home page explains that creating is off").atMost(UI_TIMEOUT)
+          .until(() -> visitor.find("#create-error").getText().contains("turned off on this server"));
+      assertThat(visitor.driver().getCurrentUrl()).isEqualTo(closed.baseUrl() + "/");
+      assertThat(visitor.findAll("#my-meetings .my-meeting")).isEmpty();
+      visitor.screenshot(shots().resolve("home-open-create-off.png"));
+    }
   }
 
   @Test
