@@ -1,10 +1,16 @@
 import { parseJoinCode } from './joincode.js';
+import { el, toast } from './dom.js';
+import { myMeetings, remember, forget, hostPath } from './mymeetings.js';
 
-const form = document.getElementById('join-code-form');
-const input = document.getElementById('code');
-const button = document.getElementById('code-btn');
-const error = document.getElementById('code-error');
-const clock = document.getElementById('clock');
+const $ = (id) => document.getElementById(id);
+const form = $('join-code-form');
+const input = $('code');
+const button = $('code-btn');
+const dialog = $('schedule-dialog');
+
+/** Test hooks: the last meeting this page created (its POST /web/meetings answer). */
+const hooks = { created: null };
+window.conferoHome = hooks;
 
 function updateButton() {
   button.disabled = input.value.trim() === '';
@@ -12,21 +18,217 @@ function updateButton() {
 
 function tick() {
   const now = new Date();
-  clock.textContent = now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) + ' • '
+  $('clock').textContent = now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) + ' • '
       + now.toLocaleDateString([], { weekday: 'short', month: 'short', day: 'numeric' });
 }
 
-input.addEventListener('input', () => { error.textContent = ''; updateButton(); });
+/** "Thu, Nov 26 · 10:30 AM" */
+function startText(m) {
+  const start = new Date(m.start_time || m.start);
+  return `${start.toLocaleDateString([], { weekday: 'short', month: 'short', day: 'numeric' })} · `
+      + start.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+function when(m) {
+  return `${startText(m)} · ${m.duration_minutes || m.minutes} min`;
+}
+
+// ---------------------------------------------------------------- creating
+
+/** POSTs to /web/meetings; answers the created meeting or throws an Error with a sentence to show. */
+async function createMeeting(body) {
+  let resp;
+  let json = null;
+  try {
+    resp = await fetch('/web/meetings', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+    json = await resp.json().catch(() => null);
+  } catch {
+    throw new Error('Could not reach Confero. Check your connection and try again.');
+  }
+  if (resp.ok && json) {
+    remember(json);
+    hooks.created = json;
+    renderMyMeetings();
+    return json;
+  }
+  const type = json && json.type ? String(json.type) : '';
+  if (type.endsWith('/open-create-disabled')) {
+    throw new Error('Creating meetings from this page is turned off on this server. '
+        + 'Ask your organisation for a meeting link, then join it with its code.');
+  }
+  if (resp.status === 429) throw new Error('You created many meetings just now. Try again in a minute.');
+  throw new Error((json && (json.detail || json.title)) || `Could not create the meeting (HTTP ${resp.status}).`);
+}
+
+async function newMeeting() {
+  const btn = $('new-meeting-btn');
+  $('create-error').textContent = '';
+  btn.disabled = true;
+  try {
+    const m = await createMeeting({ title: 'Instant meeting' });
+    window.location.assign(hostPath({ code: m.join_code, key: m.host_key }));
+  } catch (e) {
+    $('create-error').textContent = e.message;
+    btn.disabled = false;
+  }
+}
+
+// ---------------------------------------------------------------- scheduling
+
+function pad(n) {
+  return String(n).padStart(2, '0');
+}
+
+function openSchedule() {
+  $('create-error').textContent = '';
+  const start = new Date(Date.now() + 30 * 60000);
+  start.setMinutes(start.getMinutes() < 30 ? 30 : 60, 0, 0);
+  $('s-date').value = `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`;
+  $('s-date').min = todayIso();
+  $('s-time').value = `${pad(start.getHours())}:${pad(start.getMinutes())}`;
+  $('schedule-error').textContent = '';
+  $('schedule-form').hidden = false;
+  $('meeting-card').hidden = true;
+  $('schedule-submit').disabled = false;
+  dialog.showModal();
+  $('s-title').focus();
+}
+
+function todayIso() {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+async function submitSchedule(e) {
+  e.preventDefault();
+  const error = $('schedule-error');
+  const date = $('s-date').value;
+  const time = $('s-time').value;
+  const start = new Date(`${date}T${time}`);
+  if (!date || !time || Number.isNaN(start.getTime())) {
+    error.textContent = 'Pick a date and a start time.';
+    return;
+  }
+  if (start.getTime() < Date.now() - 60000) {
+    error.textContent = 'That time has already passed. Pick a later one.';
+    return;
+  }
+  const title = $('s-title').value.trim();
+  const body = { scheduled_start: start.toISOString(), duration_minutes: Number($('s-duration').value),
+    waiting_room: $('s-waiting').checked, mute_on_entry: $('s-mute').checked };
+  if (title) body.title = title;
+  $('schedule-submit').disabled = true;
+  try {
+    showCard(await createMeeting(body));
+  } catch (err) {
+    error.textContent = err.message;
+    $('schedule-submit').disabled = false;
+  }
+}
+
+function showCard(m) {
+  $('schedule-form').hidden = true;
+  $('meeting-card').hidden = false;
+  $('card-title').textContent = m.title;
+  $('card-when').textContent = when(m);
+  const options = [];
+  if (m.settings.waiting_room) options.push('Waiting room on');
+  if (m.settings.mute_on_entry) options.push('Guests join muted');
+  $('card-options').textContent = options.join(' · ');
+  $('card-link').value = m.join_url;
+  $('card-open').href = hostPath({ code: m.join_code, key: m.host_key });
+  $('card-copy').focus();
+}
+
+// ---------------------------------------------------------------- copy
+
+/** Copies text: the async clipboard API where allowed, else a selected field and execCommand. */
+async function copyText(text, field) {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch { /* permission refused: fall back */ }
+  const area = field || el('textarea', { value: text, className: 'sr-only', attrs: { readonly: '' } });
+  if (!field) document.body.append(area);
+  area.select();
+  let ok = false;
+  try { ok = document.execCommand('copy'); } catch { ok = false; }
+  if (!field) area.remove();
+  return ok;
+}
+
+/** Copies a link; feedback on the button itself when given (a toast would sit behind a modal dialog). */
+async function copyLink(text, field, button) {
+  const ok = await copyText(text, field);
+  const message = ok ? 'Link copied' : 'Select the link and copy it';
+  if (!button) {
+    toast(message, { kind: ok ? 'info' : 'error', ms: 3000 });
+    return;
+  }
+  button.textContent = ok ? 'Copied' : 'Copy failed';
+  button.classList.toggle('copied', ok);
+  setTimeout(() => { button.textContent = 'Copy link'; button.classList.remove('copied'); }, 2500);
+}
+
+// ---------------------------------------------------------------- your meetings
+
+function renderMyMeetings() {
+  const list = myMeetings();
+  $('my-meetings').hidden = list.length === 0;
+  $('illustration').hidden = list.length > 0;
+  $('my-meetings-list').replaceChildren(...list.map((m) => el('li', { className: 'my-meeting', dataset: { code: m.code } }, [
+    el('div', { className: 'my-meeting-text' }, [
+      el('span', { className: 'my-meeting-title', textContent: m.title, title: m.title }),
+      el('span', { className: 'my-meeting-when', textContent: startText(m) }),
+      el('span', { className: 'my-meeting-code', textContent: `${m.minutes} min · ${m.code}` }),
+    ]),
+    el('div', { className: 'my-meeting-actions' }, [
+      el('button', { type: 'button', className: 'btn text', textContent: 'Copy link', dataset: { action: 'copy' } }),
+      el('a', { className: 'btn secondary', textContent: 'Start', href: hostPath(m), dataset: { action: 'start' } }),
+      el('button', { type: 'button', className: 'icon-btn', textContent: '×', title: 'Remove from this list',
+        attrs: { 'aria-label': `Remove ${m.title} from this list` }, dataset: { action: 'forget' } }),
+    ]),
+  ])));
+}
+
+function onMyMeetingsClick(e) {
+  const target = e.target.closest('[data-action]');
+  const item = e.target.closest('.my-meeting');
+  if (!target || !item) return;
+  const m = myMeetings().find((x) => x.code === item.dataset.code);
+  if (!m) return;
+  if (target.dataset.action === 'copy') copyLink(m.url || `${window.location.origin}/j/${m.code}`);
+  if (target.dataset.action === 'forget') { forget(m.code); renderMyMeetings(); }
+}
+
+// ---------------------------------------------------------------- wiring
+
+input.addEventListener('input', () => { $('code-error').textContent = ''; updateButton(); });
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   const code = parseJoinCode(input.value);
   if (!code) {
-    error.textContent = 'That doesn’t look like a meeting link or code. Codes look like abc-defg-hij.';
+    $('code-error').textContent = 'That doesn’t look like a meeting link or code. Codes look like abc-defg-hij.';
     input.focus();
     return;
   }
   window.location.assign('/j/' + code);
 });
+$('new-meeting-btn').addEventListener('click', () => newMeeting());
+$('schedule-btn').addEventListener('click', () => openSchedule());
+$('schedule-form').addEventListener('submit', submitSchedule);
+$('schedule-cancel').addEventListener('click', () => dialog.close());
+$('card-close').addEventListener('click', () => dialog.close());
+$('card-copy').addEventListener('click', () => copyLink($('card-link').value, $('card-link'), $('card-copy')));
+$('my-meetings-list').addEventListener('click', onMyMeetingsClick);
+window.addEventListener('pageshow', () => { $('new-meeting-btn').disabled = false; renderMyMeetings(); });
 updateButton();
+renderMyMeetings();
 tick();
 setInterval(tick, 10_000);

@@ -9,6 +9,7 @@ import { startQualityReports } from './quality.js';
 import { renderPeople } from './people.js';
 import { updateMediaButtons, showPreview, showNotice, fillDevices } from './prejoin.js';
 import { Extras } from './extras.js';
+import { takeHostKey } from './hostkey.js';
 
 const $ = (id) => document.getElementById(id);
 const NAME_KEY = 'confero.displayName';
@@ -37,6 +38,7 @@ const hooks = {
 window.confero = hooks;
 
 const code = codeFromLocation();
+const hostKey = takeHostKey(code);
 const media = new LocalMedia();
 const gallery = new Gallery($('stage'), $('gallery'), $('spotlight'));
 let session = null;
@@ -121,7 +123,7 @@ async function join(displayName) {
     resp = await fetch(`/j/${code}/join`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ display_name: displayName }),
+      body: JSON.stringify(hostKey ? { display_name: displayName, host_key: hostKey } : { display_name: displayName }),
     });
     body = await resp.json().catch(() => null);
   } catch {
@@ -569,7 +571,7 @@ function init() {
     $('prejoin-error').textContent = 'This link does not lead to a meeting.';
     $('join-btn').disabled = true;
   } else {
-    $('meeting-code').textContent = `Meeting code: ${code}`;
+    $('meeting-code').textContent = `Meeting code: ${code}${hostKey ? ' · you are the host' : ''}`;
   }
   previewReady = startPreview();
 }

@@ -8,4 +8,4 @@ import java.util.function.Supplier;
 /** What the composition root hands the {@link ApiVerticle}. */
 public record ApiComponents(MeetingService meetings, TokenService tokens, ApiKeyRepository apiKeys,
     RateLimiter rateLimiter, IceServers iceServers, Pool pool, Supplier<Boolean> clusterSafe,
-    PrometheusMeterRegistry registry, io.confero.webhook.WebhookStore webhooks) {}
+    PrometheusMeterRegistry registry, io.confero.webhook.WebhookStore webhooks, RateLimiter webCreateLimiter) {}

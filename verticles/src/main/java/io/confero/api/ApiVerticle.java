@@ -28,6 +28,7 @@ public final class ApiVerticle extends VerticleBase {
   private final MeetingService meetings;
   private final ApiAuth auth;
   private final MeetingsApi meetingsApi;
+  private final WebMeetingsApi webMeetingsApi;
   private final Pool pool;
   private final Supplier<Boolean> clusterSafe;
   private final PrometheusMeterRegistry registry;
@@ -41,6 +42,8 @@ public final class ApiVerticle extends VerticleBase {
     this.auth = new ApiAuth(c.tokens(), c.apiKeys(), c.rateLimiter());
     this.meetingsApi = new MeetingsApi(c.meetings(), c.tokens(), c.iceServers(), config.http().publicUrl(),
         config.signaling().publicUrl(), config.media().region());
+    this.webMeetingsApi = new WebMeetingsApi(c.meetings(), c.webCreateLimiter(),
+        new io.confero.meeting.TenantId(config.api().tenant()), config.web().openCreate(), config.http().publicUrl());
     this.pool = c.pool();
     this.clusterSafe = c.clusterSafe();
     this.registry = c.registry();
@@ -86,6 +89,8 @@ public final class ApiVerticle extends VerticleBase {
     r.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("resource")));
     r.post("/j/:code/join").handler(auth::limitByAddress).handler(meetingsApi::guestJoin);
     r.get("/j/:code").handler(this::joinPage);
+    r.route("/web/*").handler(BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes()));
+    r.post("/web/meetings").handler(webMeetingsApi::create);
     r.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     r.get("/readiness").handler(readiness());
     r.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4")

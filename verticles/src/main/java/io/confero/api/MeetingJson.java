@@ -94,15 +94,19 @@ final class MeetingJson {
   }
 
   private static void checkNotPast(Instant start, Instant now) {
+    checkNotPast("start_time", start, now);
+  }
+
+  static void checkNotPast(String field, Instant start, Instant now) {
     if (start.isBefore(now.minus(PAST_TOLERANCE))) {
-      throw ApiException.invalid("start_time", "'start_time' must not be in the past");
+      throw ApiException.invalid(field, "'" + field + "' must not be in the past");
     }
     if (start.isAfter(now.plus(Duration.ofDays(3660)))) {
-      throw ApiException.invalid("start_time", "'start_time' must be within 10 years");
+      throw ApiException.invalid(field, "'" + field + "' must be within 10 years");
     }
   }
 
-  private static int checkDuration(int d) {
+  static int checkDuration(int d) {
     if (d < 1 || d > DURATION_MAX) {
       throw ApiException.invalid("duration_minutes", "'duration_minutes' must be between 1 and " + DURATION_MAX);
     }

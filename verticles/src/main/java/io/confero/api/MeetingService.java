@@ -54,15 +54,39 @@ public final class MeetingService {
   }
 
   public Future<Meeting> create(TenantId tenant, MeetingJson.Create c) {
+    return create(tenant, c, null);
+  }
+
+  /** Creates a meeting whose host key hashes to {@code hostKeyHash} (SHA-256; null: no host key). */
+  public Future<Meeting> create(TenantId tenant, MeetingJson.Create c, byte[] hostKeyHash) {
     Instant now = now();
     Meeting m = new Meeting(MeetingId.random(), tenant, Tokens.joinCode(random), c.title(), c.type(),
         Meeting.Status.SCHEDULED, c.startTime(), c.durationMinutes(), c.settings(), now, now, null);
-    return meetings.insert(m).recover(e -> {
+    return meetings.insert(m, hostKeyHash).recover(e -> {
       if (e instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-        return create(tenant, c);
+        return create(tenant, c, hostKeyHash);
       }
       return Future.failedFuture(e);
     });
+  }
+
+  /** A meeting created with a host key, and the key in clear (returned once, never stored). */
+  public record HostedMeeting(Meeting meeting, String hostKey) {
+    @Override
+    public String toString() {
+      return "HostedMeeting[meeting=" + meeting.id() + ", hostKey=***]";
+    }
+  }
+
+  /** Creates a meeting with a fresh host key; only the key's SHA-256 is stored with it. */
+  public Future<HostedMeeting> createWithHostKey(TenantId tenant, MeetingJson.Create c) {
+    String key = HostKey.generate(random);
+    return create(tenant, c, HostKey.hash(key)).map(m -> new HostedMeeting(m, key));
+  }
+
+  /** The SHA-256 of the meeting's host key, when it was created with one (from the home page). */
+  public Future<java.util.Optional<byte[]>> hostKeyHash(MeetingId id) {
+    return meetings.hostKeyHash(id);
   }
 
   public Future<Meeting> get(TenantId tenant, MeetingId id) {

@@ -4,6 +4,7 @@ import io.confero.meeting.Meeting;
 import io.confero.meeting.MeetingId;
 import io.confero.meeting.Role;
 import io.confero.store.MeetingQuery;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -17,7 +18,7 @@ import java.util.Set;
 /** Handlers of {@code /api/v1/meetings} and the join endpoints. */
 final class MeetingsApi {
   private static final Set<String> JOIN_FIELDS = Set.of("display_name", "role", "user_id");
-  private static final Set<String> GUEST_JOIN_FIELDS = Set.of("display_name");
+  private static final Set<String> GUEST_JOIN_FIELDS = Set.of("display_name", "host_key");
   private static final Set<String> LIST_PARAMS = Set.of("limit", "cursor", "status", "from", "to");
 
   private final MeetingService service;
@@ -118,14 +119,31 @@ final class MeetingsApi {
         .onSuccess(seat -> json(ctx, 200, joinResponse(seat))).onFailure(ctx::fail);
   }
 
-  /** {@code POST /j/{code}/join}: a guest with the join link joins as a participant. */
+  /**
+   * {@code POST /j/{code}/join}: a guest with the join link joins as a participant; with the
+   * meeting's {@code host_key} (home-page meetings) as its host. A wrong key is refused, never
+   * downgraded to a participant seat.
+   */
   void guestJoin(RoutingContext ctx) {
     String code = ctx.pathParam("code");
     JsonObject body = JsonFields.object(ctx.body().buffer());
     JsonFields.onlyKnown(body, "", GUEST_JOIN_FIELDS);
     String name = JsonFields.text(body, "display_name", 100, true);
-    service.byCode(code).compose(m -> service.join(m, name, Role.PARTICIPANT, null, "link"))
+    String hostKey = JsonFields.string(body, "", "host_key");
+    service.byCode(code).compose(m -> linkRole(m, hostKey).compose(role -> service.join(m, name, role, null, "link")))
         .onSuccess(seat -> json(ctx, 200, joinResponse(seat))).onFailure(ctx::fail);
+  }
+
+  private Future<Role> linkRole(Meeting m, String hostKey) {
+    if (hostKey == null) {
+      return Future.succeededFuture(Role.PARTICIPANT);
+    }
+    return service.hostKeyHash(m.id()).map(stored -> {
+      if (stored.isEmpty() || !HostKey.matches(stored.get(), hostKey)) {
+        throw new ApiException(403, "invalid-host-key", "the host key does not belong to this meeting", "host_key");
+      }
+      return Role.HOST;
+    });
   }
 
   private JsonObject joinResponse(MeetingService.Seat seat) {

@@ -134,11 +134,15 @@ public final class Confero {
     RateLimiter limiter = redis != null
         ? new RedisRateLimiter(redis, config.api().rateLimitPerMinute(), clock::millis)
         : new LocalRateLimiter(config.api().rateLimitPerMinute(), clock::millis);
+    RateLimiter webCreateLimiter = redis != null
+        ? new RedisRateLimiter(redis, config.web().createRateLimitPerMinute(), clock::millis)
+        : new LocalRateLimiter(config.web().createRateLimitPerMinute(), clock::millis);
     Future<byte[]> signingKey = secrets.getOrCreate("jwt-signing-key", 32);
     Future<String> turnSecret = config.turn().secret().isBlank()
         ? secrets.getOrCreate("turn-secret", 24).map(b -> Base64.getUrlEncoder().withoutPadding().encodeToString(b))
         : Future.succeededFuture(config.turn().secret());
-    return Future.all(signingKey, turnSecret, bootstrapKey(config, keys)).compose(x -> {
+    Future<Void> tenants = bootstrapKey(config, keys).compose(v -> keys.ensureTenant(new TenantId(config.api().tenant())));
+    return Future.all(signingKey, turnSecret, tenants).compose(x -> {
       TokenService tokens = new TokenService(vertx, signingKey.result(), config.api().tokenTtlSeconds(),
           config.api().sessionTokenTtlSeconds());
       int workers = config.sfu().workerCount();
@@ -163,7 +167,8 @@ public final class Confero {
             // the join response names the TURN ports actually bound (turn.*_port = 0 means ephemeral)
             IceServers ice = iceServers(config.turn(), turn, turnSecret.result(), clock);
             ApiVerticle api = new ApiVerticle(config, new ApiComponents(meetings, tokens, keys, limiter, ice, pool,
-                () -> hz.getPartitionService().isClusterSafe(), registry, new WebhookStore(pool, random)));
+                () -> hz.getPartitionService().isClusterSafe(), registry, new WebhookStore(pool, random),
+                webCreateLimiter));
             return vertx.deployVerticle(api).map(id -> {
               LOG.info("Confero listening on {} (HTTP port {}, signaling port {}, SFU UDP ports {}, TURN {})",
                   config.http().publicUrl(), api.actualPort(), signaling.actualPort(),

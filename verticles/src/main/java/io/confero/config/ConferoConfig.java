@@ -7,7 +7,7 @@ import java.util.List;
 /** The whole typed configuration, built once by {@link ConfigLoader} and handed to each part. */
 public record ConferoConfig(
     Http http, Signaling signaling, Database database, Redis redis, Kafka kafka, Cluster cluster,
-    Api api, Media media, Sfu sfu, Turn turn, Webhooks webhooks) {
+    Api api, Media media, Sfu sfu, Turn turn, Webhooks webhooks, Web web) {
 
   public record Http(String host, int port, String publicUrl, int bodyLimitBytes, String webroot) {
     public Http {
@@ -87,6 +87,9 @@ public record ConferoConfig(
 
   public record Media(String region) {}
 
+  /** The home page's meeting creation: open to anyone who reaches it, within a per-address budget. */
+  public record Web(boolean openCreate, int createRateLimitPerMinute) {}
+
   public record Sfu(int workers, String bindHost, int port, String announcedAddress) {
     public int workerCount() {
       return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
@@ -141,7 +144,8 @@ public record ConferoConfig(
     return new ConferoConfig(http, new Signaling(v.string("signaling.host"), sigPort, sigUrl), db,
         new Redis(v.string("redis.url")),
         new Kafka(v.string("kafka.bootstrap_servers"), v.string("kafka.topic")), cluster, api,
-        new Media(v.string("media.region")), sfu, turn, webhooks(v));
+        new Media(v.string("media.region")), sfu, turn, webhooks(v),
+        new Web(v.bool("web.open_create"), v.intIn("web.create_rate_limit_per_minute", 1, 1_000_000)));
   }
 
   private static Webhooks webhooks(ConfigValues v) {

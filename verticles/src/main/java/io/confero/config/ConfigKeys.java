@@ -54,6 +54,8 @@ public final class ConfigKeys {
       new ConfigKey("api.tenant", STRING, "default", "Tenant the bootstrap API key belongs to"),
       new ConfigKey("api.token_ttl_seconds", INT, "3600", "Lifetime of integrator bearer tokens"),
       new ConfigKey("api.rate_limit_per_minute", INT, "600", "Requests per minute per API key (and per client address for guest paths)"),
+      new ConfigKey("web.open_create", BOOLEAN, "true", "Lets anyone who can reach the home page create meetings in the api.tenant tenant (POST /web/meetings); turn off on public deployments that create meetings only through the API"),
+      new ConfigKey("web.create_rate_limit_per_minute", INT, "10", "Meetings the home page may create per minute per client address"),
       new ConfigKey("session.token_ttl_seconds", INT, "3600", "Lifetime of participant session tokens"),
       new ConfigKey("media.region", STRING, "local", "Region name reported in join responses"),
       new ConfigKey("sfu.workers", INT, "0", "SFU worker verticles, each owning one UDP port; 0 = one per core"),

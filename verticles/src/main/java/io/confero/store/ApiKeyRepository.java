@@ -51,6 +51,12 @@ public final class ApiKeyRepository {
         .mapEmpty();
   }
 
+  /** Creates the tenant unless it exists (the tenant the home page creates meetings in). */
+  public Future<Void> ensureTenant(TenantId tenant) {
+    return pool.preparedQuery("INSERT INTO tenants (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING")
+        .execute(Tuple.of(tenant.value())).mapEmpty();
+  }
+
   public Future<Boolean> any() {
     return pool.query("SELECT 1 FROM api_keys WHERE revoked_at IS NULL LIMIT 1").execute().map(r -> r.size() > 0);
   }

@@ -5,6 +5,7 @@ import io.confero.meeting.MeetingId;
 import io.confero.meeting.MeetingSettings;
 import io.confero.meeting.TenantId;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -32,17 +33,37 @@ public final class MeetingRepository {
 
   /** Inserts the meeting and its {@code meeting.created} outbox event in one transaction. */
   public Future<Meeting> insert(Meeting m) {
-    return pool.withTransaction(tx -> insert(tx, m)
+    return insert(m, null);
+  }
+
+  /**
+   * Inserts the meeting with the SHA-256 of its host key (null: none) and its
+   * {@code meeting.created} outbox event in one transaction.
+   */
+  public Future<Meeting> insert(Meeting m, byte[] hostKeyHash) {
+    return pool.withTransaction(tx -> insert(tx, m, hostKeyHash)
         .compose(x -> Outbox.record(tx, Outbox.Event.of("meeting.created", m.id(), m.createdAt(), eventPayload(m))))
         .map(m));
   }
 
-  private Future<Meeting> insert(SqlClient tx, Meeting m) {
-    return tx.preparedQuery("INSERT INTO meetings (" + COLUMNS + ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)")
+  private Future<Meeting> insert(SqlClient tx, Meeting m, byte[] hostKeyHash) {
+    return tx.preparedQuery("INSERT INTO meetings (" + COLUMNS + ", host_key_hash)"
+            + " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)")
         .execute(Tuple.from(new Object[] {m.id().uuid(), m.tenant().value(), m.joinCode(), m.title(),
             lower(m.type()), lower(m.status()), odt(m.startTime()), m.durationMinutes(),
-            settingsJson(m.settings()), odt(m.createdAt()), odt(m.updatedAt()), odt(m.endedAt())}))
+            settingsJson(m.settings()), odt(m.createdAt()), odt(m.updatedAt()), odt(m.endedAt()),
+            hostKeyHash == null ? null : Buffer.buffer(hostKeyHash)}))
         .map(r -> m);
+  }
+
+  /** The SHA-256 of the meeting's host key; empty when it has none (created through the API). */
+  public Future<Optional<byte[]>> hostKeyHash(MeetingId id) {
+    return pool.preparedQuery("SELECT host_key_hash FROM meetings WHERE meeting_id = $1")
+        .execute(Tuple.of(id.uuid())).map(rows -> {
+          var it = rows.iterator();
+          Buffer b = it.hasNext() ? it.next().getBuffer("host_key_hash") : null;
+          return b == null ? Optional.<byte[]>empty() : Optional.of(b.getBytes());
+        });
   }
 
   public Future<Optional<Meeting>> find(TenantId tenant, MeetingId id) {
