@@ -37,6 +37,7 @@ const hooks = {
   events: [],
   reconnects: 0,
   resumed: false,
+  restoredSession: false, // this page rejoined from a reload's saved session, skipping the pre-join
 };
 window.confero = hooks;
 
@@ -47,6 +48,8 @@ let session = null;
 let previewReady = Promise.resolve();
 const extras = new Extras(() => (session ? session.signaling : null));
 hooks.extras = extras;
+/** Test hook: the signaling socket closes as a lost network would close it (not by us). */
+hooks.dropConnection = () => { if (session && session.signaling.ws) session.signaling.ws.close(4000); };
 /** Joins with a join response the integrator obtained (e.g. a host seat from POST /api/v1/meetings/{id}/join). */
 hooks.connectWith = async (body, displayName) => {
   await previewReady;
@@ -684,6 +687,7 @@ function init() {
 
 /** The page was reloaded within the grace period: back into the call with the same seat, no pre-join. */
 async function resumeAfterReload(saved) {
+  hooks.restoredSession = true;
   setState('joining');
   showScreen('call');
   $('reconnect-banner').hidden = false;
