@@ -45,6 +45,8 @@ const code = codeFromLocation();
 const media = new LocalMedia();
 const gallery = new Gallery($('stage'), $('gallery'), $('spotlight'));
 let session = null;
+/** The seat of a call whose reconnect gave up: Rejoin tries it first (a host stays host). */
+let lostSeat = null;
 let previewReady = Promise.resolve();
 const extras = new Extras(() => (session ? session.signaling : null));
 hooks.extras = extras;
@@ -298,7 +300,9 @@ function dropMedia(s) {
 function scheduleAttempt(s) {
   const left = s.graceMs - (Date.now() - s.reconnect.since);
   if (left <= 0) {
+    const seat = { body: s.body, displayName: s.displayName };
     finish('error', 'Connection lost', 'Confero could not reconnect you to the meeting. Check your network, then rejoin.');
+    lostSeat = seat;
     return;
   }
   s.timers.push(setTimeout(() => attempt(s), Math.min(backoffDelay(s.reconnect.attempt++), left)));
@@ -613,6 +617,7 @@ function leave() {
 }
 
 function finish(state, title, detail) {
+  lostSeat = null;
   if (code) clearSession(code);
   teardown();
   setState(state);
@@ -629,6 +634,13 @@ async function rejoin() {
   $('join-btn').disabled = true;
   previewReady = startPreview();
   await previewReady;
+  const seat = lostSeat;
+  lostSeat = null;
+  if (seat) { // the same seat again; a token the server refuses falls back to the pre-join
+    setState('joining');
+    connect(seat.body, seat.displayName);
+    return;
+  }
   join($('name').value.trim() || storedName() || 'Guest');
 }
 

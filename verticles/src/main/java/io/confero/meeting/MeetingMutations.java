@@ -128,6 +128,23 @@ public final class MeetingMutations {
   }
 
   /**
+   * A held participant is connected again: clears the reconnecting mark. Normally {@link Join}
+   * already did; this covers a drop noticed while that join was on its way. Refused (nothing to
+   * log) when the participant is not marked.
+   */
+  public record Resume(ParticipantId participant) implements MeetingMutation {
+    @Override
+    public Outcome apply(MeetingId id, LiveMeeting current) {
+      LiveParticipant p = current == null ? null : current.participant(participant).orElse(null);
+      if (p == null || p.presence() != Presence.JOINED || !p.reconnecting()) {
+        return Outcome.rejected(current, current == null ? NOT_FOUND : NO_PARTICIPANT);
+      }
+      return Outcome.accepted(current.withParticipant(p.withReconnecting(false)), "participant.reconnected",
+          Map.of("participant_id", participant.value()));
+    }
+  }
+
+  /**
    * The grace period ran out: a participant still reconnecting leaves ({@code disconnected}).
    * Refused when they came back meanwhile (on any node), were removed, or the meeting ended.
    */

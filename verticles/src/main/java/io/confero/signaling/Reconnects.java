@@ -72,6 +72,7 @@ final class Reconnects {
   void resumed(Connection held) {
     deadlines.remove(held);
     held.held = false;
+    v.mutate(held, new MeetingMutations.Resume(held.principal.participant()));
   }
 
   /** Ends a hold at once (removed, meeting ended): the participant leaves for {@code reason}. */

@@ -117,6 +117,36 @@ class ReconnectE2ETest {
   }
 
   @Test
+  void whenTheGraceRunsOutThePageSaysConnectionLostAndRejoinTakesTheSeatAgain() throws Exception {
+    E2EServer shortGrace = E2EServer.start(java.util.Map.of("CONFERO_SIGNALING_RECONNECT_GRACE", "3s"));
+    try {
+      E2EServer.Meeting meeting = shortGrace.createMeeting("Lost");
+      BrowserSession cat = browsers.launch("Cat");
+      cat.open(shortGrace.joinUrl(meeting));
+      cat.find("#name").clear();
+      cat.find("#name").sendKeys("Cat");
+      cat.find("#join-btn").click();
+      MediaAwait.awaitConferoState(cat, "joined", MEDIA_TIMEOUT);
+      String catId = (String) cat.execute("return window.confero.selfId;");
+      // the network is gone: every new socket fails to open
+      cat.execute("window.RealWebSocket = window.WebSocket;"
+          + "window.WebSocket = function () { throw new Error('offline'); };"
+          + "window.confero.dropConnection();");
+      MediaAwait.awaitConferoState(cat, "error", MEDIA_TIMEOUT);
+      assertThat(cat.find("#end-title").getText()).isEqualTo("Connection lost");
+      assertThat(cat.find("#rejoin-btn").isDisplayed()).isTrue();
+      cat.screenshot(Browsers.screenshotDir().resolve("ReconnectE2ETest").resolve("connection-lost.png"));
+      cat.execute("window.WebSocket = window.RealWebSocket;");
+      cat.find("#rejoin-btn").click();
+      MediaAwait.awaitConferoState(cat, "joined", MEDIA_TIMEOUT);
+      assertThat(cat.execute("return window.confero.selfId;")).as("the same seat").isEqualTo(catId);
+      MediaAwait.awaitConnected(cat.publisher(), MEDIA_TIMEOUT);
+    } finally {
+      shortGrace.close();
+    }
+  }
+
+  @Test
   void aDroppedSocketReconnectsInPlace() throws Exception {
     E2EServer.Meeting meeting = server.createMeeting("Blip");
     BrowserSession ada = join("Ada", meeting);

@@ -53,6 +53,14 @@ class ReconnectMutationsTest {
   }
 
   @Test
+  void resumeClearsAMarkLeftByADropNoticedLate() {
+    Outcome out = new MeetingMutations.Resume(GUEST).apply(ID, held());
+    assertThat(out.accepted()).isTrue();
+    assertThat(out.state().participants().get(GUEST).reconnecting()).isFalse();
+    assertThat(new MeetingMutations.Resume(GUEST).apply(ID, out.state()).accepted()).as("nothing to clear").isFalse();
+  }
+
+  @Test
   void theGraceRunningOutIsALeaveForDisconnected() {
     Outcome out = new MeetingMutations.ExpireHold(GUEST).apply(ID, held());
     assertThat(out.accepted()).isTrue();
