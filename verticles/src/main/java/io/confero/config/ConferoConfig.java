@@ -58,7 +58,8 @@ public record ConferoConfig(
 
   /** Webhook delivery: target policy, per-attempt timeout, retry schedule and dead-letter window. */
   public record Webhooks(boolean allowInsecureTargets, int timeoutMs, int initialBackoffSeconds,
-      int maxBackoffSeconds, int retryWindowSeconds, int pollIntervalMs, int secretRotationGraceSeconds) {
+      int maxBackoffSeconds, int retryWindowSeconds, int pollIntervalMs, int secretRotationGraceSeconds,
+      int maxInFlightPerEndpoint) {
     public Webhooks {
       if (maxBackoffSeconds < initialBackoffSeconds) {
         throw new ConfigException("webhooks.max_backoff_seconds", "must be at least webhooks.initial_backoff_seconds");
@@ -149,7 +150,8 @@ public record ConferoConfig(
     return new Webhooks(v.bool("webhooks.allow_insecure_targets"), v.intIn("webhooks.timeout_ms", 100, 600_000),
         v.intIn("webhooks.initial_backoff_seconds", 1, 86400), v.intIn("webhooks.max_backoff_seconds", 1, 86400),
         v.intIn("webhooks.retry_window_seconds", 1, 30 * 86400), v.intIn("webhooks.poll_interval_ms", 10, 60_000),
-        v.intIn("webhooks.secret_rotation_grace_seconds", 0, 30 * 86400));
+        v.intIn("webhooks.secret_rotation_grace_seconds", 0, 30 * 86400),
+        v.intIn("webhooks.max_in_flight_per_endpoint", 1, 64));
   }
 
   private static List<String> splitList(String s) {

@@ -43,6 +43,7 @@ public final class ConfigKeys {
       new ConfigKey("webhooks.initial_backoff_seconds", INT, "10", "Delay before the first retry of a failed delivery; doubles each attempt, with jitter"),
       new ConfigKey("webhooks.max_backoff_seconds", INT, "3600", "Longest delay between two delivery attempts"),
       new ConfigKey("webhooks.retry_window_seconds", INT, "259200", "Time after the event within which failed deliveries are retried; then dead-lettered"),
+      new ConfigKey("webhooks.max_in_flight_per_endpoint", INT, "4", "Deliveries one node sends to one endpoint at a time (of at most 64 in all), so a slow receiver holds only its own slots"),
       new ConfigKey("webhooks.poll_interval_ms", INT, "1000", "How often the delivery worker looks for due deliveries"),
       new ConfigKey("webhooks.secret_rotation_grace_seconds", INT, "86400", "How long the previous secret keeps signing after a rotation"),
       new ConfigKey("cluster.name", STRING, "confero", "Hazelcast cluster name; members with another name never join"),

@@ -15,6 +15,9 @@ final class Consumer {
   final Forwarder forwarder;
   /** The rewritten packets last sent, by outgoing sequence number, for NACK retransmission. */
   final PacketCache sent;
+  /** RTP packets and payload octets sent on {@link #outSsrc} (RFC 3550 §6.4.1 sender counts). */
+  long packetsSent;
+  long octetsSent;
 
   Consumer(Producer producer, Peer subscriber, String mid, int outSsrc, int initialSeq, long initialTs) {
     this.producer = producer;

@@ -209,10 +209,17 @@ final class MeetingRouter {
     c.subscriber.consumersBySsrc.remove(c.outSsrc, c);
   }
 
-  /** Periodic work: congestion feedback to publishers, consent freshness of every transport. */
+  /** How often publishers get a receiver report (RFC 3550 §6.2 allows this much for 5 % of 50 kbps). */
+  static final long RECEIVER_REPORT_MILLIS = 1000;
+
+  /** Periodic work: congestion feedback and receiver reports to publishers, consent freshness of every transport. */
   void tick(long nowMillis, boolean checkConsent) {
     for (Peer p : List.copyOf(peers.values())) {
       relay.flushTwcc(p);
+      if (nowMillis - p.lastReceiverReportMillis >= RECEIVER_REPORT_MILLIS) {
+        p.lastReceiverReportMillis = nowMillis;
+        relay.sendReceiverReport(p, nowMillis * 1_000_000L);
+      }
       if (checkConsent && ((p.publisher != null && p.publisher.isConnected() && p.publisher.consentExpired(nowMillis))
           || (p.subscriber != null && p.subscriber.isConnected() && p.subscriber.consentExpired(nowMillis)))) {
         env.emit(new SfuEvent.TransportDown(meetingId, p.participantId, "ice consent expired"));
@@ -233,7 +240,7 @@ final class MeetingRouter {
       @Override
       public void onRtcp(WebRtcTransport t, byte[] buf, int len, long nowNanos) {
         if (t.isPublisher()) {
-          relay.onPublisherRtcp(buf, len);
+          relay.onPublisherRtcp(peer, buf, len, nowNanos);
         } else {
           relay.onSubscriberRtcp(peer, buf, len, nowNanos / 1_000_000);
         }

@@ -21,6 +21,7 @@ final class Peer {
   int nextMid;
   long publishVersion;
   TwccRecorder twcc;
+  long lastReceiverReportMillis;
 
   Peer(String participantId) {
     this.participantId = participantId;

@@ -6,6 +6,7 @@ import io.confero.media.sdp.MediaKind;
 import io.confero.media.sdp.PublishedTrack;
 import io.confero.media.sdp.RtpCodec;
 import io.confero.sfu.forward.KeyframeRequestThrottle;
+import io.confero.sfu.forward.ReceptionStats;
 import io.confero.sfu.forward.VideoKeyframes;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ final class Producer {
   PublishedTrack track;
   int ssrc;
   boolean ssrcKnown;
+  /** What arrived on {@link #ssrc}, reported back to the publisher in receiver reports. */
+  ReceptionStats reception;
   boolean muted;
 
   Producer(String trackId, Peer owner, PublishedTrack track, String source) {
@@ -69,6 +72,14 @@ final class Producer {
       }
     }
     return false;
+  }
+
+  /** Reception statistics of the primary SSRC, created on its first packet. */
+  ReceptionStats reception() {
+    if (reception == null || reception.ssrc() != ssrc) {
+      reception = new ReceptionStats(ssrc, clockRate());
+    }
+    return reception;
   }
 
   int midExtensionId() {

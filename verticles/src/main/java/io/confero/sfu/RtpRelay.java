@@ -1,5 +1,6 @@
 package io.confero.sfu;
 
+import io.confero.media.rtcp.ReportBlock;
 import io.confero.media.rtcp.RtcpCompound;
 import io.confero.media.rtcp.RtcpException;
 import io.confero.media.rtcp.RtcpFir;
@@ -7,13 +8,17 @@ import io.confero.media.rtcp.RtcpHeader;
 import io.confero.media.rtcp.RtcpNack;
 import io.confero.media.rtcp.RtcpPacket;
 import io.confero.media.rtcp.RtcpPli;
+import io.confero.media.rtcp.RtcpRr;
+import io.confero.media.rtcp.RtcpSr;
 import io.confero.media.rtcp.RtcpTwcc;
 import io.confero.media.rtp.RtpExtensions;
 import io.confero.media.rtp.RtpPacket;
 import io.confero.sfu.forward.ForwardDecision;
 import io.confero.sfu.forward.PacketCache;
 import io.confero.sfu.forward.TwccRecorder;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,6 +59,7 @@ final class RtpRelay {
     if (producer.isRtxPayloadType(p.payloadType())) {
       return;
     }
+    producer.reception().onPacket(p.sequenceNumber(), p.timestamp(), nowNanos);
     if (producer.muted) {
       env.metrics().drop(SfuDrop.MUTED);
       return;
@@ -132,6 +138,8 @@ final class RtpRelay {
     if (c.sent != null) {
       c.sent.put(q.sequenceNumber(), copy, 0, in.length(), nowMillis);
     }
+    c.packetsSent++;
+    c.octetsSent += q.payloadLength();
     send(c, q, copy, in.length());
   }
 
@@ -193,15 +201,37 @@ final class RtpRelay {
     }
   }
 
-  /** RTCP from a publisher (SR, SDES, ...): checked for well-formedness only. */
-  void onPublisherRtcp(byte[] buf, int len) {
+  /**
+   * RTCP from a publisher: each sender report is translated for every subscriber of that track
+   * (our SSRC, the NTP time with the timestamp mapped into the subscriber's timestamp space, our
+   * own packet and octet counts), so receivers can synchronise audio and video (RFC 3550 §6.4.1);
+   * the rest (SDES, RR of its own, ...) is checked for well-formedness only.
+   */
+  void onPublisherRtcp(Peer from, byte[] buf, int len, long nowNanos) {
     RtcpCompound compound = new RtcpCompound(buf, 0, len);
     try {
       while (compound.next()) {
-        compound.packetType();
+        if (compound.packetType() == RtcpHeader.SR) {
+          relaySenderReport(from, RtcpSr.parse(buf, compound.packetOffset(), compound.packetLength()), nowNanos);
+        }
       }
     } catch (RtcpException e) {
       env.metrics().drop(SfuDrop.MALFORMED_RTCP);
+    }
+  }
+
+  private void relaySenderReport(Peer from, RtcpSr sr, long nowNanos) {
+    Producer producer = producersBySsrc.get(sr.ssrc());
+    if (producer == null || producer.owner != from) {
+      return;
+    }
+    producer.reception().onSenderReport(sr.ntpTimestamp(), nowNanos);
+    for (Consumer c : producer.consumers) {
+      WebRtcTransport out = c.subscriber.subscriber;
+      long ts = c.forwarder.toOutgoingTimestamp(sr.ssrc(), sr.rtpTimestamp());
+      if (out != null && out.isConnected() && ts >= 0) {
+        sendRtcp(out, new RtcpSr(c.outSsrc, sr.ntpTimestamp(), ts, c.packetsSent, c.octetsSent, List.of()));
+      }
     }
   }
 
@@ -227,6 +257,25 @@ final class RtpRelay {
         send(c, q, copy, e.length());
         env.metrics().retransmitted();
       }
+    }
+  }
+
+  /**
+   * Sends the publisher a receiver report on every track it sends us (loss, jitter, LSR/DLSR for
+   * its round-trip time; RFC 3550 §6.4.2).
+   */
+  void sendReceiverReport(Peer peer, long nowNanos) {
+    if (peer.publisher == null || !peer.publisher.isConnected()) {
+      return;
+    }
+    List<ReportBlock> blocks = new ArrayList<>();
+    for (Producer p : peer.producersByMid.values()) {
+      if (p.ssrcKnown && p.reception != null && p.reception.hasReceived() && blocks.size() < 31) {
+        blocks.add(p.reception.report(nowNanos));
+      }
+    }
+    if (!blocks.isEmpty()) {
+      sendRtcp(peer.publisher, new RtcpRr(SFU_SSRC, blocks));
     }
   }
 

@@ -30,6 +30,10 @@ final class Connection {
   boolean held;
   boolean audioMuted;
   boolean videoMuted;
+  /** video_quality: the height this subscriber shows each remote video at, by track id. */
+  final java.util.Map<String, Integer> wantedHeights = new java.util.HashMap<>();
+  /** video_constraints last sent to this publisher, by its track id. */
+  final java.util.Map<String, Integer> toldHeights = new java.util.HashMap<>();
   boolean subscribeInFlight;
   boolean subscribeDirty;
   /** Frames of one connection are handled strictly in order. */

@@ -17,19 +17,22 @@ final class Messages {
   static final int PROTOCOL_VERSION = 1;
   private static final Set<String> TYPES = Set.of("join", "publish", "subscribe_answer", "trickle", "mute", "leave",
       "ping", "chat", "reaction", "raise_hand", "lower_hand", "mute_participant", "mute_all", "ask_unmute",
-      "remove_participant", "lock", "set_role", "transfer_host", "end_meeting", "admit", "deny", "admit_all");
+      "remove_participant", "lock", "set_role", "transfer_host", "end_meeting", "admit", "deny", "admit_all",
+      "video_quality");
   private static final int MAX_SDP = 60 * 1024;
 
   private final SignalingVerticle v;
   final JoinFlow joins;
   private final HostControls host;
   private final Social social;
+  final VideoQuality quality;
 
   Messages(SignalingVerticle v) {
     this.v = v;
     this.joins = new JoinFlow(v, this);
     this.host = new HostControls(v, joins);
     this.social = new Social(v);
+    this.quality = new VideoQuality(v);
   }
 
   Future<?> handle(Connection conn, JsonObject msg) {
@@ -53,6 +56,7 @@ final class Messages {
       case "subscribe_answer" -> subscribeAnswer(conn, msg);
       case "trickle" -> trickle(msg);
       case "mute" -> mute(conn, msg);
+      case "video_quality" -> quality.onRequest(conn, msg);
       case "leave" -> {
         v.disconnect(conn, (short) 1000, "left");
         yield Future.succeededFuture();

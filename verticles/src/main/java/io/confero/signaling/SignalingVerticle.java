@@ -44,6 +44,9 @@ public final class SignalingVerticle extends VerticleBase {
   private Reconnects reconnects;
   private long sweepTimer;
 
+  /** How often publishers hear about changed video constraints (joins, leaves, new tracks). */
+  static final long QUALITY_PERIOD_MILLIS = 500;
+
   public SignalingVerticle(ConferoConfig.Signaling config, SignalingComponents components) {
     this.config = config;
     this.c = components;
@@ -55,6 +58,7 @@ public final class SignalingVerticle extends VerticleBase {
     messages = new Messages(this);
     reconnects = new Reconnects(this, config.reconnectGrace(), c.clock());
     sweepTimer = vertx.setPeriodic(Reconnects.SWEEP_MS, id -> reconnects.sweep());
+    vertx.setPeriodic(QUALITY_PERIOD_MILLIS, id -> messages.quality.recomputeAll());
     MessageConsumer<SfuEvent> sfuEvents = vertx.eventBus().consumer(Addresses.sfuEvents(c.nodeId()), this::onSfuEvent);
     // the transport accepts up to 4x the limit so that an oversized frame gets our own
     // `too-large` error and close code instead of a silent connection reset
@@ -197,6 +201,11 @@ public final class SignalingVerticle extends VerticleBase {
   Connection connection(String meetingId, String participantId) {
     Map<String, Connection> room = meetings.get(meetingId);
     return room == null ? null : room.get(participantId);
+  }
+
+  /** The meetings with a connection on this node. */
+  java.util.List<String> meetingIds() {
+    return java.util.List.copyOf(meetings.keySet());
   }
 
   /** Every connection (joined or waiting) of a meeting on this node. */

@@ -11,22 +11,32 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The worker side of the outbox. {@link #claim} leases due deliveries with
  * {@code SELECT ... FOR UPDATE SKIP LOCKED}, so any number of workers on any number of nodes share
  * the queue without handing one row to two of them; only the head of each (endpoint, meeting)
- * queue is due, which keeps deliveries ordered per meeting. A lease is a {@code next_attempt_at} in
- * the future: a worker that dies mid-delivery leaves the row to be claimed again once it expires.
+ * queue is due, which keeps deliveries ordered per meeting. Due rows are picked endpoint by
+ * endpoint, at most the endpoint's free slots each (oldest first), so a backlog of one slow or
+ * dead receiver is never what fills a claim while another endpoint has due rows. A lease is a
+ * {@code next_attempt_at} in the future: a worker that dies mid-delivery leaves the row to be
+ * claimed again once it expires.
  */
 public final class DeliveryQueue {
-  private static final String CLAIM = "WITH due AS ("
-      + " SELECT d.delivery_id FROM webhook_deliveries d"
-      + " WHERE d.status = 'pending' AND d.next_attempt_at <= $1"
-      + " AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = d.endpoint_id"
-      + "   AND p.ordering_key = d.ordering_key AND p.status = 'pending' AND p.delivery_id < d.delivery_id)"
-      + " ORDER BY d.next_attempt_at, d.delivery_id LIMIT $3 FOR UPDATE OF d SKIP LOCKED)"
+  private static final String CLAIM = "WITH picked AS ("
+      + " SELECT c.delivery_id, c.next_attempt_at FROM webhook_endpoints e"
+      + " LEFT JOIN unnest($4::uuid[], $5::int[]) AS b(endpoint_id, busy) ON b.endpoint_id = e.endpoint_id"
+      + " CROSS JOIN LATERAL (SELECT d.delivery_id, d.next_attempt_at FROM webhook_deliveries d"
+      + "   WHERE d.endpoint_id = e.endpoint_id AND d.status = 'pending' AND d.next_attempt_at <= $1"
+      + "   AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = d.endpoint_id"
+      + "     AND p.ordering_key = d.ordering_key AND p.status = 'pending' AND p.delivery_id < d.delivery_id)"
+      + "   ORDER BY d.next_attempt_at, d.delivery_id LIMIT GREATEST($6 - COALESCE(b.busy, 0), 0)) c"
+      + " ORDER BY c.next_attempt_at, c.delivery_id LIMIT $3),"
+      + " due AS (SELECT d.delivery_id FROM webhook_deliveries d"
+      + " WHERE d.delivery_id IN (SELECT delivery_id FROM picked) AND d.status = 'pending' AND d.next_attempt_at <= $1"
+      + " FOR UPDATE OF d SKIP LOCKED)"
       + " UPDATE webhook_deliveries d SET next_attempt_at = $2"
       + " FROM due, webhook_events ev, webhook_endpoints e"
       + " WHERE d.delivery_id = due.delivery_id AND ev.event_id = d.event_id AND e.endpoint_id = d.endpoint_id"
@@ -50,13 +60,24 @@ public final class DeliveryQueue {
     }
   }
 
-  /** Leases up to {@code limit} due deliveries until {@code leaseUntil}. */
-  public Future<List<Claimed>> claim(Instant now, Instant leaseUntil, int limit) {
-    return pool.preparedQuery(CLAIM).execute(Tuple.of(odt(now), odt(leaseUntil), limit)).map(rows -> {
-      List<Claimed> out = new ArrayList<>();
-      rows.forEach(r -> out.add(claimed(r, now)));
-      return out;
-    });
+  /**
+   * Leases up to {@code limit} due deliveries until {@code leaseUntil}, at most
+   * {@code perEndpoint - busy.get(endpoint)} of any one endpoint ({@code busy}: this worker's
+   * deliveries in flight per endpoint; an endpoint at its cap gets none).
+   */
+  public Future<List<Claimed>> claim(Instant now, Instant leaseUntil, int limit, int perEndpoint,
+      Map<UUID, Integer> busy) {
+    UUID[] ids = busy.keySet().toArray(new UUID[0]);
+    Integer[] counts = new Integer[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      counts[i] = busy.get(ids[i]);
+    }
+    return pool.preparedQuery(CLAIM)
+        .execute(Tuple.tuple(List.of(odt(now), odt(leaseUntil), limit, ids, counts, perEndpoint))).map(rows -> {
+          List<Claimed> out = new ArrayList<>();
+          rows.forEach(r -> out.add(claimed(r, now)));
+          return out;
+        });
   }
 
   /** Marks delivered; a no-op when it already was (so "delivered once" holds for the record). */

@@ -19,9 +19,22 @@ import java.util.Locale;
  */
 public final class TargetGuard {
   private final boolean allowInsecure;
+  private final Resolver resolver;
+
+  /** How a host name becomes addresses; the system resolver outside tests. */
+  @FunctionalInterface
+  public interface Resolver {
+    InetAddress[] resolve(String host) throws UnknownHostException;
+  }
 
   public TargetGuard(boolean allowInsecure) {
+    this(allowInsecure, InetAddress::getAllByName);
+  }
+
+  /** A guard asking {@code resolver} (tests script DNS answers that change, as in rebinding). */
+  public TargetGuard(boolean allowInsecure, Resolver resolver) {
     this.allowInsecure = allowInsecure;
+    this.resolver = resolver;
   }
 
   /** The URL's reason for refusal (syntax and scheme only, no DNS), or null when acceptable. */
@@ -55,8 +68,11 @@ public final class TargetGuard {
   public InetAddress resolve(String host) {
     InetAddress[] all;
     try {
-      all = InetAddress.getAllByName(stripBrackets(host));
+      all = resolver.resolve(stripBrackets(host));
     } catch (UnknownHostException e) {
+      throw new TargetRefused("host " + host + " does not resolve");
+    }
+    if (all == null || all.length == 0) {
       throw new TargetRefused("host " + host + " does not resolve");
     }
     for (InetAddress a : all) {

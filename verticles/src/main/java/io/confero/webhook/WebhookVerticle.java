@@ -15,6 +15,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +25,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The webhook delivery worker: every {@code webhooks.poll_interval_ms} it leases due deliveries from
  * the {@link DeliveryQueue} and posts each one, signed, to its endpoint, at most {@link #MAX_IN_FLIGHT}
- * at a time and each bounded by {@code webhooks.timeout_ms}, so a slow or dead receiver holds only
- * its own rows. A 2xx marks the delivery delivered; anything else (status, timeout, refused target)
- * schedules a retry by the {@link RetryPolicy} or dead-letters it. Each finished attempt polls again
- * at once, so the next event of the same meeting does not wait for the timer. Time comes from the injected
- * clock, jitter from the injected supplier. It never touches a meeting's request path.
+ * at a time, at most {@code webhooks.max_in_flight_per_endpoint} of them to one endpoint, and each
+ * bounded by {@code webhooks.timeout_ms}: a slow or dead receiver holds only its own few slots and
+ * its own rows, never the other endpoints' turn. Before each attempt the URL is checked again by the
+ * {@link TargetGuard} (scheme, then every address its host now resolves to); a refused target is
+ * not contacted and counts as a failed attempt. A 2xx marks the delivery delivered; anything else
+ * (status, timeout, refused target) schedules a retry by the {@link RetryPolicy} or dead-letters it.
+ * Each finished attempt polls again at once, so the next event of the same meeting does not wait
+ * for the timer. Time comes from the injected clock, jitter from the injected supplier. It never
+ * touches a meeting's request path.
  */
 public final class WebhookVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookVerticle.class);
@@ -43,6 +50,7 @@ public final class WebhookVerticle extends VerticleBase {
   private boolean polling;
   private boolean pollAgain;
   private int inFlight;
+  private final Map<UUID, Integer> inFlightByEndpoint = new HashMap<>();
 
   public WebhookVerticle(ConferoConfig.Webhooks cfg, DeliveryQueue queue, Clock clock, DoubleSupplier jitter) {
     this.cfg = cfg;
@@ -78,7 +86,7 @@ public final class WebhookVerticle extends VerticleBase {
     polling = true;
     Instant now = clock.instant();
     Instant lease = now.plusMillis(cfg.timeoutMs()).plusSeconds(60);
-    queue.claim(now, lease, room).onComplete(ar -> {
+    queue.claim(now, lease, room, cfg.maxInFlightPerEndpoint(), Map.copyOf(inFlightByEndpoint)).onComplete(ar -> {
       polling = false;
       if (ar.failed()) {
         LOG.warn("claiming webhook deliveries failed", ar.cause());
@@ -93,13 +101,12 @@ public final class WebhookVerticle extends VerticleBase {
 
   private void send(DeliveryQueue.Claimed c) {
     inFlight++;
-    vertx.executeBlocking(() -> {
-      URI uri = URI.create(c.url());
-      return new Target(uri, guard.resolve(uri.getHost()));
-    }, false)
+    inFlightByEndpoint.merge(c.endpointId(), 1, Integer::sum);
+    vertx.executeBlocking(() -> target(c.url()), false)
         .compose(target -> post(c, target.uri(), target.address()))
         .onComplete(ar -> {
           inFlight--;
+          inFlightByEndpoint.computeIfPresent(c.endpointId(), (k, n) -> n > 1 ? n - 1 : null);
           Instant now = clock.instant();
           Future<Void> recorded;
           if (ar.succeeded() && ar.result() / 100 == 2) {
@@ -115,6 +122,20 @@ public final class WebhookVerticle extends VerticleBase {
           recorded.onFailure(e -> LOG.warn("recording webhook delivery {} failed", c.deliveryId(), e))
               .onComplete(x -> poll());
         });
+  }
+
+  /** The URL checked again now (the policy or DNS may have changed since registration). */
+  private Target target(String url) {
+    String problem = guard.syntaxProblem(url);
+    if (problem != null) {
+      throw new TargetGuard.TargetRefused("target refused: URL " + problem);
+    }
+    URI uri = URI.create(url);
+    try {
+      return new Target(uri, guard.resolve(uri.getHost()));
+    } catch (TargetGuard.TargetRefused e) {
+      throw new TargetGuard.TargetRefused("target refused: " + e.getMessage());
+    }
   }
 
   private Future<Integer> post(DeliveryQueue.Claimed c, URI uri, InetAddress addr) {

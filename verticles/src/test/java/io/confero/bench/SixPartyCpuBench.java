@@ -77,7 +77,19 @@ public final class SixPartyCpuBench {
     long jvm0 = os.getProcessCpuTime();
     long kids0 = descendantsCpuNanos();
     long t0 = System.nanoTime();
-    Thread.sleep(seconds * 1000L);
+    // sample every 5 s through the window: each sample prints how many frames per second the
+    // participants decode together, so a starving run shows when it starts to starve
+    long[] last = {frames0.length == 0 ? 0 : java.util.Arrays.stream(frames0).sum(), t0};
+    org.awaitility.Awaitility.await("sampling window").atMost(Duration.ofSeconds(seconds + 60L))
+        .pollDelay(Duration.ofSeconds(5)).pollInterval(Duration.ofSeconds(5)).until(() -> {
+          long now = System.nanoTime();
+          long total = java.util.Arrays.stream(framesDecoded(people)).sum();
+          System.out.printf("  t=%.0f s decoded %.1f frames/s (all participants)%n", (now - t0) / 1e9,
+              (total - last[0]) * 1e9 / (now - last[1]));
+          last[0] = total;
+          last[1] = now;
+          return now - t0 >= seconds * 1_000_000_000L;
+        });
     long wall = System.nanoTime() - t0;
     long jvm = os.getProcessCpuTime() - jvm0;
     long kids = descendantsCpuNanos() - kids0;

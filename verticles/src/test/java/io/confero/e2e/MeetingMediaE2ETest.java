@@ -69,6 +69,23 @@ class MeetingMediaE2ETest {
           s -> s.inboundAudio().stream().filter(a -> a.audioLevel() > 0).count() >= 2);
     }
     for (BrowserSession b : people) {
+      // the SFU translates each publisher's sender reports for its subscribers (A/V sync): Chromium
+      // shows them as remote-outbound-rtp stats, one per received audio and video stream
+      Awaitility.await(b.name() + " receives translated sender reports").atMost(MEDIA_TIMEOUT).until(() ->
+          ((Number) b.executeAsync("const done = arguments[arguments.length - 1];"
+              + "window.confero.subscriber.getStats().then(r => { let n = 0;"
+              + " r.forEach(s => { if (s.type === 'remote-outbound-rtp' && s.reportsSent > 0) n++; }); done(n); });"))
+              .intValue() >= 4);
+    }
+    for (BrowserSession b : people) {
+      // the SFU's receiver reports let each publisher measure its round-trip time to the SFU
+      Awaitility.await(b.name() + " gets receiver reports on its audio and video").atMost(MEDIA_TIMEOUT).until(() ->
+          ((Number) b.executeAsync("const done = arguments[arguments.length - 1];"
+              + "window.confero.publisher.getStats().then(r => { let n = 0;"
+              + " r.forEach(s => { if (s.type === 'remote-inbound-rtp' && s.roundTripTimeMeasurements > 0) n++; });"
+              + " done(n); });")).intValue() >= 2);
+    }
+    for (BrowserSession b : people) {
       // reported, not asserted: the publisher's bandwidth estimate, which rises only when our
       // transport-wide-cc feedback reaches Chromium (it starts at 300 kbps)
       PeerStats.SelectedPair pair = b.publisher().sample().selectedPair();

@@ -36,6 +36,32 @@ class TargetGuardTest {
   }
 
   @Test
+  void aNameThatTurnsInwardAfterRegistrationIsRefusedAtDelivery() throws Exception {
+    // scripted DNS: public at registration, then loopback (rebinding), then public plus private
+    java.util.Deque<InetAddress[]> answers = new java.util.ArrayDeque<>(java.util.List.of(
+        new InetAddress[] {InetAddress.getByName("93.184.215.14")},
+        new InetAddress[] {InetAddress.getByName("127.0.0.1")},
+        new InetAddress[] {InetAddress.getByName("93.184.215.14"), InetAddress.getByName("10.0.0.7")},
+        new InetAddress[0]));
+    java.util.List<String> asked = new java.util.ArrayList<>();
+    TargetGuard guard = new TargetGuard(false, host -> {
+      asked.add(host);
+      return answers.poll();
+    });
+    assertThat(guard.resolve("hooks.example.com").getHostAddress()).isEqualTo("93.184.215.14");
+    assertThatThrownBy(() -> guard.resolve("hooks.example.com")).isInstanceOf(TargetGuard.TargetRefused.class)
+        .hasMessageContaining("non-public address 127.0.0.1");
+    assertThatThrownBy(() -> guard.resolve("hooks.example.com")).isInstanceOf(TargetGuard.TargetRefused.class)
+        .hasMessageContaining("non-public address 10.0.0.7");
+    assertThatThrownBy(() -> guard.resolve("hooks.example.com")).isInstanceOf(TargetGuard.TargetRefused.class)
+        .hasMessageContaining("does not resolve");
+    assertThatThrownBy(() -> new TargetGuard(false, h -> {
+      throw new java.net.UnknownHostException(h);
+    }).resolve("nowhere.invalid")).isInstanceOf(TargetGuard.TargetRefused.class).hasMessageContaining("does not resolve");
+    assertThat(asked).containsOnly("hooks.example.com");
+  }
+
+  @Test
   void urlSyntax() {
     assertThat(strict.syntaxProblem("https://hooks.example.com/x")).isNull();
     assertThat(strict.syntaxProblem("http://hooks.example.com/x")).contains("https");

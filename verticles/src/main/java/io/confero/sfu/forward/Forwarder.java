@@ -115,6 +115,20 @@ public final class Forwarder {
         return ext < segmentStartExt || outExt > lastOutExt ? -1 : (int) (ext & 0xFFFF);
     }
 
+    /**
+     * Maps a source RTP timestamp (e.g. from the source's sender report, RFC 3550 §6.4.1) into the
+     * outgoing timestamp space, so the subscriber can pair it with the report's NTP time.
+     *
+     * @return the outgoing timestamp, or -1 when {@code sourceSsrc} is not the source being
+     *     forwarded or nothing was sent from it yet
+     */
+    public long toOutgoingTimestamp(int sourceSsrc, long sourceTs) {
+        if (!hasCurrent || !started || sourceSsrc != current) {
+            return -1;
+        }
+        return TimestampNum.add(sourceTs & 0xFFFFFFFFL, tsOffset);
+    }
+
     public ForwardDecision decide(PacketFacts p) {
         return decide(p.ssrc(), p.sequenceNumber(), p.timestamp(), p.marker(), p.keyframe(), p.arrivalNanos());
     }

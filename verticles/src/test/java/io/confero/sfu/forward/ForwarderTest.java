@@ -181,4 +181,18 @@ class ForwarderTest {
         ForwardDecision d = f.decide(B, 1, 0, false, false, Long.MAX_VALUE);
         assertThat(d.timestamp()).isEqualTo(Integer.MAX_VALUE);
     }
+
+    @Test
+    void senderReportTimestampsFollowTheCurrentSegmentAcrossWrap() {
+        Forwarder f = new Forwarder(OUT, 90000, true, 0, 0xFFFF_FF00L);
+        assertThat(f.toOutgoingTimestamp(A, 5000)).as("nothing sent yet").isEqualTo(-1);
+        f.switchTo(A);
+        video(f, A, 100, 1000, true, 0);
+        assertThat(f.toOutgoingTimestamp(A, 1000)).isEqualTo(0xFFFF_FF00L);
+        assertThat(f.toOutgoingTimestamp(A, 1000 + 0x200)).as("wraps to 32 bits").isEqualTo(0x100L);
+        assertThat(f.toOutgoingTimestamp(A, 0)).as("report older than the first packet").isEqualTo(0xFFFF_FF00L - 1000);
+        assertThat(f.toOutgoingTimestamp(B, 1000)).as("not the forwarded source").isEqualTo(-1);
+        f.pause();
+        assertThat(f.toOutgoingTimestamp(A, 1000)).isEqualTo(-1);
+    }
 }

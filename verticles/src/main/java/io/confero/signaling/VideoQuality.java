@@ -1,0 +1,97 @@
+package io.confero.signaling;
+
+import io.confero.codecs.sfu.TrackInfo;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * Receiver-driven video constraints (as Jitsi's "sender video constraints"): each subscriber says
+ * how many pixels high it shows each remote camera (`video_quality`, 0 when off screen); the
+ * publisher is told the largest height anyone shows (`video_constraints`) and scales its encoder
+ * down to it, or stops encoding when nobody looks. In a gallery of small tiles every browser then
+ * encodes and decodes small frames instead of full ones, which is what lets a 2-core machine hold
+ * a six-person video meeting.
+ *
+ * <p>Runs on the signaling verticle's event loop: requests update the subscriber's wishes, and a
+ * periodic pass ({@link #recomputeAll}) tells publishers about changes, so joins, leaves and new
+ * tracks need no hooks of their own. A subscriber that has not said anything about a track counts
+ * as wanting it unconstrained.
+ */
+final class VideoQuality {
+  /** What a subscriber that said nothing wants: no constraint. */
+  static final int UNCONSTRAINED = 2160;
+  static final int MAX_HEIGHT = 4320;
+  /** Most tracks one subscriber may state wishes for (a meeting shows at most 49 videos + screens). */
+  static final int MAX_TRACKS = 256;
+
+  private final SignalingVerticle v;
+
+  VideoQuality(SignalingVerticle v) {
+    this.v = v;
+  }
+
+  /** {@code video_quality}: {@code track_id} (another participant's video), {@code max_height} 0..4320. */
+  Future<?> onRequest(Connection conn, JsonObject msg) {
+    String trackId = Messages.str(msg, "track_id", 64, true);
+    if (!(msg.getValue("max_height") instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+        || n.intValue() < 0 || n.intValue() > MAX_HEIGHT) {
+      throw new SignalingError("bad-message", "'max_height' must be an integer from 0 to " + MAX_HEIGHT);
+    }
+    if (!isRemoteVideo(conn, trackId)) {
+      throw new SignalingError("no-such-track", "no other participant's video track has this id");
+    }
+    if (!conn.wantedHeights.containsKey(trackId) && conn.wantedHeights.size() >= MAX_TRACKS) {
+      conn.wantedHeights.keySet().removeIf(id -> !isRemoteVideo(conn, id));
+    }
+    conn.wantedHeights.put(trackId, n.intValue());
+    recompute(conn.meetingId());
+    return Future.succeededFuture();
+  }
+
+  private boolean isRemoteVideo(Connection conn, String trackId) {
+    for (Connection owner : v.connections(conn.meetingId())) {
+      if (owner != conn && owner.joined) {
+        for (TrackInfo t : owner.tracks) {
+          if (t.trackId().equals(trackId) && t.kind().equals("video")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Tells every publisher on this node whose constraint changed. */
+  void recomputeAll() {
+    for (String meetingId : v.meetingIds()) {
+      recompute(meetingId);
+    }
+  }
+
+  void recompute(String meetingId) {
+    List<Connection> room = v.connections(meetingId);
+    for (Connection owner : room) {
+      if (!owner.joined) {
+        continue;
+      }
+      for (TrackInfo t : owner.tracks) {
+        if (!t.kind().equals("video")) {
+          continue;
+        }
+        int wanted = 0;
+        for (Connection sub : room) {
+          if (sub != owner && sub.joined && !sub.held) { // one reconnecting receives nothing
+            wanted = Math.max(wanted, sub.wantedHeights.getOrDefault(t.trackId(), UNCONSTRAINED));
+          }
+        }
+        Integer told = owner.toldHeights.put(t.trackId(), wanted);
+        if (told == null || told != wanted) {
+          owner.send(new JsonObject().put("type", "video_constraints").put("track_id", t.trackId())
+              .put("max_height", wanted));
+        }
+      }
+      owner.toldHeights.keySet().removeIf(id -> owner.tracks.stream().noneMatch(t -> t.trackId().equals(id)));
+    }
+  }
+}
