@@ -168,5 +168,11 @@ class ReconnectE2ETest {
     MediaAwait.awaitAudioSamplesRising(bob, 1, MEDIA_TIMEOUT);
     assertThat(leavesAndJoins(ada, bobId)).as("Ada never saw Bob leave or join").isEmpty();
     assertThat(((Number) ada.execute("return window.minPeople;")).intValue()).isEqualTo(2);
+    // the retry schedule: full jitter below min(8 s, 0.5 s * 2^attempt)
+    Object ceilings = bob.executeAsync("const done = arguments[arguments.length - 1];"
+        + "import('/js/reconnect.js').then(m => done([0, 1, 2, 3, 4, 5, 9, 40].map(a =>"
+        + " [m.backoffDelay(a, { random: () => 0 }), m.backoffDelay(a, { random: () => 0.9999 })])));");
+    assertThat(ceilings.toString()).isEqualTo(
+        "[[0, 499], [0, 999], [0, 1999], [0, 3999], [0, 7999], [0, 7999], [0, 7999], [0, 7999]]");
   }
 }
