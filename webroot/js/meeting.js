@@ -258,7 +258,7 @@ function onJoined(s, m) {
 
 /** Keeps what a reload of this page needs to rejoin within the grace period (see reconnect.js). */
 function persist(s) {
-  if (!code || session !== s) return;
+  if (!code || session !== s || s.reconnect) return; // while reconnecting, the grace counts from the drop
   saveSession(code, { body: s.body, displayName: s.displayName, graceMs: s.graceMs,
     audio: media.enabled.audio, video: media.enabled.video });
 }
