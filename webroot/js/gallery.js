@@ -32,6 +32,7 @@ export class Gallery {
     avatar.textContent = initials(name);
     tile.classList.toggle('audio-muted', !!p.audio_muted);
     tile.classList.toggle('video-muted', !!p.video_muted);
+    tile.classList.toggle('reconnecting', !!p.reconnecting);
     tile.querySelector('.mic-off').toggleAttribute('hidden', !p.audio_muted);
     this.refreshVideo(tile);
   }

@@ -10,6 +10,7 @@ import { renderPeople } from './people.js';
 import { updateMediaButtons, showPreview, showNotice, fillDevices } from './prejoin.js';
 import { Extras } from './extras.js';
 import { takeHostKey } from './hostkey.js';
+import { backoffDelay, DEFAULT_GRACE_MS, saveSession, loadSession, clearSession } from './reconnect.js';
 
 const $ = (id) => document.getElementById(id);
 const NAME_KEY = 'confero.displayName';
@@ -34,6 +35,11 @@ const hooks = {
   iceTransportPolicy: ICE_TRANSPORT_POLICY,
   // performance.now() marks for docs/benchmarks.md: signaling socket open, first remote video frame shown
   timings: { wsOpen: null, firstFrame: null },
+  // participant_joined / _left / _updated as they arrived ({type, participant_id, reconnecting, at}), and our own reconnects
+  events: [],
+  reconnects: 0,
+  resumed: false,
+  restoredSession: false, // this page rejoined from a reload's saved session, skipping the pre-join
 };
 window.confero = hooks;
 
@@ -42,9 +48,13 @@ const hostKey = takeHostKey(code);
 const media = new LocalMedia();
 const gallery = new Gallery($('stage'), $('gallery'), $('spotlight'));
 let session = null;
+/** The seat of a call whose reconnect gave up: Rejoin tries it first (a host stays host). */
+let lostSeat = null;
 let previewReady = Promise.resolve();
 const extras = new Extras(() => (session ? session.signaling : null));
 hooks.extras = extras;
+/** Test hook: the signaling socket closes as a lost network would close it (not by us). */
+hooks.dropConnection = () => { if (session && session.signaling.ws) session.signaling.ws.close(4000); };
 /** Joins with a join response the integrator obtained (e.g. a host seat from POST /api/v1/meetings/{id}/join). */
 hooks.connectWith = async (body, displayName) => {
   await previewReady;
@@ -97,6 +107,7 @@ async function switchDevice(kind, deviceId) {
 // ---------------------------------------------------------------- join
 
 function failJoin(message) {
+  if (code) clearSession(code);
   if (session) teardown({ keepMedia: true });
   setState('error');
   showScreen('prejoin');
@@ -145,14 +156,13 @@ async function connect(body, displayName) {
   const media_server = body.media_server || {};
   const signaling = new Signaling(media_server.url || '/ws', body.session_token);
   const s = {
-    signaling, title, displayName, selfId: body.participant_id, role: body.role,
+    signaling, title, displayName, selfId: body.participant_id, role: body.role, body, graceMs: DEFAULT_GRACE_MS,
     ice: { iceServers: media_server.ice_servers || [], iceTransportPolicy: ICE_TRANSPORT_POLICY },
     transceivers: {}, screen: null, sentMuted: { audio: false, video: false },
     cameraTrackOf: new Map(), timers: [],
   };
   session = s;
-  signaling.onmessage = (m) => { if (session === s) onMessage(s, m); };
-  signaling.onclose = (ev, byUs) => { if (session === s && !byUs) onSocketClose(ev); };
+  bindSignaling(s, signaling);
   try {
     await signaling.open();
   } catch {
@@ -167,10 +177,20 @@ async function connect(body, displayName) {
   signaling.send({ type: 'join', v: 1 });
 }
 
+/** Routes one socket's frames and close to the session while it is the session's current socket. */
+function bindSignaling(s, signaling) {
+  signaling.onmessage = (m) => { if (session === s && s.signaling === signaling) onMessage(s, m); };
+  signaling.onclose = (ev, byUs) => { if (session === s && s.signaling === signaling && !byUs) onSocketClose(s, ev); };
+}
+
 function onMessage(s, m) {
+  if (m.type.startsWith('participant_')) {
+    const p = m.participant || {};
+    hooks.events.push({ type: m.type, participant_id: m.participant_id || p.participant_id, reconnecting: !!p.reconnecting, at: Date.now() });
+  }
   switch (m.type) {
     case 'joined': onJoined(s, m); break;
-    case 'waiting': setState('waiting'); showScreen('waiting'); break;
+    case 'waiting': endReconnect(s); setState('waiting'); showScreen('waiting'); break;
     case 'admitted': setState('joining'); break;
     case 'denied': finish('ended', 'You were not admitted', 'The host did not let you into this meeting.'); break;
     case 'removed': finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.'); break;
@@ -193,7 +213,14 @@ function endReason(reason) {
 }
 
 function onJoined(s, m) {
-  if (hooks.state !== 'joining' && hooks.state !== 'waiting') return;
+  if (hooks.state !== 'joining' && hooks.state !== 'waiting' && hooks.state !== 'reconnecting') return;
+  if (s.reconnect || m.resumed) gallery.clear();
+  endReconnect(s);
+  s.graceMs = Number(m.reconnect_grace_ms) > 0 ? Number(m.reconnect_grace_ms) : DEFAULT_GRACE_MS;
+  if (m.resumed) { // the server kept our seat and our mute state; send only what changed meanwhile
+    hooks.resumed = true;
+    s.sentMuted = { audio: !!(m.self && m.self.audio_muted), video: !!(m.self && m.self.video_muted) };
+  }
   const self = { ...(m.self || {}), participant_id: (m.self && m.self.participant_id) || s.selfId };
   s.selfId = self.participant_id;
   hooks.selfId = s.selfId;
@@ -222,15 +249,99 @@ function onJoined(s, m) {
   s.subscriber = new Subscriber(s.ice, s.signaling, remoteSink(s));
   hooks.publisher = s.publisher.pc;
   hooks.subscriber = s.subscriber.pc;
+  for (const pc of [s.publisher.pc, s.subscriber.pc]) { // media cannot flow any more: start over on fresh connections
+    pc.addEventListener('connectionstatechange', () => {
+      if (pc.connectionState === 'failed' && session === s && hooks.state === 'joined') startReconnect(s);
+    });
+  }
   publishLocal(s);
   startClock(s);
-  s.timers.push(setInterval(() => s.signaling.send({ type: 'ping' }), PING_MS));
+  persist(s);
+  s.timers.push(setInterval(() => { s.signaling.send({ type: 'ping' }); persist(s); }, PING_MS));
   s.timers.push(startQualityReports(s.signaling, hooks.remoteTracks));
+}
+
+/** Keeps what a reload of this page needs to rejoin within the grace period (see reconnect.js). */
+function persist(s) {
+  if (!code || session !== s || s.reconnect) return; // while reconnecting, the grace counts from the drop
+  saveSession(code, { body: s.body, displayName: s.displayName, graceMs: s.graceMs,
+    audio: media.enabled.audio, video: media.enabled.video });
+}
+
+// ---------------------------------------------------------------- reconnecting
+
+/**
+ * The connection dropped (socket closed, or a peer connection failed): the server holds our seat
+ * for the grace period. Media goes, the call screen stays with a banner, and we retry `join` with
+ * the same session token, backing off exponentially with full jitter, until the grace runs out.
+ */
+function startReconnect(s) {
+  if (session !== s || s.reconnect) return;
+  hooks.reconnects += 1;
+  s.reconnect = { since: Date.now(), attempt: 0 };
+  setState('reconnecting');
+  $('reconnect-banner').hidden = false;
+  dropMedia(s);
+  s.signaling.close(4000); // not 1000: the server holds us instead of seeing a leave
+  scheduleAttempt(s);
+}
+
+function dropMedia(s) {
+  for (const t of s.timers) { clearTimeout(t); clearInterval(t); }
+  s.timers = [];
+  if (s.screen) {
+    s.screen.track.stop();
+    s.screen = null;
+    gallery.removeScreen('local-screen');
+    setScreenButton(false);
+  }
+  if (s.subscriber) s.subscriber.close();
+  if (s.publisher) s.publisher.close();
+  s.publisher = null;
+  s.subscriber = null;
+  s.transceivers = {};
+}
+
+function scheduleAttempt(s) {
+  const left = s.graceMs - (Date.now() - s.reconnect.since);
+  if (left <= 0) {
+    const seat = { body: s.body, displayName: s.displayName };
+    finish('error', 'Connection lost', 'Confero could not reconnect you to the meeting. Check your network, then rejoin.');
+    lostSeat = seat;
+    return;
+  }
+  s.timers.push(setTimeout(() => attempt(s), Math.min(backoffDelay(s.reconnect.attempt++), left)));
+}
+
+async function attempt(s) {
+  if (session !== s || hooks.state !== 'reconnecting') return;
+  const signaling = new Signaling(s.body.media_server && s.body.media_server.url ? s.body.media_server.url : '/ws', s.body.session_token);
+  s.signaling = signaling;
+  bindSignaling(s, signaling);
+  try {
+    await signaling.open();
+  } catch {
+    if (session === s && s.signaling === signaling) scheduleAttempt(s);
+    return;
+  }
+  if (session !== s || s.signaling !== signaling) return;
+  s.timers.push(setTimeout(() => {
+    if (session === s && s.signaling === signaling && hooks.state === 'reconnecting') {
+      signaling.close(4000);
+      scheduleAttempt(s);
+    }
+  }, JOIN_TIMEOUT_MS));
+  signaling.send({ type: 'join', v: 1 });
+}
+
+function endReconnect(s) {
+  s.reconnect = null;
+  $('reconnect-banner').hidden = true;
 }
 
 function participantRecord(p) {
   return { display_name: p.display_name || 'Guest', role: p.role || 'participant', audio_muted: !!p.audio_muted,
-    video_muted: !!p.video_muted, hand_raised_at: p.hand_raised_at || null };
+    video_muted: !!p.video_muted, hand_raised_at: p.hand_raised_at || null, reconnecting: !!p.reconnecting };
 }
 
 /**
@@ -321,9 +432,12 @@ function onError(s, m) {
   }
 }
 
-function onSocketClose() {
-  if (hooks.state === 'joining') failJoin('The connection to the meeting server was closed. Try again in a moment.');
-  else if (hooks.state === 'joined' || hooks.state === 'waiting') finish('error', 'You lost your connection to the meeting', 'Check your network, then rejoin.');
+function onSocketClose(s, ev) {
+  if (ev && ev.code === 4409) finish('error', 'You joined from another window', 'This meeting is open in another tab or on another device.');
+  else if (hooks.state === 'reconnecting') scheduleAttempt(s);
+  else if (hooks.state === 'joined') startReconnect(s);
+  else if (hooks.state === 'joining') failJoin('The connection to the meeting server was closed. Try again in a moment.');
+  else if (hooks.state === 'waiting') finish('error', 'You lost your connection to the meeting', 'Check your network, then rejoin.');
 }
 
 /** Timing hook: records when the first remote camera frame is presented in a tile (performance.now()). */
@@ -499,6 +613,7 @@ function teardown({ keepMedia = false } = {}) {
   hooks.remoteTracks.clear();
   setScreenButton(false);
   togglePanel(false);
+  $('reconnect-banner').hidden = true;
 }
 
 function leave() {
@@ -507,6 +622,8 @@ function leave() {
 }
 
 function finish(state, title, detail) {
+  lostSeat = null;
+  if (code) clearSession(code);
   teardown();
   setState(state);
   $('end-title').textContent = title;
@@ -522,6 +639,13 @@ async function rejoin() {
   $('join-btn').disabled = true;
   previewReady = startPreview();
   await previewReady;
+  const seat = lostSeat;
+  lostSeat = null;
+  if (seat) { // the same seat again; a token the server refuses falls back to the pre-join
+    setState('joining');
+    connect(seat.body, seat.displayName);
+    return;
+  }
   join($('name').value.trim() || storedName() || 'Guest');
 }
 
@@ -556,9 +680,9 @@ function wire() {
     if (key === 'd') { e.preventDefault(); toggle('audio'); }
     if (key === 'e') { e.preventDefault(); toggle('video'); }
   });
-  window.addEventListener('pagehide', () => {
-    if (session && hooks.state === 'joined') session.signaling.send({ type: 'leave' });
-  });
+  // no leave on pagehide: a reload rejoins within the grace period (reconnect.js); closing the tab
+  // lets the server's grace run out, then the others see us leave
+  window.addEventListener('pagehide', () => { if (session) persist(session); });
 }
 
 function init() {
@@ -573,7 +697,22 @@ function init() {
   } else {
     $('meeting-code').textContent = `Meeting code: ${code}${hostKey ? ' · you are the host' : ''}`;
   }
+  const saved = code ? loadSession(code) : null;
+  if (saved) resumeAfterReload(saved);
+  else previewReady = startPreview();
+}
+
+/** The page was reloaded within the grace period: back into the call with the same seat, no pre-join. */
+async function resumeAfterReload(saved) {
+  hooks.restoredSession = true;
+  setState('joining');
+  showScreen('call');
+  $('reconnect-banner').hidden = false;
+  $('name').value = saved.displayName || storedName();
+  media.enabled = { audio: saved.audio !== false, video: saved.video !== false };
   previewReady = startPreview();
+  await previewReady;
+  connect(saved.body, saved.displayName || 'Guest');
 }
 
 init();

@@ -11,7 +11,7 @@ export function renderPeople(list, participants, selfId, actionsFor = () => null
     avatar.style.background = avatarColor(p.id);
     const name = el('span', { className: 'person-name', textContent: p.display_name || 'Guest' });
     if (p.id === selfId) name.append(el('span', { className: 'you', textContent: ' (You)' }));
-    const role = el('span', { className: 'person-role', textContent: ROLE_LABELS[p.role] ?? p.role ?? '' });
+    const role = el('span', { className: 'person-role', textContent: p.reconnecting ? 'Reconnecting…' : ROLE_LABELS[p.role] ?? p.role ?? '' });
     const mic = icon(p.audio_muted ? 'micOff' : 'mic', `icon person-mic${p.audio_muted ? ' muted' : ''}`);
     mic.setAttribute('aria-label', p.audio_muted ? 'Microphone off' : 'Microphone on');
     mic.removeAttribute('aria-hidden');

@@ -62,8 +62,12 @@ export class Signaling {
     return !!this.ws && this.ws.readyState === WebSocket.OPEN;
   }
 
-  close() {
+  /**
+   * Closes the socket. 1000 (normal closure) tells the server we are gone for good; any other
+   * code (4000 when we start over) keeps our seat for the reconnect grace period.
+   */
+  close(code = 1000) {
     this.closedByUs = true;
-    if (this.ws && this.ws.readyState <= WebSocket.OPEN) this.ws.close(1000);
+    if (this.ws && this.ws.readyState <= WebSocket.OPEN) this.ws.close(code);
   }
 }

@@ -151,7 +151,8 @@ public final class Confero {
         sfus.add(new SfuVerticle(config.sfu(), cm.getNodeId(), i, registry));
       }
       SignalingVerticle signaling = new SignalingVerticle(config.signaling(), new SignalingComponents(tokens,
-          directory, meetingRepo, eventLog, new io.confero.store.ChatRepository(pool), registry, cm.getNodeId(), workers));
+          directory, meetingRepo, eventLog, new io.confero.store.ChatRepository(pool), registry, cm.getNodeId(), workers,
+          clock));
       TurnVerticle turn = config.turn().enabled()
           ? new TurnVerticle(turnConfig(config.turn(), turnSecret.result()), registry) : null;
       Future<?> sfuUp = Future.all(sfus.stream().map(v -> (Future<?>) vertx.deployVerticle(v)).toList());

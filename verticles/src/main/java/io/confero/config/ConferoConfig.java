@@ -22,7 +22,8 @@ public record ConferoConfig(
     }
   }
 
-  public record Signaling(String host, int port, String publicUrl) {}
+  /** The signaling plane; {@code reconnectGrace} is how long a dropped participant is held (zero: no hold). */
+  public record Signaling(String host, int port, String publicUrl, java.time.Duration reconnectGrace) {}
 
   public record Database(String mode, String dataDir, int embeddedPort, String host, int port,
       String name, String user, String password, int poolSize) {
@@ -141,7 +142,8 @@ public record ConferoConfig(
         v.intIn("turn.max_allocations_per_user", 1, 10_000),
         v.longValue("turn.bandwidth_bytes_per_second"),
         v.intIn("turn.credential_ttl_seconds", 60, 7 * 86400));
-    return new ConferoConfig(http, new Signaling(v.string("signaling.host"), sigPort, sigUrl), db,
+    return new ConferoConfig(http, new Signaling(v.string("signaling.host"), sigPort, sigUrl,
+        v.duration("signaling.reconnect_grace")), db,
         new Redis(v.string("redis.url")),
         new Kafka(v.string("kafka.bootstrap_servers"), v.string("kafka.topic")), cluster, api,
         new Media(v.string("media.region")), sfu, turn, webhooks(v),

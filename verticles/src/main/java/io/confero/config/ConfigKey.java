@@ -9,8 +9,8 @@ import java.util.Locale;
  */
 public record ConfigKey(String name, Type type, String defaultValue, String description) {
 
-  /** Value types the loader validates. */
-  public enum Type { STRING, INT, LONG, BOOLEAN, SECRET }
+  /** Value types the loader validates; a DURATION is a whole number with a unit: 500ms, 30s, 5m, 1h. */
+  public enum Type { STRING, INT, LONG, BOOLEAN, SECRET, DURATION }
 
   public ConfigKey {
     if (!name.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+")) {

@@ -1,6 +1,7 @@
 package io.confero.config;
 
 import static io.confero.config.ConfigKey.Type.BOOLEAN;
+import static io.confero.config.ConfigKey.Type.DURATION;
 import static io.confero.config.ConfigKey.Type.INT;
 import static io.confero.config.ConfigKey.Type.LONG;
 import static io.confero.config.ConfigKey.Type.SECRET;
@@ -24,6 +25,7 @@ public final class ConfigKeys {
       new ConfigKey("signaling.host", STRING, "0.0.0.0", "Interface the signaling WebSocket server binds to"),
       new ConfigKey("signaling.port", INT, "8081", "Signaling WebSocket port (path /ws)"),
       new ConfigKey("signaling.public_url", STRING, "", "WebSocket URL handed to clients; empty = ws://<host of http.public_url>:<signaling.port>/ws"),
+      new ConfigKey("signaling.reconnect_grace", DURATION, "30s", "How long a participant whose connection dropped stays in the meeting to reconnect (500ms, 30s, 2m); 0s = leave at once"),
       new ConfigKey("database.mode", STRING, "embedded", "embedded (PostgreSQL binaries from Maven, data in database.data_dir) or external"),
       new ConfigKey("database.data_dir", STRING, "data/postgres", "Data folder of the embedded PostgreSQL; survives restarts"),
       new ConfigKey("database.embedded_port", INT, "0", "Port of the embedded PostgreSQL on 127.0.0.1; 0 = any free port"),

@@ -78,6 +78,7 @@ public final class ConfigLoader {
       case INT -> cv.integer(k.name());
       case LONG -> cv.longValue(k.name());
       case BOOLEAN -> cv.bool(k.name());
+      case DURATION -> cv.duration(k.name());
       default -> cv.string(k.name());
     }
   }

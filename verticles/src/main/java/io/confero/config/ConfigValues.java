@@ -35,6 +35,22 @@ public final class ConfigValues {
     };
   }
 
+  /** A duration written as a whole number and a unit: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
+  public java.time.Duration duration(String key) {
+    String v = string(key).trim();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h)").matcher(v);
+    if (!m.matches()) {
+      throw new ConfigException(key, "expected a duration such as 500ms, 30s, 5m or 1h, got '" + v + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> java.time.Duration.ofMillis(n);
+      case "s" -> java.time.Duration.ofSeconds(n);
+      case "m" -> java.time.Duration.ofMinutes(n);
+      default -> java.time.Duration.ofHours(n);
+    };
+  }
+
   /** An integer that must lie in [min, max]. */
   public int intIn(String key, int min, int max) {
     return (int) parseLong(key, min, max);

@@ -75,7 +75,10 @@ public final class MeetingMutations {
     }
   }
 
-  /** A participant holding a seat connects (or reconnects): refused when removed or the meeting ended. */
+  /**
+   * A participant holding a seat connects (or reconnects): refused when removed or the meeting ended.
+   * One coming back within the reconnect grace is logged as {@code participant.reconnected} (no webhook).
+   */
   public record Join(ParticipantId participant) implements MeetingMutation {
     @Override
     public Outcome apply(MeetingId id, LiveMeeting current) {
@@ -98,8 +101,62 @@ public final class MeetingMutations {
         return Outcome.accepted(current.withParticipant(p.with(Presence.WAITING)), "participant.waiting",
             Map.of("participant_id", participant.value()));
       }
+      if (p.presence() == Presence.JOINED && p.reconnecting()) {
+        return Outcome.accepted(current.withParticipant(p.with(Presence.JOINED)), "participant.reconnected",
+            Map.of("participant_id", participant.value()));
+      }
       return Outcome.accepted(current.withParticipant(p.with(Presence.JOINED)), "participant.joined",
           Map.of("participant_id", participant.value()));
+    }
+  }
+
+  /**
+   * A joined participant's connection dropped without {@code leave}: they stay joined, marked
+   * reconnecting, while the grace period runs. Logged as {@code participant.reconnecting}, which no
+   * webhook carries.
+   */
+  public record Hold(ParticipantId participant) implements MeetingMutation {
+    @Override
+    public Outcome apply(MeetingId id, LiveMeeting current) {
+      LiveParticipant p = current == null ? null : current.participant(participant).orElse(null);
+      if (p == null || p.presence() != Presence.JOINED || current.ended()) {
+        return Outcome.rejected(current, current == null ? NOT_FOUND : NO_PARTICIPANT);
+      }
+      return Outcome.accepted(current.withParticipant(p.withReconnecting(true)), "participant.reconnecting",
+          Map.of("participant_id", participant.value()));
+    }
+  }
+
+  /**
+   * A held participant is connected again: clears the reconnecting mark. Normally {@link Join}
+   * already did; this covers a drop noticed while that join was on its way. Refused (nothing to
+   * log) when the participant is not marked.
+   */
+  public record Resume(ParticipantId participant) implements MeetingMutation {
+    @Override
+    public Outcome apply(MeetingId id, LiveMeeting current) {
+      LiveParticipant p = current == null ? null : current.participant(participant).orElse(null);
+      if (p == null || p.presence() != Presence.JOINED || !p.reconnecting()) {
+        return Outcome.rejected(current, current == null ? NOT_FOUND : NO_PARTICIPANT);
+      }
+      return Outcome.accepted(current.withParticipant(p.withReconnecting(false)), "participant.reconnected",
+          Map.of("participant_id", participant.value()));
+    }
+  }
+
+  /**
+   * The grace period ran out: a participant still reconnecting leaves ({@code disconnected}).
+   * Refused when they came back meanwhile (on any node), were removed, or the meeting ended.
+   */
+  public record ExpireHold(ParticipantId participant) implements MeetingMutation {
+    @Override
+    public Outcome apply(MeetingId id, LiveMeeting current) {
+      LiveParticipant p = current == null ? null : current.participant(participant).orElse(null);
+      if (p == null || p.presence() != Presence.JOINED || !p.reconnecting()) {
+        return Outcome.rejected(current, current == null ? NOT_FOUND : NO_PARTICIPANT);
+      }
+      return Outcome.accepted(current.withParticipant(p.with(Presence.LEFT).withHand(0)), "participant.left",
+          Map.of("participant_id", participant.value(), "reason", "disconnected"));
     }
   }
 

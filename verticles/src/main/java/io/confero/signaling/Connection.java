@@ -26,6 +26,8 @@ final class Connection {
   /** When the hand went up (server clock, ms), 0 when down. */
   long handRaisedAt;
   boolean closed;
+  /** The socket closed unexpectedly and the participant is held for the reconnect grace (see {@link Reconnects}). */
+  boolean held;
   boolean audioMuted;
   boolean videoMuted;
   /** video_quality: the height this subscriber shows each remote video at, by track id. */
@@ -86,7 +88,7 @@ final class Connection {
   JsonObject participantJson() {
     return new JsonObject().put("participant_id", participantId()).put("display_name", principal.displayName())
         .put("role", role.wire()).put("audio_muted", audioMuted).put("video_muted", videoMuted)
-        .put("hand_raised_at", handRaisedAt > 0 ? handRaisedAt : null);
+        .put("hand_raised_at", handRaisedAt > 0 ? handRaisedAt : null).put("reconnecting", held);
   }
 
   static JsonObject trackJson(TrackInfo t) {

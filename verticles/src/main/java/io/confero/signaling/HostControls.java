@@ -84,8 +84,8 @@ final class HostControls {
   /** Mutes {@code target}'s {@code kind} in the SFU when the live state says so and it was not yet muted. */
   private void applyHostMute(Connection by, Connection target, LiveMeeting state, String kind) {
     LiveParticipant p = state.participants().get(target.principal.participant());
-    if (p == null || !target.joined) {
-      return;
+    if (p == null || !target.joined || target.held) {
+      return; // one reconnecting picks the mute up from the live state when they are back
     }
     boolean was = kind.equals("audio") ? target.audioMuted : target.videoMuted;
     boolean now = kind.equals("audio") ? p.audioMuted() : p.videoMuted();

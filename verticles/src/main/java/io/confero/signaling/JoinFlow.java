@@ -71,33 +71,46 @@ final class JoinFlow {
     enter(conn, state).onFailure(e -> v.fail(conn, e, null));
   }
 
-  /** Sends {@code joined} (with the chat history) and tells the others. */
+  /**
+   * Sends {@code joined} (with the chat history) and tells the others: a participant who was
+   * already there (held for the reconnect grace, or still connected elsewhere) takes their seat
+   * back with a {@code participant_updated}, never a leave and join.
+   */
   Future<?> enter(Connection conn, LiveMeeting state) {
     return v.components().chat().recent(conn.principal.meeting(), CHAT_HISTORY).map(history -> {
       if (conn.closed) {
-        v.mutate(conn, new MeetingMutations.Leave(conn.principal.participant(), "disconnected"));
+        Connection held = v.connection(conn.meetingId(), conn.participantId());
+        v.mutate(conn, held != null && held.held ? new MeetingMutations.Hold(conn.principal.participant())
+            : new MeetingMutations.Leave(conn.principal.participant(), "disconnected"));
         return null;
       }
       Map<String, Connection> room = v.room(conn.meetingId());
       Connection previous = room.put(conn.participantId(), conn);
-      replaced(previous, conn);
       boolean wasThere = previous != null && previous != conn && previous.joined;
+      replaced(previous, conn);
       conn.joined = true;
-      conn.send(joinedMessage(conn, state, room, history));
-      if (!wasThere) {
-        v.broadcast(conn.meetingId(), new JsonObject().put("type", "participant_joined")
-            .put("participant", conn.participantJson()), conn);
-      }
+      conn.send(joinedMessage(conn, state, room, history).put("resumed", wasThere));
+      v.broadcast(conn.meetingId(), new JsonObject().put("type", wasThere ? "participant_updated" : "participant_joined")
+          .put("participant", conn.participantJson()), conn);
       messages.renegotiate(conn);
       return null;
     });
   }
 
-  private static void replaced(Connection previous, Connection conn) {
-    if (previous != null && previous != conn) {
-      previous.error("already-joined", "this participant connected again elsewhere", null);
-      previous.closed = true;
-      previous.ws.close((short) 4409, "replaced");
+  /** The participant's previous connection gives way to {@code conn}: its media goes, a live one is closed. */
+  private void replaced(Connection previous, Connection conn) {
+    if (previous == null || previous == conn) {
+      return;
+    }
+    if (previous.held) {
+      v.reconnects().resumed(previous);
+      return;
+    }
+    previous.error("already-joined", "this participant connected again elsewhere", null);
+    previous.closed = true;
+    previous.ws.close((short) 4409, "replaced");
+    if (previous.joined) {
+      v.reconnects().releaseMedia(previous);
     }
   }
 
@@ -120,7 +133,7 @@ final class JoinFlow {
         .put("self", conn.participantJson()).put("meeting", meetingJson(conn, state))
         .put("participants", SignalingVerticle.array(participants)).put("tracks", SignalingVerticle.array(tracks))
         .put("chat", SignalingVerticle.array(history.stream().map(Views::chat).toList()))
-        .put("waiting", waiting);
+        .put("waiting", waiting).put("reconnect_grace_ms", v.reconnects().graceMillis());
   }
 
   private static JsonObject meetingJson(Connection conn, LiveMeeting state) {

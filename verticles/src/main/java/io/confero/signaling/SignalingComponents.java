@@ -7,6 +7,7 @@ import io.confero.store.EventLogRepository;
 import io.confero.store.MeetingRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** What the composition root hands the {@link SignalingVerticle}. */
+/** What the composition root hands the {@link SignalingVerticle}; {@code clock} times the reconnect grace. */
 public record SignalingComponents(TokenService tokens, MeetingDirectory directory, MeetingRepository meetings,
-    EventLogRepository events, ChatRepository chat, MeterRegistry registry, String nodeId, int sfuWorkers) {}
+    EventLogRepository events, ChatRepository chat, MeterRegistry registry, String nodeId, int sfuWorkers,
+    java.time.Clock clock) {}

@@ -4,7 +4,6 @@ import io.confero.codecs.Addresses;
 import io.confero.codecs.meeting.MeetingEvent;
 import io.confero.codecs.sfu.SfuEvent;
 import io.confero.codecs.sfu.SfuRequest;
-import io.confero.codecs.sfu.TrackInfo;
 import io.confero.config.ConferoConfig;
 import io.confero.meeting.MeetingMutation;
 import io.confero.meeting.MeetingMutations;
@@ -42,6 +41,8 @@ public final class SignalingVerticle extends VerticleBase {
   private HttpServer server;
   private Counter errors;
   private Messages messages;
+  private Reconnects reconnects;
+  private long sweepTimer;
 
   /** How often publishers hear about changed video constraints (joins, leaves, new tracks). */
   static final long QUALITY_PERIOD_MILLIS = 500;
@@ -55,6 +56,8 @@ public final class SignalingVerticle extends VerticleBase {
   public Future<?> start() {
     errors = Counter.builder("confero.signaling.errors").description("Refused signaling frames").register(c.registry());
     messages = new Messages(this);
+    reconnects = new Reconnects(this, config.reconnectGrace(), c.clock());
+    sweepTimer = vertx.setPeriodic(Reconnects.SWEEP_MS, id -> reconnects.sweep());
     vertx.setPeriodic(QUALITY_PERIOD_MILLIS, id -> messages.quality.recomputeAll());
     MessageConsumer<SfuEvent> sfuEvents = vertx.eventBus().consumer(Addresses.sfuEvents(c.nodeId()), this::onSfuEvent);
     // the transport accepts up to 4x the limit so that an oversized frame gets our own
@@ -89,7 +92,9 @@ public final class SignalingVerticle extends VerticleBase {
       ws.textMessageHandler(text -> onFrame(conn, text));
       ws.binaryMessageHandler(b -> fail(conn, new SignalingError("bad-message", "frames must be JSON text"), null));
       ws.exceptionHandler(e -> LOG.debug("websocket error", e));
-      ws.closeHandler(v -> onClosed(conn, "disconnected"));
+      // a normal closure (1000) is a deliberate leave; anything else (a reload's 1001, a dropped
+      // network) holds the participant for the reconnect grace
+      ws.closeHandler(v -> onClosed(conn, "disconnected", !Short.valueOf((short) 1000).equals(ws.closeStatusCode())));
       ws.resume();
     });
   }
@@ -147,6 +152,10 @@ public final class SignalingVerticle extends VerticleBase {
 
   Messages messages() {
     return messages;
+  }
+
+  Reconnects reconnects() {
+    return reconnects;
   }
 
   SignalingComponents components() {
@@ -233,7 +242,11 @@ public final class SignalingVerticle extends VerticleBase {
     }
   }
 
-  private void onClosed(Connection conn, String reason) {
+  /**
+   * A connection ended: a joined participant whose socket dropped ({@code hold}) is held for the
+   * reconnect grace; everyone else leaves now.
+   */
+  private void onClosed(Connection conn, String reason, boolean hold) {
     if (conn.closed) {
       return;
     }
@@ -242,14 +255,11 @@ public final class SignalingVerticle extends VerticleBase {
     if (room == null || room.get(conn.participantId()) != conn) {
       return;
     }
-    room.remove(conn.participantId());
-    if (room.isEmpty()) {
-      meetings.remove(conn.meetingId());
-      MessageConsumer<?> mc = meetingConsumers.remove(conn.meetingId());
-      if (mc != null) {
-        mc.unregister();
-      }
+    if (hold && conn.joined && reconnects.enabled()) {
+      reconnects.hold(conn);
+      return;
     }
+    forget(conn);
     if (conn.waiting) {
       mutate(conn, new MeetingMutations.Leave(conn.principal.participant(), reason));
       broadcastModerators(conn.meetingId(), new JsonObject().put("type", "knock_resolved")
@@ -259,19 +269,39 @@ public final class SignalingVerticle extends VerticleBase {
     if (!conn.joined) {
       return;
     }
-    sfu(new SfuRequest.Leave(conn.meetingId(), conn.participantId()));
+    reconnects.releaseMedia(conn);
     mutate(conn, new MeetingMutations.Leave(conn.principal.participant(), reason));
-    for (TrackInfo t : conn.tracks) {
-      broadcast(conn.meetingId(), new JsonObject().put("type", "track_unpublished").put("track", Connection.trackJson(t)), conn);
-    }
     broadcast(conn.meetingId(), new JsonObject().put("type", "participant_left")
         .put("participant_id", conn.participantId()).put("reason", reason), conn);
-    renegotiateAll(conn.meetingId(), conn);
   }
 
-  /** Closes a connection from the server side, with the leave bookkeeping. */
+  /** Takes a connection out of its room; false when the room holds another connection for that participant. */
+  boolean forget(Connection conn) {
+    Map<String, Connection> room = meetings.get(conn.meetingId());
+    if (room == null || room.get(conn.participantId()) != conn) {
+      return false;
+    }
+    room.remove(conn.participantId());
+    if (room.isEmpty()) {
+      meetings.remove(conn.meetingId());
+      MessageConsumer<?> mc = meetingConsumers.remove(conn.meetingId());
+      if (mc != null) {
+        mc.unregister();
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Closes a connection from the server side, with the leave bookkeeping. A participant held for
+   * the reconnect grace leaves now (removed, meeting ended); one whose media was lost is held.
+   */
   void disconnect(Connection conn, short code, String reason) {
-    onClosed(conn, reason);
+    if (conn.held) {
+      reconnects.end(conn, reason);
+      return;
+    }
+    onClosed(conn, reason, "media lost".equals(reason));
     if (!conn.ws.isClosed()) {
       conn.ws.close(code, reason);
     }
@@ -281,7 +311,7 @@ public final class SignalingVerticle extends VerticleBase {
     if (msg.body() instanceof SfuEvent.TransportDown down) {
       Map<String, Connection> room = meetings.get(down.meetingId());
       Connection conn = room == null ? null : room.get(down.participantId());
-      if (conn != null) {
+      if (conn != null && !conn.held) {
         conn.error("media-lost", "media connection lost: " + down.reason(), null);
         disconnect(conn, (short) 4408, "media lost");
       }
@@ -307,6 +337,7 @@ public final class SignalingVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(sweepTimer);
     return server.close();
   }
 }

@@ -87,7 +87,7 @@ final class VideoQuality {
         }
         int wanted = 0;
         for (Connection sub : room) {
-          if (sub != owner && sub.joined) {
+          if (sub != owner && sub.joined && !sub.held) { // one reconnecting receives nothing
             wanted = Math.max(wanted, sub.wantedHeights.getOrDefault(t.trackId(), UNCONSTRAINED));
           }
         }

@@ -12,7 +12,7 @@ final class Views {
   static JsonObject participant(LiveParticipant p) {
     return new JsonObject().put("participant_id", p.id().value()).put("display_name", p.displayName())
         .put("role", p.role().wire()).put("audio_muted", p.audioMuted()).put("video_muted", p.videoMuted())
-        .put("hand_raised_at", p.handRaisedAt() > 0 ? p.handRaisedAt() : null);
+        .put("hand_raised_at", p.handRaisedAt() > 0 ? p.handRaisedAt() : null).put("reconnecting", p.reconnecting());
   }
 
   /** Someone in the waiting room, as hosts see them. */

@@ -75,6 +75,22 @@ class ConfigLoaderTest {
     assertThat(c.toString()).doesNotContain("super-secret-value-123", "pg-secret-xyz", "turn-secret-xyz");
   }
 
+  @Test
+  void durationsTakeAUnit() {
+    assertThat(ConfigLoader.load(Map.of(), new Properties()).signaling().reconnectGrace())
+        .isEqualTo(java.time.Duration.ofSeconds(30));
+    for (Map.Entry<String, java.time.Duration> e : Map.of("500ms", java.time.Duration.ofMillis(500),
+        "45s", java.time.Duration.ofSeconds(45), "2m", java.time.Duration.ofMinutes(2), "1h",
+        java.time.Duration.ofHours(1), "0s", java.time.Duration.ZERO).entrySet()) {
+      assertThat(ConfigLoader.load(Map.of("CONFERO_SIGNALING_RECONNECT_GRACE", e.getKey()), new Properties())
+          .signaling().reconnectGrace()).as(e.getKey()).isEqualTo(e.getValue());
+    }
+    for (String bad : new String[] {"30", "-1s", "1.5s", "30 sec", ""}) {
+      assertThatThrownBy(() -> ConfigLoader.load(Map.of("CONFERO_SIGNALING_RECONNECT_GRACE", bad), new Properties()))
+          .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("signaling.reconnect_grace");
+    }
+  }
+
   /** conf/confero.properties documents every key, with its default, and nothing else. */
   @Test
   void confFileDocumentsEveryKeyWithItsDefault() throws Exception {

@@ -94,6 +94,12 @@ final class WsPeer implements AutoCloseable {
     Awaitility.await().atMost(WAIT).until(() -> closeStatus.get() >= 0);
   }
 
+  /** Closes like a page reload or a lost network: 1001 going away, never the deliberate 1000. */
+  void drop() throws Exception {
+    ws.close((short) 1001, "going away").toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    client.close();
+  }
+
   @Override
   public void close() {
     ws.close();
