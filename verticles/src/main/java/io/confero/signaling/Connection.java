@@ -28,6 +28,8 @@ final class Connection {
   boolean closed;
   boolean audioMuted;
   boolean videoMuted;
+  /** Publishes a screen share (holds one of the meeting's sharing slots in the live state). */
+  boolean sharing;
   boolean subscribeInFlight;
   boolean subscribeDirty;
   /** Frames of one connection are handled strictly in order. */

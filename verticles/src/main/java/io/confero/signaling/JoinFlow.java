@@ -84,6 +84,7 @@ final class JoinFlow {
       boolean wasThere = previous != null && previous != conn && previous.joined;
       conn.joined = true;
       conn.send(joinedMessage(conn, state, room, history));
+      v.sendActiveSpeaker(conn);
       if (!wasThere) {
         v.broadcast(conn.meetingId(), new JsonObject().put("type", "participant_joined")
             .put("participant", conn.participantJson()), conn);
@@ -126,7 +127,7 @@ final class JoinFlow {
   private static JsonObject meetingJson(Connection conn, LiveMeeting state) {
     JsonObject m = new JsonObject().put("meeting_id", conn.meetingId()).put("title", conn.title);
     if (state != null) {
-      m.put("locked", state.locked());
+      m.put("locked", state.locked()).put("allow_multi_share", state.multiShare());
     }
     return m;
   }
