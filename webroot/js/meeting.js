@@ -8,6 +8,7 @@ import { Gallery } from './gallery.js';
 import { renderPeople } from './people.js';
 import { updateMediaButtons, showPreview, showNotice, fillDevices } from './prejoin.js';
 import { Extras } from './extras.js';
+import { StageView } from './stageview.js';
 
 const $ = (id) => document.getElementById(id);
 const NAME_KEY = 'confero.displayName';
@@ -42,6 +43,7 @@ let session = null;
 let previewReady = Promise.resolve();
 const extras = new Extras(() => (session ? session.signaling : null));
 hooks.extras = extras;
+const stageView = new StageView(gallery, $('layout-btn'), hooks);
 /** Joins with a join response the integrator obtained (e.g. a host seat from POST /api/v1/meetings/{id}/join). */
 hooks.connectWith = async (body, displayName) => {
   await previewReady;
@@ -127,6 +129,12 @@ async function join(displayName) {
     failJoin('Could not reach Confero. Check your connection and try again.');
     return;
   }
+  if (resp.status === 403 && body && String(body.type).endsWith('/meeting-locked')) {
+    media.stop(); // nobody may join now: the camera light goes off until they try again
+    $('preview').srcObject = null;
+    finish('locked', 'This meeting is locked', 'The host has locked the meeting, so nobody else can join right now. Ask the host to unlock it, then try again.');
+    return;
+  }
   if (!resp.ok || !body) {
     failJoin(sentence((body && (body.detail || body.title)) || `Could not join the meeting (HTTP ${resp.status})`));
     return;
@@ -180,7 +188,7 @@ function onMessage(s, m) {
     case 'track_unpublished': if (s.subscriber && m.track) s.subscriber.forget(m.track.track_id); break;
     case 'meeting_ended': finish('ended', 'The meeting has ended', endReason(m.reason)); break;
     case 'error': onError(s, m); break;
-    default: if (extras.onMessage(m, s.selfId)) renderAllPeople(); break; // track_published, pong and types from later versions need nothing here
+    default: if (extras.onMessage(m, s.selfId)) renderAllPeople(); else stageView.onMessage(m); break; // track_published, pong and types from later versions need nothing here
   }
 }
 
@@ -253,7 +261,7 @@ function publishLocal(s) {
 
 function negotiate(s) {
   s.publisher.negotiate().catch((e) => {
-    if (session === s) toast(`Could not publish your media: ${e.message}`, { kind: 'error' });
+    if (session === s && e.code !== 'share-in-progress') toast(`Could not publish your media: ${e.message}`, { kind: 'error' });
   });
 }
 
@@ -305,6 +313,11 @@ function onError(s, m) {
       return;
     case 'removed':
       finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.');
+      return;
+    case 'share-in-progress':
+      if (s.publisher) s.publisher.onError(m);
+      if (s.screen) stopScreen(s);
+      toast('Someone else is presenting. Only one person can present at a time unless the host allows more.', { kind: 'error' });
       return;
     case 'unauthorized':
       if (hooks.state === 'joining') failJoin('Your session has expired. Please join again.');
@@ -408,6 +421,12 @@ async function toggleScreen() {
     stopScreen(s);
     return;
   }
+  const presenter = [...gallery.screens.values()].map((t) => t.dataset.screenOf).find((id) => id !== s.selfId);
+  if (presenter && !extras.multiShare) {
+    const name = hooks.participants.get(presenter)?.display_name || 'Someone';
+    toast(`${name} is presenting. Only one person can present at a time unless the host allows more.`, { kind: 'error' });
+    return;
+  }
   if (!navigator.mediaDevices || !navigator.mediaDevices.getDisplayMedia) {
     toast('This browser cannot share the screen.', { kind: 'error' });
     return;
@@ -507,6 +526,8 @@ function finish(state, title, detail) {
   $('end-title').textContent = title;
   $('end-detail').textContent = detail;
   $('rejoin-btn').hidden = state === 'ended';
+  $('rejoin-btn').textContent = state === 'locked' ? 'Try again' : 'Rejoin';
+  $('end-lock').hidden = state !== 'locked';
   document.title = `${title} · Confero`;
   showScreen('end');
 }

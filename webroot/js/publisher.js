@@ -109,7 +109,9 @@ export class Publisher {
     const pending = this.inFlight;
     this.inFlight = null;
     this.pc.setLocalDescription({ type: 'rollback' }).catch(() => {});
-    pending.reject(new Error(msg.message || msg.code));
+    const err = new Error(msg.message || msg.code);
+    err.code = msg.code;
+    pending.reject(err);
     return true;
   }
 
