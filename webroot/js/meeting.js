@@ -316,7 +316,9 @@ function onError(s, m) {
       return;
     case 'share-in-progress':
       if (s.publisher) s.publisher.onError(m);
-      if (s.screen) stopScreen(s);
+      // once the refused negotiation has settled, unpublish the screen in a fresh one
+      ((s.publisher && s.publisher.running) || Promise.resolve()).catch(() => {})
+        .finally(() => { if (session === s && s.screen) stopScreen(s); });
       toast('Someone else is presenting. Only one person can present at a time unless the host allows more.', { kind: 'error' });
       return;
     case 'unauthorized':
