@@ -524,6 +524,7 @@ function leave() {
 
 function finish(state, title, detail) {
   teardown();
+  $('toasts').replaceChildren(); // "… left" notes from the call's last moments do not belong on this page
   setState(state);
   $('end-title').textContent = title;
   $('end-detail').textContent = detail;

@@ -159,7 +159,7 @@ final class HostControls {
           return v.components().meetings().update(new Meeting(m.id(), m.tenant(), m.joinCode(), m.title(), m.type(),
               Meeting.Status.ENDED, m.startTime(), m.durationMinutes(), m.settings(), m.createdAt(), now, now));
         })
-        .onSuccess(x -> v.publishEnded(conn.meetingId(), "ended"));
+        .onSuccess(x -> v.publishEnded(conn.meetingId(), "ended_by_host"));
   }
 
   private Future<?> admit(Connection conn, ParticipantId target, boolean admit) {

@@ -183,7 +183,7 @@ class HostControlsTest {
       assertThat(host.awaitError(ref).getString("code")).isEqualTo("forbidden");
 
       guest.send(msg("end_meeting"));
-      assertThat(host.await("meeting_ended").getString("reason")).isEqualTo("ended");
+      assertThat(host.await("meeting_ended").getString("reason")).isEqualTo("ended_by_host");
       guest.await("meeting_ended");
       host.awaitClosed();
       guest.awaitClosed();
