@@ -315,10 +315,8 @@ function onError(s, m) {
       finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.');
       return;
     case 'share-in-progress':
-      if (s.publisher) s.publisher.onError(m);
-      // once the refused negotiation has settled, unpublish the screen in a fresh one
-      ((s.publisher && s.publisher.running) || Promise.resolve()).catch(() => {})
-        .finally(() => { if (session === s && s.screen) stopScreen(s); });
+      if (s.publisher) s.publisher.onError(m); // rolls the refused offer back
+      if (s.screen) stopScreen(s); // renegotiated once the refused publish has failed
       toast('Someone else is presenting. Only one person can present at a time unless the host allows more.', { kind: 'error' });
       return;
     case 'unauthorized':

@@ -51,6 +51,11 @@ export class Publisher {
         } while (this.again && this.pc.signalingState !== 'closed');
       } finally {
         this.running = null;
+        // a change requested while a refused publish was in flight still gets published
+        if (this.again && this.pc.signalingState !== 'closed') {
+          this.again = false;
+          this.negotiate();
+        }
       }
     })();
     this.running.catch(() => {});
@@ -108,10 +113,10 @@ export class Publisher {
     if (!ours) return false;
     const pending = this.inFlight;
     this.inFlight = null;
-    this.pc.setLocalDescription({ type: 'rollback' }).catch(() => {});
     const err = new Error(msg.message || msg.code);
     err.code = msg.code;
-    pending.reject(err);
+    // the next offer starts from the rolled-back state, so fail the publish only once it is done
+    this.pc.setLocalDescription({ type: 'rollback' }).catch(() => {}).then(() => pending.reject(err));
     return true;
   }
 
