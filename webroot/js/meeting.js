@@ -315,8 +315,9 @@ function onError(s, m) {
       finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.');
       return;
     case 'share-in-progress':
-      if (s.publisher) s.publisher.onError(m); // rolls the refused offer back
-      if (s.screen) stopScreen(s); // renegotiated once the refused publish has failed
+      // stop the screen only once the refused offer is rolled back: stopping a transceiver of a
+      // pending offer and then rolling it back leaves Chromium with a half-stopped transceiver
+      Promise.resolve(s.publisher && s.publisher.onError(m)).then(() => { if (session === s && s.screen) stopScreen(s); });
       toast('Someone else is presenting. Only one person can present at a time unless the host allows more.', { kind: 'error' });
       return;
     case 'unauthorized':

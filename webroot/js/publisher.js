@@ -106,7 +106,10 @@ export class Publisher {
     if (this.inFlight) this.inFlight.resolve(msg);
   }
 
-  /** Handles an `error`; returns true if it answered our publish in flight (which is then rolled back). */
+  /**
+   * Handles an `error`; when it answered our publish in flight, rolls that offer back and returns a
+   * promise settled once the rollback is done (the publish fails then); false otherwise.
+   */
   onError(msg) {
     if (!this.inFlight) return false;
     const ours = msg.ref ? msg.ref === this.inFlight.id : msg.code === 'bad-sdp';
@@ -116,8 +119,7 @@ export class Publisher {
     const err = new Error(msg.message || msg.code);
     err.code = msg.code;
     // the next offer starts from the rolled-back state, so fail the publish only once it is done
-    this.pc.setLocalDescription({ type: 'rollback' }).catch(() => {}).then(() => pending.reject(err));
-    return true;
+    return this.pc.setLocalDescription({ type: 'rollback' }).catch(() => {}).then(() => pending.reject(err));
   }
 
   close() {

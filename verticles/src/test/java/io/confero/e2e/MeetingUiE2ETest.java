@@ -101,13 +101,16 @@ class MeetingUiE2ETest {
     return ".tile[data-participant-id='" + participantId + "']";
   }
 
+  /** Read in one script, so toasts that go away between two WebDriver calls cannot go stale. */
   static void awaitShown(BrowserSession b, String css, String what) {
-    Awaitility.await(what).atMost(UI_TIMEOUT).until(() -> b.findAll(css).stream().anyMatch(e -> e.isDisplayed()));
+    Awaitility.await(what).atMost(UI_TIMEOUT).until(() -> Boolean.TRUE.equals(b.execute(
+        "return [...document.querySelectorAll(arguments[0])].some(e => e.getClientRects().length > 0);", css)));
   }
 
   static void awaitText(BrowserSession b, String css, String text) {
-    Awaitility.await(b.name() + " shows '" + text + "' in " + css).atMost(UI_TIMEOUT)
-        .until(() -> b.findAll(css).stream().anyMatch(e -> e.getText().contains(text)));
+    Awaitility.await(b.name() + " shows '" + text + "' in " + css).atMost(UI_TIMEOUT).until(() -> Boolean.TRUE.equals(
+        b.execute("return [...document.querySelectorAll(arguments[0])].some(e => e.textContent.includes(arguments[1]));",
+            css, text)));
   }
 
   /** The page's window.confirm answers yes (host actions that ask first). */
