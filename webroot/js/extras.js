@@ -16,6 +16,7 @@ export class Extras {
     this.chatOpen = false;
     this.waiting = new Map();
     this.locked = false;
+    this.multiShare = false;
     this.role = 'participant';
     this.messages = [];
     this.wire();
@@ -46,6 +47,7 @@ export class Extras {
     }));
     $('mute-all-btn').addEventListener('click', () => this.send({ type: 'mute_all' }));
     $('lock-btn').addEventListener('click', () => this.send({ type: 'lock', locked: !this.locked }));
+    $('multi-share-btn').addEventListener('click', () => this.send({ type: 'allow_multi_share', allowed: !this.multiShare }));
     $('end-all-btn').addEventListener('click', () => {
       if (window.confirm('End the meeting for everyone?')) this.send({ type: 'end_meeting' });
     });
@@ -56,6 +58,7 @@ export class Extras {
   onJoined(m) {
     this.role = (m.self && m.self.role) || 'participant';
     this.locked = !!(m.meeting && m.meeting.locked);
+    this.multiShare = !!(m.meeting && m.meeting.allow_multi_share);
     this.messages = [];
     $('chat-list').replaceChildren();
     for (const c of m.chat || []) this.addChat(c, false);
@@ -76,8 +79,12 @@ export class Extras {
         break;
       case 'knock_resolved': this.waiting.delete(m.participant_id); break;
       case 'meeting_updated':
+        if (!!m.locked !== this.locked) toast(m.locked ? 'The meeting is locked' : 'The meeting is unlocked');
+        if (!!m.allow_multi_share !== this.multiShare) {
+          toast(m.allow_multi_share ? 'Several people may now present at once' : 'One person may present at a time');
+        }
         this.locked = !!m.locked;
-        toast(this.locked ? 'The meeting is locked' : 'The meeting is unlocked');
+        this.multiShare = !!m.allow_multi_share;
         break;
       case 'unmute_requested': toast(`${m.display_name || 'The host'} asks you to unmute`, { ms: 8000 }); break;
       default: return false;
@@ -154,6 +161,8 @@ export class Extras {
     $('host-tools').hidden = !this.canModerate;
     $('end-all-btn').hidden = this.role !== 'host';
     $('lock-btn').textContent = this.locked ? 'Unlock meeting' : 'Lock meeting';
+    $('multi-share-btn').textContent = this.multiShare ? 'One presenter at a time' : 'Let several people present';
+    $('multi-share-btn').setAttribute('aria-pressed', String(this.multiShare));
     $('waiting-section').hidden = !this.canModerate || this.waiting.size === 0;
     $('waiting-list').replaceChildren(...[...this.waiting.values()].map((w) => {
       const admit = el('button', { className: 'btn small', type: 'button', textContent: 'Admit' });

@@ -13,6 +13,9 @@ export class Gallery {
     this.spotlight = spotlight;
     this.tiles = new Map(); // participant_id → tile element
     this.screens = new Map(); // track_id → screen tile element
+    this.mode = 'gallery'; // or 'speaker': the featured participant big, the others in a filmstrip
+    this.activeId = null; // the active speaker the server named (active_speaker)
+    this.featuredId = null;
     this.observer = new ResizeObserver(() => this.layout());
     this.observer.observe(stage);
   }
@@ -24,6 +27,8 @@ export class Gallery {
       tile = this.createTile(p.participant_id, self);
       this.tiles.set(p.participant_id, tile);
       if (self) this.gallery.prepend(tile); else this.gallery.append(tile);
+      tile.classList.toggle('speaking', p.participant_id === this.activeId);
+      this.feature();
       this.layout();
     }
     const name = p.display_name || 'Guest';
@@ -58,7 +63,40 @@ export class Gallery {
       this.tiles.delete(participantId);
     }
     for (const [trackId, screen] of this.screens) if (screen.dataset.screenOf === participantId) this.removeScreen(trackId);
+    if (this.activeId === participantId) this.activeId = null;
+    this.feature();
     this.layout();
+  }
+
+  /** The server named a new active speaker: ring their tile; in speaker view they take the big tile. */
+  setActiveSpeaker(participantId) {
+    this.activeId = participantId || null;
+    for (const [id, tile] of this.tiles) tile.classList.toggle('speaking', id === this.activeId);
+    this.feature();
+  }
+
+  /** 'gallery' (equal tiles) or 'speaker' (one big tile and a filmstrip). */
+  setMode(mode) {
+    this.mode = mode === 'speaker' ? 'speaker' : 'gallery';
+    this.stage.classList.toggle('speaker-view', this.mode === 'speaker');
+    this.feature();
+    this.layout();
+  }
+
+  /**
+   * Speaker view features the active speaker, as Zoom does, except ourselves: while we talk the
+   * others keep seeing us and we keep seeing whoever spoke last. Alone, we see ourselves.
+   */
+  feature() {
+    const remote = (id) => id && this.tiles.has(id) && !this.tiles.get(id).classList.contains('self');
+    let id = null;
+    if (this.mode === 'speaker') {
+      if (remote(this.activeId)) id = this.activeId;
+      else if (remote(this.featuredId)) id = this.featuredId;
+      else id = [...this.tiles.keys()].find(remote) || this.tiles.keys().next().value || null;
+    }
+    this.featuredId = id;
+    for (const [pid, tile] of this.tiles) tile.classList.toggle('featured', pid === id);
   }
 
   /** Shows a camera track in a participant's tile (null clears it). */
@@ -142,7 +180,7 @@ export class Gallery {
   layout() {
     const n = Math.max(1, this.tiles.size);
     this.gallery.dataset.count = String(n);
-    if (this.stage.classList.contains('has-spotlight')) {
+    if (this.stage.classList.contains('has-spotlight') || this.mode === 'speaker') {
       this.gallery.style.removeProperty('--cols');
       this.gallery.style.removeProperty('--tile-w');
       this.gallery.style.removeProperty('--tile-h');
@@ -157,6 +195,8 @@ export class Gallery {
   }
 
   clear() {
+    this.activeId = null;
+    this.featuredId = null;
     for (const id of [...this.tiles.keys()]) this.remove(id);
     for (const id of [...this.screens.keys()]) this.removeScreen(id);
   }

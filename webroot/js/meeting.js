@@ -11,6 +11,7 @@ import { updateMediaButtons, showPreview, showNotice, fillDevices } from './prej
 import { Extras } from './extras.js';
 import { takeHostKey } from './hostkey.js';
 import { backoffDelay, DEFAULT_GRACE_MS, saveSession, loadSession, clearSession } from './reconnect.js';
+import { StageView } from './stageview.js';
 
 const $ = (id) => document.getElementById(id);
 const NAME_KEY = 'confero.displayName';
@@ -55,6 +56,7 @@ const extras = new Extras(() => (session ? session.signaling : null));
 hooks.extras = extras;
 /** Test hook: the signaling socket closes as a lost network would close it (not by us). */
 hooks.dropConnection = () => { if (session && session.signaling.ws) session.signaling.ws.close(4000); };
+const stageView = new StageView(gallery, $('layout-btn'), hooks);
 /** Joins with a join response the integrator obtained (e.g. a host seat from POST /api/v1/meetings/{id}/join). */
 hooks.connectWith = async (body, displayName) => {
   await previewReady;
@@ -141,6 +143,12 @@ async function join(displayName) {
     failJoin('Could not reach Confero. Check your connection and try again.');
     return;
   }
+  if (resp.status === 403 && body && String(body.type).endsWith('/meeting-locked')) {
+    media.stop(); // nobody may join now: the camera light goes off until they try again
+    $('preview').srcObject = null;
+    finish('locked', 'This meeting is locked', 'The host has locked the meeting, so nobody else can join right now. Ask the host to unlock it, then try again.');
+    return;
+  }
   if (!resp.ok || !body) {
     failJoin(sentence((body && (body.detail || body.title)) || `Could not join the meeting (HTTP ${resp.status})`));
     return;
@@ -204,7 +212,7 @@ function onMessage(s, m) {
     case 'track_unpublished': if (s.subscriber && m.track) s.subscriber.forget(m.track.track_id); break;
     case 'meeting_ended': finish('ended', 'The meeting has ended', endReason(m.reason)); break;
     case 'error': onError(s, m); break;
-    default: if (extras.onMessage(m, s.selfId)) renderAllPeople(); break; // track_published, pong and types from later versions need nothing here
+    default: if (extras.onMessage(m, s.selfId)) renderAllPeople(); else stageView.onMessage(m); break; // track_published, pong and types from later versions need nothing here
   }
 }
 
@@ -369,7 +377,7 @@ function publishLocal(s) {
 
 function negotiate(s) {
   s.publisher.negotiate().catch((e) => {
-    if (session === s) toast(`Could not publish your media: ${e.message}`, { kind: 'error' });
+    if (session === s && e.code !== 'share-in-progress') toast(`Could not publish your media: ${e.message}`, { kind: 'error' });
   });
 }
 
@@ -421,6 +429,12 @@ function onError(s, m) {
       return;
     case 'removed':
       finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.');
+      return;
+    case 'share-in-progress':
+      // stop the screen only once the refused offer is rolled back: stopping a transceiver of a
+      // pending offer and then rolling it back leaves Chromium with a half-stopped transceiver
+      Promise.resolve(s.publisher && s.publisher.onError(m)).then(() => { if (session === s && s.screen) stopScreen(s); });
+      toast('Someone else is presenting. Only one person can present at a time unless the host allows more.', { kind: 'error' });
       return;
     case 'unauthorized':
       if (hooks.state === 'joining') failJoin('Your session has expired. Please join again.');
@@ -527,6 +541,12 @@ async function toggleScreen() {
     stopScreen(s);
     return;
   }
+  const presenter = [...gallery.screens.values()].map((t) => t.dataset.screenOf).find((id) => id !== s.selfId);
+  if (presenter && !extras.multiShare) {
+    const name = hooks.participants.get(presenter)?.display_name || 'Someone';
+    toast(`${name} is presenting. Only one person can present at a time unless the host allows more.`, { kind: 'error' });
+    return;
+  }
   if (!navigator.mediaDevices || !navigator.mediaDevices.getDisplayMedia) {
     toast('This browser cannot share the screen.', { kind: 'error' });
     return;
@@ -625,10 +645,13 @@ function finish(state, title, detail) {
   lostSeat = null;
   if (code) clearSession(code);
   teardown();
+  $('toasts').replaceChildren(); // "… left" notes from the call's last moments do not belong on this page
   setState(state);
   $('end-title').textContent = title;
   $('end-detail').textContent = detail;
   $('rejoin-btn').hidden = state === 'ended';
+  $('rejoin-btn').textContent = state === 'locked' ? 'Try again' : 'Rejoin';
+  $('end-lock').hidden = state !== 'locked';
   document.title = `${title} · Confero`;
   showScreen('end');
 }

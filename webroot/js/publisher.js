@@ -55,6 +55,11 @@ export class Publisher {
         } while (this.again && this.pc.signalingState !== 'closed');
       } finally {
         this.running = null;
+        // a change requested while a refused publish was in flight still gets published
+        if (this.again && this.pc.signalingState !== 'closed') {
+          this.again = false;
+          this.negotiate();
+        }
       }
     })();
     this.running.catch(() => {});
@@ -137,16 +142,20 @@ export class Publisher {
     if (this.inFlight) this.inFlight.resolve(msg);
   }
 
-  /** Handles an `error`; returns true if it answered our publish in flight (which is then rolled back). */
+  /**
+   * Handles an `error`; when it answered our publish in flight, rolls that offer back and returns a
+   * promise settled once the rollback is done (the publish fails then); false otherwise.
+   */
   onError(msg) {
     if (!this.inFlight) return false;
     const ours = msg.ref ? msg.ref === this.inFlight.id : msg.code === 'bad-sdp';
     if (!ours) return false;
     const pending = this.inFlight;
     this.inFlight = null;
-    this.pc.setLocalDescription({ type: 'rollback' }).catch(() => {});
-    pending.reject(new Error(msg.message || msg.code));
-    return true;
+    const err = new Error(msg.message || msg.code);
+    err.code = msg.code;
+    // the next offer starts from the rolled-back state, so fail the publish only once it is done
+    return this.pc.setLocalDescription({ type: 'rollback' }).catch(() => {}).then(() => pending.reject(err));
   }
 
   close() {

@@ -2,22 +2,29 @@ package io.confero.meeting;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A meeting's live state, held in the cluster and partitioned by meeting id. Immutable: a mutation
  * returns a new instance with a larger {@link #epoch}.
+ *
+ * @param multiShare whether several participants may share their screen at once (a host control)
+ * @param sharers who publishes a screen share now (see {@link ShareMutations})
  */
 public record LiveMeeting(MeetingId id, MeetingSettings settings, long epoch, boolean locked,
-    boolean ended, Map<ParticipantId, LiveParticipant> participants) implements Serializable {
+    boolean ended, Map<ParticipantId, LiveParticipant> participants, boolean multiShare,
+    Set<ParticipantId> sharers) implements Serializable {
 
   public LiveMeeting {
     participants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(participants));
+    sharers = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(sharers));
   }
 
   public static LiveMeeting open(MeetingId id, MeetingSettings settings) {
-    return new LiveMeeting(id, settings, 0, false, false, Map.of());
+    return new LiveMeeting(id, settings, 0, false, false, Map.of(), false, Set.of());
   }
 
   public Optional<LiveParticipant> participant(ParticipantId pid) {
@@ -34,23 +41,38 @@ public record LiveMeeting(MeetingId id, MeetingSettings settings, long epoch, bo
   public LiveMeeting withParticipant(LiveParticipant p) {
     Map<ParticipantId, LiveParticipant> m = new LinkedHashMap<>(participants);
     m.put(p.id(), p);
-    return new LiveMeeting(id, settings, epoch + 1, locked, ended, m);
+    return new LiveMeeting(id, settings, epoch + 1, locked, ended, m, multiShare, sharers);
   }
 
   public LiveMeeting withLocked(boolean l) {
-    return new LiveMeeting(id, settings, epoch + 1, l, ended, participants);
+    return new LiveMeeting(id, settings, epoch + 1, l, ended, participants, multiShare, sharers);
   }
 
   public LiveMeeting withSettings(MeetingSettings s) {
-    return new LiveMeeting(id, s, epoch + 1, locked, ended, participants);
+    return new LiveMeeting(id, s, epoch + 1, locked, ended, participants, multiShare, sharers);
+  }
+
+  public LiveMeeting withMultiShare(boolean allowed) {
+    return new LiveMeeting(id, settings, epoch + 1, locked, ended, participants, allowed, sharers);
+  }
+
+  /** The same state with {@code p} added to ({@code sharing}) or removed from the sharers. */
+  public LiveMeeting withSharing(ParticipantId p, boolean sharing) {
+    Set<ParticipantId> s = new LinkedHashSet<>(sharers);
+    if (sharing) {
+      s.add(p);
+    } else {
+      s.remove(p);
+    }
+    return new LiveMeeting(id, settings, epoch + 1, locked, ended, participants, multiShare, s);
   }
 
   /** The same state one epoch later (a mutation that must be logged but changed nothing). */
   public LiveMeeting touched() {
-    return new LiveMeeting(id, settings, epoch + 1, locked, ended, participants);
+    return new LiveMeeting(id, settings, epoch + 1, locked, ended, participants, multiShare, sharers);
   }
 
   public LiveMeeting endedNow() {
-    return new LiveMeeting(id, settings, epoch + 1, locked, true, participants);
+    return new LiveMeeting(id, settings, epoch + 1, locked, true, participants, multiShare, sharers);
   }
 }

@@ -21,6 +21,7 @@ import io.confero.media.sdp.SubscribeOffer;
 import io.confero.media.sdp.SubscribeOfferer;
 import io.confero.media.sdp.SubscribeState;
 import io.confero.sfu.dtls.DtlsRole;
+import io.confero.sfu.forward.ActiveSpeakerDetector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ final class MeetingRouter {
   private final Map<Integer, Producer> producersBySsrc = new HashMap<>();
   private final PublishAnswerer answerer = new PublishAnswerer(MediaCapabilities.defaults());
   private final RtpRelay relay;
+  private final ActiveSpeakerDetector speakers = new ActiveSpeakerDetector();
 
   MeetingRouter(String meetingId, WorkerEnv env) {
     this.meetingId = meetingId;
@@ -230,8 +232,34 @@ final class MeetingRouter {
   /** How often publishers get a receiver report (RFC 3550 §6.2 allows this much for 5 % of 50 kbps). */
   static final long RECEIVER_REPORT_MILLIS = 1000;
 
-  /** Periodic work: congestion feedback and receiver reports to publishers, consent freshness of every transport. */
+  /**
+   * At most every {@link ActiveSpeakerDetector#INTERVAL_MILLIS}: the loudest unmuted microphone of
+   * each participant goes to the detector; a new active speaker is published to signaling.
+   */
+  private void detectActiveSpeaker(long nowMillis) {
+    if (!speakers.due(nowMillis)) {
+      return;
+    }
+    Map<String, Integer> loudness = new HashMap<>();
+    for (Peer peer : peers.values()) {
+      for (Producer p : peer.producersByMid.values()) {
+        if (!p.isVideo() && !p.muted) {
+          loudness.merge(peer.participantId, p.level.loudness(nowMillis), Math::max);
+        }
+      }
+    }
+    String speaker = speakers.decide(loudness, nowMillis);
+    if (speaker != null) {
+      env.emit(new SfuEvent.ActiveSpeaker(meetingId, speaker));
+    }
+  }
+
+  /**
+   * Periodic work: congestion feedback and receiver reports to publishers, consent freshness of
+   * every transport, the active speaker.
+   */
   void tick(long nowMillis, boolean checkConsent) {
+    detectActiveSpeaker(nowMillis);
     for (Peer p : List.copyOf(peers.values())) {
       relay.flushTwcc(p);
       if (nowMillis - p.lastReceiverReportMillis >= RECEIVER_REPORT_MILLIS) {

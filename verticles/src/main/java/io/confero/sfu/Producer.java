@@ -5,6 +5,7 @@ import io.confero.media.sdp.MediaCapabilities;
 import io.confero.media.sdp.MediaKind;
 import io.confero.media.sdp.PublishedTrack;
 import io.confero.media.sdp.RtpCodec;
+import io.confero.sfu.forward.AudioLevelMeter;
 import io.confero.sfu.forward.KeyframeRequestThrottle;
 import io.confero.sfu.forward.ReceptionStats;
 import io.confero.sfu.forward.VideoKeyframes;
@@ -18,6 +19,8 @@ final class Producer {
   final String source;
   final List<Consumer> consumers = new ArrayList<>();
   final KeyframeRequestThrottle keyframes = new KeyframeRequestThrottle();
+  /** Smoothed RFC 6464 level of an audio producer (unused for video). */
+  final AudioLevelMeter level = new AudioLevelMeter();
   PublishedTrack track;
   int ssrc;
   boolean ssrcKnown;
@@ -84,6 +87,11 @@ final class Producer {
 
   int midExtensionId() {
     return track.extensionId(MediaCapabilities.SDES_MID);
+  }
+
+  /** The publisher's id for the RFC 6464 audio level extension, -1 when not negotiated. */
+  int audioLevelExtensionId() {
+    return track.extensionId(MediaCapabilities.AUDIO_LEVEL);
   }
 
   int transportCcExtensionId() {

@@ -64,6 +64,10 @@ final class RtpRelay {
       env.metrics().drop(SfuDrop.MUTED);
       return;
     }
+    if (!producer.isVideo()) {
+      // RFC 6464: a byte read in place, no allocation; feeds the active speaker detection
+      producer.level.onLevel(RtpExtensions.audioLevel(p, producer.audioLevelExtensionId()), nowMillis);
+    }
     boolean keyframe = producer.isKeyframe(p.payloadType(), buf, p.payloadOffset(), p.payloadLength());
     for (Consumer c : producer.consumers) {
       forward(c, p, keyframe, nowNanos, nowMillis);

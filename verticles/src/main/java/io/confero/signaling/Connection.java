@@ -34,6 +34,8 @@ final class Connection {
   final java.util.Map<String, Integer> wantedHeights = new java.util.HashMap<>();
   /** video_constraints last sent to this publisher, by its track id. */
   final java.util.Map<String, Integer> toldHeights = new java.util.HashMap<>();
+  /** Publishes a screen share (holds one of the meeting's sharing slots in the live state). */
+  boolean sharing;
   boolean subscribeInFlight;
   boolean subscribeDirty;
   /** Frames of one connection are handled strictly in order. */

@@ -8,6 +8,7 @@ import io.confero.meeting.Meeting;
 import io.confero.meeting.MeetingMutation;
 import io.confero.meeting.ParticipantId;
 import io.confero.meeting.Role;
+import io.confero.meeting.ShareMutations;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -36,11 +37,9 @@ final class HostControls {
       case "ask_unmute" -> askUnmute(conn, Messages.participant(msg, "participant_id"));
       case "remove_participant" -> remove(conn, Messages.participant(msg, "participant_id"));
       case "lock" -> v.mutateOrFail(conn, new HostMutations.SetLocked(self, Messages.bool(msg, "locked")))
-          .map(out -> {
-            v.broadcast(conn.meetingId(), new JsonObject().put("type", "meeting_updated")
-                .put("locked", out.state().locked()), null);
-            return null;
-          });
+          .map(out -> meetingUpdated(conn, out.state()));
+      case "allow_multi_share" -> v.mutateOrFail(conn, new ShareMutations.AllowMultiShare(self,
+          Messages.bool(msg, "allowed"))).map(out -> meetingUpdated(conn, out.state()));
       case "set_role" -> changed(conn, new HostMutations.SetRole(self, Messages.participant(msg, "participant_id"),
           role(msg)));
       case "transfer_host" -> changed(conn, new HostMutations.TransferHost(self,
@@ -52,6 +51,13 @@ final class HostControls {
         return null;
       });
     };
+  }
+
+  /** Tells everyone the meeting-wide switches after a host changed one. */
+  private Void meetingUpdated(Connection conn, LiveMeeting state) {
+    v.broadcast(conn.meetingId(), new JsonObject().put("type", "meeting_updated").put("locked", state.locked())
+        .put("allow_multi_share", state.multiShare()), null);
+    return null;
   }
 
   private static String kind(JsonObject msg) {
@@ -153,7 +159,7 @@ final class HostControls {
           return v.components().meetings().update(new Meeting(m.id(), m.tenant(), m.joinCode(), m.title(), m.type(),
               Meeting.Status.ENDED, m.startTime(), m.durationMinutes(), m.settings(), m.createdAt(), now, now));
         })
-        .onSuccess(x -> v.publishEnded(conn.meetingId(), "ended"));
+        .onSuccess(x -> v.publishEnded(conn.meetingId(), "ended_by_host"));
   }
 
   private Future<?> admit(Connection conn, ParticipantId target, boolean admit) {

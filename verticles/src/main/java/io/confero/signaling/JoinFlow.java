@@ -90,6 +90,7 @@ final class JoinFlow {
       replaced(previous, conn);
       conn.joined = true;
       conn.send(joinedMessage(conn, state, room, history).put("resumed", wasThere));
+      v.sendActiveSpeaker(conn);
       v.broadcast(conn.meetingId(), new JsonObject().put("type", wasThere ? "participant_updated" : "participant_joined")
           .put("participant", conn.participantJson()), conn);
       messages.renegotiate(conn);
@@ -139,7 +140,7 @@ final class JoinFlow {
   private static JsonObject meetingJson(Connection conn, LiveMeeting state) {
     JsonObject m = new JsonObject().put("meeting_id", conn.meetingId()).put("title", conn.title);
     if (state != null) {
-      m.put("locked", state.locked());
+      m.put("locked", state.locked()).put("allow_multi_share", state.multiShare());
     }
     return m;
   }

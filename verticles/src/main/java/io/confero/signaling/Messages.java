@@ -3,6 +3,7 @@ package io.confero.signaling;
 import io.confero.codecs.sfu.SfuRequest;
 import io.confero.codecs.sfu.TrackInfo;
 import io.confero.meeting.MeetingMutations;
+import io.confero.meeting.ShareMutations;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +19,7 @@ final class Messages {
   private static final Set<String> TYPES = Set.of("join", "publish", "subscribe_answer", "trickle", "mute", "leave",
       "ping", "chat", "reaction", "raise_hand", "lower_hand", "mute_participant", "mute_all", "ask_unmute",
       "remove_participant", "lock", "set_role", "transfer_host", "end_meeting", "admit", "deny", "admit_all",
-      "video_quality");
+      "video_quality", "allow_multi_share");
   private static final int MAX_SDP = 60 * 1024;
 
   private final SignalingVerticle v;
@@ -51,7 +52,7 @@ final class Messages {
       case "join" -> joins.join(conn, msg);
       case "chat", "reaction", "raise_hand", "lower_hand" -> social.handle(conn, type, msg);
       case "mute_participant", "mute_all", "ask_unmute", "remove_participant", "lock", "set_role", "transfer_host",
-          "end_meeting", "admit", "deny", "admit_all" -> host.handle(conn, type, msg);
+          "end_meeting", "admit", "deny", "admit_all", "allow_multi_share" -> host.handle(conn, type, msg);
       case "publish" -> publish(conn, msg);
       case "subscribe_answer" -> subscribeAnswer(conn, msg);
       case "trickle" -> trickle(msg);
@@ -83,7 +84,13 @@ final class Messages {
         sources.put(mid, src);
       }
     }
-    return v.<SfuRequest.PublishAnswer>sfu(new SfuRequest.Publish(conn.meetingId(), conn.participantId(), sdp, sources))
+    boolean startsSharing = sources.containsValue("screen") && !conn.sharing;
+    Future<?> allowed = startsSharing
+        ? v.mutateOrFail(conn, new ShareMutations.StartShare(conn.principal.participant()))
+        : Future.succeededFuture();
+    return allowed.compose(ok -> v.<SfuRequest.PublishAnswer>sfu(
+            new SfuRequest.Publish(conn.meetingId(), conn.participantId(), sdp, sources)))
+        .onComplete(ar -> sharingSettled(conn, startsSharing, ar.succeeded() ? ar.result() : null))
         .map(answer -> {
           List<String> before = conn.tracks.stream().map(TrackInfo::trackId).toList();
           conn.tracks.clear();
@@ -103,6 +110,19 @@ final class Messages {
           v.renegotiateAll(conn.meetingId(), conn);
           return null;
         }).compose(x -> keepMuted(conn));
+  }
+
+  /**
+   * Records whether the participant shares a screen after a publish: a screen that did not make it
+   * (refused offer, failed SFU request) or was unpublished frees the meeting's sharing slot.
+   */
+  private void sharingSettled(Connection conn, boolean startedSharing, SfuRequest.PublishAnswer answer) {
+    boolean sharing = answer == null ? conn.sharing && !startedSharing
+        : answer.tracks().stream().anyMatch(t -> t.source().equals("screen"));
+    if ((conn.sharing || startedSharing) && !sharing) {
+      v.mutate(conn, new ShareMutations.StopShare(conn.principal.participant()));
+    }
+    conn.sharing = sharing;
   }
 
   /**

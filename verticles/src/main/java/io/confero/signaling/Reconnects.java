@@ -57,6 +57,10 @@ final class Reconnects {
   /** Frees the SFU side of a connection (transports, producers, consumers); the others see its tracks go. */
   void releaseMedia(Connection conn) {
     v.sfu(new SfuRequest.Leave(conn.meetingId(), conn.participantId()));
+    if (conn.sharing) { // the screen share went with the media: someone else may present now
+      conn.sharing = false;
+      v.mutate(conn, new io.confero.meeting.ShareMutations.StopShare(conn.principal.participant()));
+    }
     List<TrackInfo> tracks = List.copyOf(conn.tracks);
     conn.tracks.clear();
     for (TrackInfo t : tracks) {

@@ -7,6 +7,7 @@ import io.confero.codecs.sfu.SfuRequest;
 import io.confero.config.ConferoConfig;
 import io.confero.meeting.MeetingMutation;
 import io.confero.meeting.MeetingMutations;
+import io.confero.meeting.ShareMutations;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -38,6 +39,8 @@ public final class SignalingVerticle extends VerticleBase {
   /** meeting id → participant id → connection, for participants connected to this node. */
   private final Map<String, Map<String, Connection>> meetings = new HashMap<>();
   private final Map<String, MessageConsumer<MeetingEvent.Ended>> meetingConsumers = new HashMap<>();
+  /** meeting id → the participant the SFU last named the active speaker, for those who join later. */
+  private final Map<String, String> activeSpeakers = new HashMap<>();
   private HttpServer server;
   private Counter errors;
   private Messages messages;
@@ -193,6 +196,8 @@ public final class SignalingVerticle extends VerticleBase {
           "no such participant in this meeting (or not in a state this action applies to)");
       case MeetingMutations.ENDED, MeetingMutations.NOT_FOUND -> new SignalingError("meeting-ended",
           "the meeting has ended");
+      case ShareMutations.SHARE_IN_PROGRESS -> new SignalingError("share-in-progress",
+          "someone else is sharing their screen; a host can allow several people to share at once");
       default -> new SignalingError("bad-message", "refused: " + code);
     };
   }
@@ -284,6 +289,7 @@ public final class SignalingVerticle extends VerticleBase {
     room.remove(conn.participantId());
     if (room.isEmpty()) {
       meetings.remove(conn.meetingId());
+      activeSpeakers.remove(conn.meetingId());
       MessageConsumer<?> mc = meetingConsumers.remove(conn.meetingId());
       if (mc != null) {
         mc.unregister();
@@ -308,7 +314,12 @@ public final class SignalingVerticle extends VerticleBase {
   }
 
   private void onSfuEvent(Message<SfuEvent> msg) {
-    if (msg.body() instanceof SfuEvent.TransportDown down) {
+    if (msg.body() instanceof SfuEvent.ActiveSpeaker speaker) {
+      if (meetings.containsKey(speaker.meetingId())) {
+        activeSpeakers.put(speaker.meetingId(), speaker.participantId());
+        broadcast(speaker.meetingId(), activeSpeakerMessage(speaker.participantId()), null);
+      }
+    } else if (msg.body() instanceof SfuEvent.TransportDown down) {
       Map<String, Connection> room = meetings.get(down.meetingId());
       Connection conn = room == null ? null : room.get(down.participantId());
       if (conn != null && !conn.held) {
@@ -316,6 +327,18 @@ public final class SignalingVerticle extends VerticleBase {
         disconnect(conn, (short) 4408, "media lost");
       }
     }
+  }
+
+  /** Tells a participant who just joined who the active speaker is, when the SFU named one. */
+  void sendActiveSpeaker(Connection conn) {
+    String speaker = activeSpeakers.get(conn.meetingId());
+    if (speaker != null) {
+      conn.send(activeSpeakerMessage(speaker));
+    }
+  }
+
+  private static JsonObject activeSpeakerMessage(String participantId) {
+    return new JsonObject().put("type", "active_speaker").put("participant_id", participantId);
   }
 
   private void onMeetingEvent(Message<MeetingEvent.Ended> msg) {

@@ -8,6 +8,7 @@ import io.confero.meeting.LiveMeeting;
 import io.confero.meeting.LiveParticipant;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,8 @@ class HostControlsTest {
         msg("lock", "locked", true), msg("lock", "locked", false),
         msg("set_role", "participant_id", target, "role", "cohost"), msg("transfer_host", "participant_id", target),
         msg("end_meeting"), msg("admit", "participant_id", target), msg("deny", "participant_id", target),
-        msg("admit_all"), msg("lower_hand", "participant_id", target));
+        msg("admit_all"), msg("lower_hand", "participant_id", target), msg("allow_multi_share", "allowed", true),
+        msg("allow_multi_share", "allowed", false));
   }
 
   @Test
@@ -181,13 +183,44 @@ class HostControlsTest {
       assertThat(host.awaitError(ref).getString("code")).isEqualTo("forbidden");
 
       guest.send(msg("end_meeting"));
-      assertThat(host.await("meeting_ended").getString("reason")).isEqualTo("ended");
+      assertThat(host.await("meeting_ended").getString("reason")).isEqualTo("ended_by_host");
       guest.await("meeting_ended");
       host.awaitClosed();
       guest.awaitClosed();
       assertThat(seats.get(m).getString("status")).isEqualTo("ended");
       assertThat(seats.guestJoin(m, "Too late").status()).isEqualTo(409);
     }
+  }
+
+  @Test
+  void oneScreenSharerAtATimeUnlessAModeratorAllowsMore() throws Exception {
+    String offer = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("confero.fixtures"),
+        "sdp", "chromium-offer-plain.sdp"));
+    JsonObject screen = new JsonObject().put("0", "microphone").put("1", "screen");
+    JsonObject m = seats.meeting(null);
+    Seats.Seat h = seats.host(m, "Hannah Host");
+    Seats.Seat g = seats.guest(m, "Gus Guest");
+    try (WsPeer host = WsPeer.joined(seats.vertx(), seats.port(), h.token(), "joined");
+         WsPeer guest = WsPeer.joined(seats.vertx(), seats.port(), g.token(), "joined")) {
+      assertThat(guest.await("joined").getJsonObject("meeting").getBoolean("allow_multi_share")).isFalse();
+      host.send(msg("publish", "sdp", offer, "sources", screen));
+      assertThat(host.await("publish_answer").getJsonArray("tracks").stream().map(t -> ((JsonObject) t)
+          .getString("source"))).contains("screen");
+      String ref = guest.send(msg("publish", "sdp", offer, "sources", screen));
+      assertThat(guest.awaitError(ref).getString("code")).isEqualTo("share-in-progress");
+      assertThat(guest.count("publish_answer")).isZero();
+      assertThat(seats.live(m).sharers()).extracting(p -> p.value()).containsExactly(h.participantId());
+
+      host.send(msg("allow_multi_share", "allowed", true));
+      JsonObject updated = guest.await("meeting_updated");
+      assertThat(updated.getBoolean("allow_multi_share")).isTrue();
+      assertThat(updated.getBoolean("locked")).isFalse();
+      guest.send(msg("publish", "sdp", offer, "sources", screen));
+      assertThat(guest.await("publish_answer").getJsonArray("tracks").stream().map(t -> ((JsonObject) t)
+          .getString("source"))).contains("screen");
+      assertThat(seats.live(m).sharers()).hasSize(2);
+    }
+    Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> seats.live(m).sharers().isEmpty());
   }
 
   @Test

@@ -1,0 +1,41 @@
+/**
+ * The stage layout switch (gallery ↔ speaker view, remembered per browser) and the active speaker
+ * the server names (`active_speaker`, docs/protocol.md): its tile gets a ring, and in speaker view
+ * it becomes the big tile.
+ */
+const LAYOUT_KEY = 'confero.layout';
+
+export class StageView {
+  /** @param gallery a Gallery; @param button the layout toggle; @param hooks window.confero */
+  constructor(gallery, button, hooks) {
+    this.gallery = gallery;
+    this.button = button;
+    this.hooks = hooks;
+    hooks.activeSpeaker = null;
+    button.addEventListener('click', () => this.setMode(this.gallery.mode === 'speaker' ? 'gallery' : 'speaker'));
+    let saved = 'gallery';
+    try { saved = localStorage.getItem(LAYOUT_KEY) || 'gallery'; } catch { /* storage unavailable */ }
+    this.setMode(saved, false);
+  }
+
+  setMode(mode, remember = true) {
+    this.gallery.setMode(mode);
+    const speaker = this.gallery.mode === 'speaker';
+    this.hooks.layout = this.gallery.mode;
+    this.button.classList.toggle('active', speaker);
+    this.button.setAttribute('aria-pressed', String(speaker));
+    this.button.title = speaker ? 'Gallery view' : 'Speaker view';
+    this.button.setAttribute('aria-label', this.button.title);
+    if (remember) {
+      try { localStorage.setItem(LAYOUT_KEY, this.gallery.mode); } catch { /* storage unavailable */ }
+    }
+  }
+
+  /** Handles `active_speaker`; false for any other message. */
+  onMessage(m) {
+    if (m.type !== 'active_speaker') return false;
+    this.hooks.activeSpeaker = m.participant_id || null;
+    this.gallery.setActiveSpeaker(this.hooks.activeSpeaker);
+    return true;
+  }
+}
