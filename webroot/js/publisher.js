@@ -1,5 +1,8 @@
 /** The smallest camera height we encode, whatever receivers show (see Publisher.applyConstraints). */
 const MIN_HEIGHT = 180;
+/** Tiles this small or smaller (device pixels high) are sent at SMALL_TILE_FPS. */
+const SMALL_TILE_HEIGHT = 240;
+const SMALL_TILE_FPS = 15;
 
 /**
  * The publishing RTCPeerConnection: our microphone / camera / screen go out as sendonly
@@ -116,8 +119,12 @@ export class Publisher {
         const height = t.sender.track.getSettings().height || 360;
         const enc = params.encodings[0];
         const scale = Math.max(1, height / Math.max(MIN_HEIGHT, maxHeight));
-        if ((enc.scaleResolutionDownBy || 1) === scale) continue;
+        // small gallery tiles also get fewer frames, as in Zoom's gallery: half the encoding and
+        // decoding work for every participant, which is what lets a small machine hold a group call
+        const fps = maxHeight <= SMALL_TILE_HEIGHT ? SMALL_TILE_FPS : undefined;
+        if ((enc.scaleResolutionDownBy || 1) === scale && enc.maxFramerate === fps) continue;
         enc.scaleResolutionDownBy = scale;
+        if (fps === undefined) delete enc.maxFramerate; else enc.maxFramerate = fps;
         try { await t.sender.setParameters(params); } catch { /* renegotiating: the next answer applies it */ }
       }
     }

@@ -5,7 +5,7 @@
  * resizes don't chatter. The server tells each publisher the largest height anyone shows
  * (`video_constraints`), and the publisher scales its camera encoder to it (Publisher.constrain).
  */
-const LADDER = [180, 360, 540, 720, 1080, 2160];
+const LADDER = [180, 240, 360, 540, 720, 1080, 2160];
 const PERIOD_MS = 1000;
 
 /** Device pixels of height a tile element is shown at, 0 when not visible; rounded up to LADDER. */

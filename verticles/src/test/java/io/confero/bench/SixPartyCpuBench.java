@@ -14,7 +14,7 @@ import java.util.List;
  * into one meeting; once every participant decodes the other 5 videos, the Confero JVM's CPU time
  * (the server runs in this JVM) and Chromium's (this JVM's descendant processes) are sampled, with
  * {@code confero_sfu_rtp_forwarded_total} from /metrics, over a window (default 30 s).
- * Not a test: run with {@code docs/bench/e2e-bench.sh SixPartyCpuBench [participants] [seconds]}.
+ * Not a test: run with {@code docs/bench/e2e-bench.sh SixPartyCpuBench [participants] [seconds] [await-seconds] [WxH window]}.
  */
 public final class SixPartyCpuBench {
   private SixPartyCpuBench() {
@@ -36,11 +36,16 @@ public final class SixPartyCpuBench {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 6;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     Duration await = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 120);
+    // the browsers' window (a laptop-sized window by default); smaller windows mean smaller tiles,
+    // which receiver-driven sizing turns into smaller, cheaper video for everyone
+    String[] window = (args.length > 3 ? args[3] : "1280x800").split("x");
     List<BrowserSession> people = new ArrayList<>();
     try (E2EServer server = E2EServer.start()) {
       E2EServer.Meeting meeting = server.createMeeting("cpu bench");
       for (int i = 1; i <= n; i++) {
         BrowserSession b = Browsers.launchUnmanaged("p" + i, o -> { });
+        b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(Integer.parseInt(window[0]),
+            Integer.parseInt(window[1])));
         try {
           BenchJoin.join(b, server, meeting, "P" + i);
           people.add(b);
@@ -123,9 +128,11 @@ public final class SixPartyCpuBench {
         fwd * 1e9 / wall / streams, java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
     for (int i = 0; i < people.size(); i++) {
       PeerStats s = people.get(i).subscriber().sample();
-      System.out.printf("  %s: subscriber %s, %d remote videos with frames, %.1f decoded frames/s (summed)%n",
+      Object reconnects = people.get(i).execute("return window.confero.reconnects;");
+      System.out.printf("  %s: subscriber %s, %d remote videos with frames, %.1f decoded frames/s (summed),"
+          + " reconnects %s (a reconnect restarts the counters)%n",
           people.get(i).name(), s.connectionState(), s.inboundVideo().stream().filter(v -> v.framesDecoded() > 0).count(),
-          (frames1[i] - frames0[i]) * 1e9 / wall);
+          (frames1[i] - frames0[i]) * 1e9 / wall, reconnects);
     }
   }
 
