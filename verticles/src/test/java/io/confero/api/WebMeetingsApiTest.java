@@ -11,13 +11,9 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -232,28 +228,11 @@ class WebMeetingsApiTest {
   static String firstFrameAfterJoin(JsonObject joinResponse) throws Exception {
     String url = joinResponse.getJsonObject("media_server").getString("url") + "?token="
         + joinResponse.getString("session_token");
-    BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-    StringBuilder partial = new StringBuilder();
-    WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-        .buildAsync(URI.create(url), new WebSocket.Listener() {
-          @Override
-          public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-              frames.add(new JsonObject(partial.toString()));
-              partial.setLength(0);
-            }
-            w.request(1);
-            return null;
-          }
-        }).get(20, TimeUnit.SECONDS);
-    try {
-      ws.sendText("{\"type\":\"join\",\"v\":1}", true).join();
-      JsonObject first = frames.poll(60, TimeUnit.SECONDS);
+    try (io.confero.signaling.WsClient ws = io.confero.signaling.WsClient.connect(url)) {
+      ws.send("{\"type\":\"join\",\"v\":1}");
+      JsonObject first = ws.received.poll(60, TimeUnit.SECONDS);
       assertThat(first).as("a frame after join").isNotNull();
       return first.getString("type");
-    } finally {
-      ws.abort();
     }
   }
 }

@@ -12,8 +12,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A raw signaling WebSocket client for tests (JDK client, no browser): sends frames, queues what arrives. */
-final class WsClient implements AutoCloseable {
-  final BlockingQueue<JsonObject> received;
+public final class WsClient implements AutoCloseable {
+  public final BlockingQueue<JsonObject> received;
   final CompletableFuture<Integer> closed;
   private final WebSocket ws;
 
@@ -23,7 +23,7 @@ final class WsClient implements AutoCloseable {
     this.closed = closed;
   }
 
-  static WsClient connect(String url) throws Exception {
+  public static WsClient connect(String url) throws Exception {
     BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
     CompletableFuture<Integer> closed = new CompletableFuture<>();
     StringBuilder partial = new StringBuilder();
@@ -54,7 +54,7 @@ final class WsClient implements AutoCloseable {
     return new WsClient(ws, received, closed);
   }
 
-  void send(String text) {
+  public void send(String text) {
     ws.sendText(text, true).join();
   }
 
