@@ -51,6 +51,14 @@ class MeetingMediaE2ETest {
     return b;
   }
 
+  /** How many getStats() entries of {@code type} on {@code window.confero[peer]} have {@code counter} > 0. */
+  static int countStats(BrowserSession b, String peer, String type, String counter) throws Exception {
+    return ((Number) b.executeAsync("const [peer, type, counter, done] = arguments;"
+        + "window.confero[peer].getStats().then(r => { let n = 0;"
+        + " r.forEach(s => { if (s.type === type && s[counter] > 0) n++; }); done(n); });", peer, type, counter))
+        .intValue();
+  }
+
   @Test
   void threeParticipantsSeeAndHearEachOtherThroughTheSfu() throws Exception {
     E2EServer.Meeting meeting = server.createMeeting("Three-way call");
@@ -72,18 +80,12 @@ class MeetingMediaE2ETest {
       // the SFU translates each publisher's sender reports for its subscribers (A/V sync): Chromium
       // shows them as remote-outbound-rtp stats, one per received audio and video stream
       Awaitility.await(b.name() + " receives translated sender reports").atMost(MEDIA_TIMEOUT).until(() ->
-          ((Number) b.executeAsync("const done = arguments[arguments.length - 1];"
-              + "window.confero.subscriber.getStats().then(r => { let n = 0;"
-              + " r.forEach(s => { if (s.type === 'remote-outbound-rtp' && s.reportsSent > 0) n++; }); done(n); });"))
-              .intValue() >= 4);
+          countStats(b, "subscriber", "remote-outbound-rtp", "reportsSent") >= 4);
     }
     for (BrowserSession b : people) {
       // the SFU's receiver reports let each publisher measure its round-trip time to the SFU
       Awaitility.await(b.name() + " gets receiver reports on its audio and video").atMost(MEDIA_TIMEOUT).until(() ->
-          ((Number) b.executeAsync("const done = arguments[arguments.length - 1];"
-              + "window.confero.publisher.getStats().then(r => { let n = 0;"
-              + " r.forEach(s => { if (s.type === 'remote-inbound-rtp' && s.roundTripTimeMeasurements > 0) n++; });"
-              + " done(n); });")).intValue() >= 2);
+          countStats(b, "publisher", "remote-inbound-rtp", "roundTripTimeMeasurements") >= 2);
     }
     for (BrowserSession b : people) {
       // reported, not asserted: the publisher's bandwidth estimate, which rises only when our
