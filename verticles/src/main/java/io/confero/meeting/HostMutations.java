@@ -7,9 +7,11 @@ import static io.confero.meeting.MeetingMutations.NO_PARTICIPANT;
 
 import io.confero.meeting.LiveParticipant.Presence;
 import io.confero.meeting.MeetingMutation.Outcome;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Host controls, hand raising, reactions and the waiting room. Each mutation checks the acting
@@ -36,6 +38,24 @@ public final class HostMutations {
     return allowed ? null : Outcome.rejected(m, FORBIDDEN);
   }
 
+  /**
+   * The preamble of every moderator action aimed at another participant: the actor must be allowed
+   * ({@link #authorize}), the target must be in one of {@code presences} (and not the actor, when
+   * {@code notSelf}); otherwise the refusal, else what {@code then} makes of the target.
+   */
+  private static Outcome onTarget(LiveMeeting m, ParticipantId actor, boolean hostOnly, ParticipantId target,
+      boolean notSelf, Set<Presence> presences, Function<LiveParticipant, Outcome> then) {
+    Outcome refused = authorize(m, actor, hostOnly);
+    if (refused != null) {
+      return refused;
+    }
+    LiveParticipant t = m.participant(target).orElse(null);
+    if (t == null || !presences.contains(t.presence()) || (notSelf && target.equals(actor))) {
+      return Outcome.rejected(m, NO_PARTICIPANT);
+    }
+    return then.apply(t);
+  }
+
   private static LiveParticipant find(LiveMeeting m, ParticipantId target, Presence... presences) {
     LiveParticipant t = m.participant(target).orElse(null);
     return t != null && Set.of(presences).contains(t.presence()) ? t : null;
@@ -54,18 +74,12 @@ public final class HostMutations {
   public record MuteParticipant(ParticipantId actor, ParticipantId target, String kind) implements MeetingMutation {
     @Override
     public Outcome apply(MeetingId id, LiveMeeting current) {
-      Outcome refused = authorize(current, actor, false);
-      if (refused != null) {
-        return refused;
-      }
-      LiveParticipant t = find(current, target, Presence.JOINED);
-      if (t == null) {
-        return Outcome.rejected(current, NO_PARTICIPANT);
-      }
-      boolean audio = kind.equals("audio");
-      LiveParticipant muted = t.withMutes(audio || t.audioMuted(), !audio || t.videoMuted());
-      return Outcome.accepted(current.withParticipant(muted), "participant.muted_by_host",
-          payload(actor, "participant_id", target.value(), "kind", kind));
+      return onTarget(current, actor, false, target, false, EnumSet.of(Presence.JOINED), t -> {
+        boolean audio = kind.equals("audio");
+        LiveParticipant muted = t.withMutes(audio || t.audioMuted(), !audio || t.videoMuted());
+        return Outcome.accepted(current.withParticipant(muted), "participant.muted_by_host",
+            payload(actor, "participant_id", target.value(), "kind", kind));
+      });
     }
   }
 
@@ -92,19 +106,11 @@ public final class HostMutations {
   public record Remove(ParticipantId actor, ParticipantId target) implements MeetingMutation {
     @Override
     public Outcome apply(MeetingId id, LiveMeeting current) {
-      Outcome refused = authorize(current, actor, false);
-      if (refused != null) {
-        return refused;
-      }
-      LiveParticipant t = find(current, target, Presence.INVITED, Presence.WAITING, Presence.JOINED, Presence.LEFT);
-      if (t == null || target.equals(actor)) {
-        return Outcome.rejected(current, NO_PARTICIPANT);
-      }
-      if (t.role() == Role.HOST) {
-        return Outcome.rejected(current, FORBIDDEN);
-      }
-      return Outcome.accepted(current.withParticipant(t.with(Presence.REMOVED).withHand(0)), "participant.removed",
-          payload(actor, "participant_id", target.value()));
+      return onTarget(current, actor, false, target, true,
+          EnumSet.of(Presence.INVITED, Presence.WAITING, Presence.JOINED, Presence.LEFT), t -> t.role() == Role.HOST
+              ? Outcome.rejected(current, FORBIDDEN)
+              : Outcome.accepted(current.withParticipant(t.with(Presence.REMOVED).withHand(0)), "participant.removed",
+                  payload(actor, "participant_id", target.value())));
     }
   }
 
@@ -125,16 +131,10 @@ public final class HostMutations {
   public record SetRole(ParticipantId actor, ParticipantId target, Role role) implements MeetingMutation {
     @Override
     public Outcome apply(MeetingId id, LiveMeeting current) {
-      Outcome refused = authorize(current, actor, true);
-      if (refused != null) {
-        return refused;
-      }
-      LiveParticipant t = find(current, target, Presence.INVITED, Presence.JOINED, Presence.LEFT);
-      if (t == null || target.equals(actor) || (role != Role.COHOST && role != Role.PARTICIPANT)) {
-        return Outcome.rejected(current, NO_PARTICIPANT);
-      }
-      return Outcome.accepted(current.withParticipant(t.withRole(role)), "participant.role_changed",
-          payload(actor, "participant_id", target.value(), "role", role.wire()));
+      return onTarget(current, actor, true, target, true, EnumSet.of(Presence.INVITED, Presence.JOINED, Presence.LEFT),
+          t -> role != Role.COHOST && role != Role.PARTICIPANT ? Outcome.rejected(current, NO_PARTICIPANT)
+              : Outcome.accepted(current.withParticipant(t.withRole(role)), "participant.role_changed",
+                  payload(actor, "participant_id", target.value(), "role", role.wire())));
     }
   }
 
@@ -142,17 +142,11 @@ public final class HostMutations {
   public record TransferHost(ParticipantId actor, ParticipantId target) implements MeetingMutation {
     @Override
     public Outcome apply(MeetingId id, LiveMeeting current) {
-      Outcome refused = authorize(current, actor, true);
-      if (refused != null) {
-        return refused;
-      }
-      LiveParticipant t = find(current, target, Presence.JOINED);
-      if (t == null || target.equals(actor)) {
-        return Outcome.rejected(current, NO_PARTICIPANT);
-      }
-      LiveParticipant a = current.participants().get(actor);
-      return Outcome.accepted(current.withParticipant(t.withRole(Role.HOST)).withParticipant(a.withRole(Role.COHOST)),
-          "meeting.host_transferred", payload(actor, "participant_id", target.value()));
+      return onTarget(current, actor, true, target, true, EnumSet.of(Presence.JOINED), t -> {
+        LiveParticipant a = current.participants().get(actor);
+        return Outcome.accepted(current.withParticipant(t.withRole(Role.HOST)).withParticipant(a.withRole(Role.COHOST)),
+            "meeting.host_transferred", payload(actor, "participant_id", target.value()));
+      });
     }
   }
 
@@ -212,16 +206,9 @@ public final class HostMutations {
   public record Admit(ParticipantId actor, ParticipantId target, boolean admit) implements MeetingMutation {
     @Override
     public Outcome apply(MeetingId id, LiveMeeting current) {
-      Outcome refused = authorize(current, actor, false);
-      if (refused != null) {
-        return refused;
-      }
-      LiveParticipant t = find(current, target, Presence.WAITING);
-      if (t == null) {
-        return Outcome.rejected(current, NO_PARTICIPANT);
-      }
-      return Outcome.accepted(current.withParticipant(t.with(admit ? Presence.JOINED : Presence.REMOVED)),
-          admit ? "participant.admitted" : "participant.denied", payload(actor, "participant_id", target.value()));
+      return onTarget(current, actor, false, target, false, EnumSet.of(Presence.WAITING), t ->
+          Outcome.accepted(current.withParticipant(t.with(admit ? Presence.JOINED : Presence.REMOVED)),
+              admit ? "participant.admitted" : "participant.denied", payload(actor, "participant_id", target.value())));
     }
   }
 
