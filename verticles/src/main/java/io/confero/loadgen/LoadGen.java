@@ -21,9 +21,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp verticles/target/confero.jar io.confero.loadgen.LoadGen [--url http://127.0.0.1:8080]
- *     [--code JOINCODE] [--participants 6] [--seconds 30] [--video 320x240@15] [--media-dir target/loadgen]
+ *     [--code JOINCODE] [--meetings 1] [--participants 6] [--seconds 30] [--video 320x240@15]
+ *     [--media-dir target/loadgen]
  * </pre>
- * Without {@code --code} it creates a meeting through the browser path ({@code POST /web/meetings}).
+ * {@code --participants} is per meeting. Without {@code --code} it creates {@code --meetings}
+ * meetings through the browser path ({@code POST /web/meetings}, which allows 10 a minute per
+ * address); with it, all participants join that one meeting.
  */
 public final class LoadGen {
   private LoadGen() {
@@ -33,24 +36,31 @@ public final class LoadGen {
     Map<String, String> opt = options(args);
     String url = opt.getOrDefault("url", "http://127.0.0.1:8080");
     int n = Integer.parseInt(opt.getOrDefault("participants", "6"));
+    int meetings = opt.containsKey("code") ? 1 : Integer.parseInt(opt.getOrDefault("meetings", "1"));
     int seconds = Integer.parseInt(opt.getOrDefault("seconds", "30"));
     String[] video = opt.getOrDefault("video", "320x240@15").split("[x@]");
     MediaClip clip = MediaClip.generate(Path.of(opt.getOrDefault("media-dir", "target/loadgen")),
         Integer.parseInt(video[0]), Integer.parseInt(video[1]), Integer.parseInt(video[2]), 10);
     try (LoadParticipant.LoadContext ctx = LoadParticipant.LoadContext.create()) {
-      String code = opt.containsKey("code") ? opt.get("code") : createMeeting(ctx, url);
-      System.out.printf("meeting %s: %d participants, %dx%d VP8 at %d fps + Opus, for %d s%n", code, n,
-          clip.width(), clip.height(), 1000 / clip.frameIntervalMillis(), seconds);
+      List<String> codes = new ArrayList<>();
+      for (int m = 0; m < meetings; m++) {
+        codes.add(opt.containsKey("code") ? opt.get("code") : createMeeting(ctx, url));
+      }
+      System.out.printf("meetings %s: %d participants each, %dx%d VP8 at %.1f fps + Opus, for %d s%n", codes, n,
+          clip.width(), clip.height(), 1000.0 / clip.frameIntervalMillis(), seconds);
       List<LoadParticipant> people = new ArrayList<>();
       try {
         List<CompletableFuture<Void>> joins = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          LoadParticipant p = new LoadParticipant("load-" + i, ctx, clip);
-          people.add(p);
-          joins.add(p.join(url, code));
+        for (String code : codes) {
+          for (int i = 1; i <= n; i++) {
+            LoadParticipant p = new LoadParticipant(code + "-" + i, ctx, clip);
+            people.add(p);
+            joins.add(p.join(url, code));
+          }
         }
-        CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        boolean ok = report(people, seconds);
+        CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).get(60 + 2L * people.size(), TimeUnit.SECONDS);
+        System.out.println("all " + people.size() + " participants publish");
+        boolean ok = report(people, n - 1, seconds);
         System.exit(ok ? 0 : 1);
       } finally {
         people.forEach(LoadParticipant::close);
@@ -59,14 +69,13 @@ public final class LoadGen {
   }
 
   /** Prints, every 5 s, each participant's rising remote videos; true when all rise at the end. */
-  static boolean report(List<LoadParticipant> people, int seconds) throws InterruptedException {
-    int expect = people.size() - 1;
+  static boolean report(List<LoadParticipant> people, int expect, int seconds) throws InterruptedException {
     Map<String, Map<String, TrackReception.Snapshot>> before = new HashMap<>();
     boolean ok = false;
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < end) {
       Thread.sleep(5_000);
-      StringBuilder line = new StringBuilder("rising videos/audios:");
+      StringBuilder line = new StringBuilder(people.size() <= 12 ? "rising videos/audios:" : "");
       int good = 0;
       long packets = 0;
       for (LoadParticipant p : people) {
@@ -77,14 +86,16 @@ public final class LoadGen {
         packets += now.values().stream().mapToLong(TrackReception.Snapshot::packets).sum()
             - prev.values().stream().mapToLong(TrackReception.Snapshot::packets).sum();
         before.put(p.name(), now);
-        line.append(' ').append(videos).append('/').append(audios);
+        if (people.size() <= 12) {
+          line.append(' ').append(videos).append('/').append(audios);
+        }
         if (p.failure() != null) {
           line.append("(failed: ").append(p.failure()).append(')');
         }
         good += videos >= expect && audios >= expect ? 1 : 0;
       }
       ok = good == people.size();
-      System.out.printf("%s | %d of %d receive all %d; %.0f packets/s received%n", line, good, people.size(), expect,
+      System.out.printf("%s | %d of %d receive all %d others; %.0f packets/s received%n", line, good, people.size(), expect,
           packets / 5.0);
     }
     return ok;

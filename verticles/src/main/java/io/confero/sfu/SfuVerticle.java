@@ -15,9 +15,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.datagram.DatagramPacket;
-import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -55,7 +52,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   private DtlsCertificate certificate;
   private ThreadPoolExecutor dtlsPool;
   private SfuMetrics metrics;
-  private DatagramSocket socket;
+  private UdpPort socket;
   private MessageConsumer<SfuRequest> consumer;
   private long timer;
   private long ticks;
@@ -80,31 +77,27 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
     });
     return vertx.executeBlocking(() -> DtlsCertificate.generate()).compose(cert -> {
       certificate = cert;
-      socket = vertx.createDatagramSocket(new DatagramSocketOptions().setReceiveBufferSize(4 << 20)
-          .setSendBufferSize(4 << 20));
-      socket.handler(this::onDatagram);
       consumer = vertx.eventBus().consumer(Addresses.sfuWorker(nodeId, index), this::onRequest);
       timer = vertx.setPeriodic(TICK_MILLIS, id -> tick());
       int port = config.port() == 0 ? 0 : config.port() + index;
-      return Future.join(consumer.completion(), socket.listen(port, config.bindHost()));
+      Future<UdpPort> bound = UdpPort.bind((io.vertx.core.internal.ContextInternal) context, config.bindHost(), port,
+          new DatagramSocketOptions().setReceiveBufferSize(4 << 20).setSendBufferSize(4 << 20), MAX_DATAGRAM,
+          this::onDatagram).onSuccess(udp -> socket = udp);
+      return Future.join(consumer.completion(), bound);
     }).onSuccess(x -> LOG.info("SFU worker {} listening on UDP {}:{}", index, config.bindHost(), port()));
   }
 
   /** The UDP port this worker receives media on. */
   public int port() {
-    return socket.localAddress().port();
+    return socket.port();
   }
 
-  private void onDatagram(DatagramPacket packet) {
+  private void onDatagram(byte[] buf, int len, InetSocketAddress from) {
     metrics.received();
-    Buffer data = packet.data();
-    int len = data.length();
     if (len > MAX_DATAGRAM || len < 1) {
       metrics.drop(SfuDrop.TOO_LARGE);
       return;
     }
-    byte[] buf = data.getBytes();
-    InetSocketAddress from = new InetSocketAddress(packet.sender().host(), packet.sender().port());
     if (RtpDemux.isStun(buf, 0, len)) {
       WebRtcTransport t = byUfrag.lookup(buf, 0, len);
       if (t == null) {
@@ -212,7 +205,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   }
 
   private void send(byte[] buf, int len, InetSocketAddress to) {
-    socket.send(Buffer.buffer(len).appendBytes(buf, 0, len), to.getPort(), to.getAddress().getHostAddress());
+    socket.send(buf, len, to);
   }
 
   @Override
@@ -222,6 +215,6 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
     transports.clear();
     routers.clear();
     dtlsPool.shutdownNow();
-    return Future.join(consumer.unregister(), socket.close());
+    return Future.join(consumer.unregister(), socket == null ? Future.succeededFuture() : socket.close());
   }
 }

@@ -73,8 +73,13 @@ final class VertxRelaySockets implements RelaySocket.Factory {
         }, onFailure);
     }
 
+    /**
+     * Socket options with a larger send buffer. The receive buffer keeps the kernel default: Vert.x
+     * ties the receive size to Netty's per-read buffer ({@code FixedRecvByteBufAllocator}), so a
+     * large receive size would make every received datagram allocate and zero that many bytes.
+     */
     static DatagramSocketOptions options(int bufferBytes) {
-        return new DatagramSocketOptions().setReceiveBufferSize(bufferBytes).setSendBufferSize(bufferBytes);
+        return new DatagramSocketOptions().setSendBufferSize(bufferBytes);
     }
 
     /** One relay socket. */

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Server CPU per forwarded stream with Confero's own load participants (io.confero.loadgen.LoadGen):
+# starts the jar (loopback, bench ports), runs LoadGen against it, and samples the server process's
+# CPU time (/proc/PID/stat) and confero_sfu_rtp_forwarded_total (/metrics) over a window once every
+# participant publishes and a warm-up has passed. LoadGen runs in its own JVM on the same machine.
+# Usage (repository root, after `mvn -o -q -B -DskipTests package`):
+#   docs/bench/loadgen-bench.sh [participants-per-meeting=6] [meetings=1] [window-seconds=30] [video=320x240@15]
+set -euo pipefail
+N=${1:-6}; M=${2:-1}; WINDOW=${3:-30}; VIDEO=${4:-320x240@15}; WARMUP=15
+cd "$(dirname "$0")/../.."
+. docs/bench/bench-env.sh
+export CONFERO_SFU_ANNOUNCED_ADDRESS=127.0.0.1 CONFERO_DATABASE_DATA_DIR=$(mktemp -d /tmp/confero-loadgen-bench.XXXXXX)
+LOG=/tmp/confero-loadgen-bench.log; OUT=/tmp/confero-loadgen-bench.out
+trap 'stop_confero; [ -n "${LG_PID:-}" ] && kill "$LG_PID" 2>/dev/null; rm -rf "$CONFERO_DATABASE_DATA_DIR"' EXIT
+echo "cpus=$(nproc) $(uptime)"
+start_confero "$LOG"; wait_up "$LOG"
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+forwarded() { curl -s "$BENCH_BASE/metrics" | awk '/^confero_sfu_rtp_forwarded_total/ {s += $NF} END {printf "%.0f", s}'; }
+java -cp verticles/target/confero.jar io.confero.loadgen.LoadGen --url "$BENCH_BASE" --participants "$N" \
+  --meetings "$M" --seconds $((WARMUP + WINDOW + 10)) --video "$VIDEO" --media-dir verticles/target/loadgen >"$OUT" 2>&1 &
+LG_PID=$!
+for _ in $(seq 1 1200); do grep -q "participants publish" "$OUT" && break; kill -0 $LG_PID || { cat "$OUT"; exit 1; }; sleep 0.1; done
+sleep "$WARMUP"
+HZ=$(getconf CLK_TCK); c0=$(ticks "$BENCH_PID"); l0=$(ticks "$LG_PID"); f0=$(forwarded); t0=$(date +%s.%N)
+sleep "$WINDOW"
+c1=$(ticks "$BENCH_PID"); l1=$(ticks "$LG_PID"); f1=$(forwarded); t1=$(date +%s.%N)
+wait "$LG_PID" && LG_RC=0 || LG_RC=$?
+grep -v '^\s*at \|jitsi\|^INFO\|LoggerImpl' "$OUT" | tail -8
+STREAMS=$((M * N * (N - 1) * 2))
+awk -v c="$((c1 - c0))" -v l="$((l1 - l0))" -v f="$((f1 - f0))" -v t="$(echo "$t1 - $t0" | bc -l)" -v hz="$HZ" -v s="$STREAMS" 'BEGIN {
+  cpu = 100 * c / hz / t; lg = 100 * l / hz / t; pps = f / t;
+  printf "window %.1f s: server CPU %.1f %% of one core, load generator %.1f %%\n", t, cpu, lg;
+  printf "forwarded %.0f packets/s over %d streams (video + audio); %.3f %% of a core per stream; %.1f us CPU per forwarded packet\n", pps, s, cpu / s, 1e6 * cpu / 100 / pps }'
+echo "LoadGen exit status $LG_RC (0: every participant received every other's video and audio at the end); $(uptime)"
