@@ -168,6 +168,12 @@ final class MeetingRouter {
     peer.subscriber.startDtls(answer.weAreDtlsServer() ? DtlsRole.SERVER : DtlsRole.CLIENT, fp);
   }
 
+  /** The consumer that feeds {@code trackId} to {@code subscriberId}, or null. */
+  Consumer consumer(String subscriberId, String trackId) {
+    Peer peer = peers.get(subscriberId);
+    return peer == null ? null : peer.consumersByTrack.get(trackId);
+  }
+
   /** Stops (or resumes) forwarding a participant's tracks of one kind. */
   List<TrackInfo> setMuted(String participantId, String kind, boolean muted) {
     Peer peer = peers.get(participantId);
