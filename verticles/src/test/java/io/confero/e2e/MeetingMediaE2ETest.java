@@ -42,6 +42,11 @@ class MeetingMediaE2ETest {
   }
 
   static BrowserSession join(String name, E2EServer.Meeting meeting) {
+    return join(browsers, server, name, meeting);
+  }
+
+  /** Launches a browser that joins {@code meeting} through the web client's join page. */
+  static BrowserSession join(Browsers browsers, E2EServer server, String name, E2EServer.Meeting meeting) {
     BrowserSession b = browsers.launch(name);
     b.open(server.joinUrl(meeting));
     b.find("#name").clear();

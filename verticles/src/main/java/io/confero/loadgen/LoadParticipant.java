@@ -1,0 +1,398 @@
+package io.confero.loadgen;
+
+import io.confero.media.rtcp.RtcpCompound;
+import io.confero.media.rtcp.RtcpException;
+import io.confero.media.rtcp.RtcpFir;
+import io.confero.media.rtcp.RtcpHeader;
+import io.confero.media.rtcp.RtcpPli;
+import io.confero.media.rtp.RtpPacket;
+import io.confero.media.sdp.MediaDescription;
+import io.confero.media.sdp.SdpParseException;
+import io.confero.media.sdp.SdpParser;
+import io.confero.media.sdp.SessionDescription;
+import io.confero.media.sdp.SsrcAttribute;
+import io.confero.sfu.dtls.DtlsCertificate;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One synthetic meeting participant that speaks Confero's real protocols end to end, as a browser
+ * does: REST join by the meeting's link code, the signaling WebSocket ({@code docs/protocol.md}),
+ * and two peer connections to the SFU (ICE, DTLS-SRTP) on which it publishes a looped pre-encoded
+ * camera (VP8) and microphone (Opus) and receives everyone else's. It never encodes or decodes, so
+ * a small machine can run many of them; what it received is counted per track
+ * ({@link TrackReception}). Used by the six-party end-to-end test and the {@link LoadGen} tool.
+ */
+public final class LoadParticipant implements AutoCloseable {
+  /** RTP payload bytes per packet, as libwebrtc keeps packets under a 1200-byte MTU. */
+  static final int MAX_PAYLOAD = 1100;
+
+  private final String name;
+  private final LoadContext ctx;
+  private final MediaClip clip;
+  private final ExecutorService signalingThread;
+  private final Map<Integer, TrackReception> bySsrc = new ConcurrentHashMap<>();
+  private final Map<String, TrackReception> byTrack = new ConcurrentHashMap<>();
+  private final CompletableFuture<Void> publishing = new CompletableFuture<>();
+  private final ClientTransport.IceParams publisherIce = ClientTransport.IceParams.random();
+  private final ClientTransport.IceParams subscriberIce = ClientTransport.IceParams.random();
+  private final int audioSsrc = ThreadLocalRandom.current().nextInt();
+  private final int videoSsrc = ThreadLocalRandom.current().nextInt();
+  private final RtpSender audio;
+  private final RtpSender video;
+  private volatile WebSocket ws;
+  private volatile String participantId;
+  private volatile String failure;
+  private volatile boolean closing;
+  private ClientTransport publisher;
+  private ClientTransport subscriber;
+  private ScheduledFuture<?> audioTimer;
+  private ScheduledFuture<?> videoTimer;
+  private ScheduledFuture<?> pingTimer;
+
+  /** Shared by all participants of one run: HTTP client, DTLS certificate and worker threads. */
+  public record LoadContext(HttpClient http, DtlsCertificate certificate, ExecutorService dtlsExecutor,
+      java.util.concurrent.ScheduledExecutorService timers) implements AutoCloseable {
+    public static LoadContext create() {
+      java.util.concurrent.ThreadFactory daemons = r -> {
+        Thread t = new Thread(r, "loadgen-worker");
+        t.setDaemon(true);
+        return t;
+      };
+      return new LoadContext(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10)).build(), DtlsCertificate.generate(),
+          Executors.newCachedThreadPool(daemons), Executors.newScheduledThreadPool(2, daemons));
+    }
+
+    @Override
+    public void close() {
+      dtlsExecutor.shutdownNow();
+      timers.shutdownNow();
+    }
+  }
+
+  public LoadParticipant(String name, LoadContext ctx, MediaClip clip) {
+    this.name = name;
+    this.ctx = ctx;
+    this.clip = clip;
+    this.signalingThread = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "loadgen-signaling-" + name);
+      t.setDaemon(true);
+      return t;
+    });
+    this.audio = new RtpSender(audioSsrc, SdpTemplates.OPUS_PT, 48_000, "0", true);
+    this.video = new RtpSender(videoSsrc, SdpTemplates.VP8_PT, 90_000, "1", false);
+  }
+
+  /**
+   * Joins the meeting behind {@code baseUrl}/j/{@code joinCode} and starts publishing; the future
+   * completes once both its camera and microphone flow to the SFU (or fails with the reason).
+   */
+  public CompletableFuture<Void> join(String baseUrl, String joinCode) {
+    try {
+      HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/j/" + joinCode + "/join"))
+          .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+          .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("display_name", name).encode())).build();
+      HttpResponse<String> resp = ctx.http().send(req, HttpResponse.BodyHandlers.ofString());
+      if (resp.statusCode() != 200 && resp.statusCode() != 201) {
+        throw new IOException("join answered " + resp.statusCode() + ": " + resp.body());
+      }
+      JsonObject body = new JsonObject(resp.body());
+      String url = body.getJsonObject("media_server").getString("url") + "?token="
+          + URLEncoder.encode(body.getString("session_token"), StandardCharsets.UTF_8);
+      ws = ctx.http().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+          .buildAsync(URI.create(url), new Frames()).get(30, TimeUnit.SECONDS);
+      send(new JsonObject().put("type", "join").put("v", 1));
+      pingTimer = ctx.timers().scheduleAtFixedRate(() -> send(new JsonObject().put("type", "ping")), 10, 10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      publishing.completeExceptionally(e);
+    }
+    return publishing;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Our participant id once joined, else null. */
+  public String participantId() {
+    return participantId;
+  }
+
+  /** Why this participant stopped working, or null. */
+  public String failure() {
+    return failure;
+  }
+
+  /** What we received of each remote track, keyed by track id. */
+  public Map<String, TrackReception.Snapshot> received() {
+    Map<String, TrackReception.Snapshot> out = new java.util.TreeMap<>();
+    byTrack.forEach((id, r) -> out.put(id, r.snapshot()));
+    return out;
+  }
+
+  /** SRTP packets that failed authentication on our receiving transport. */
+  public long decryptFailures() {
+    ClientTransport s = subscriber;
+    return s == null ? 0 : s.decryptFailures();
+  }
+
+  /** Packets we sent: audio and video RTP. */
+  public long sentPackets() {
+    return audio.packets + video.packets;
+  }
+
+  private void send(JsonObject frame) {
+    WebSocket w = ws;
+    if (w == null) {
+      return;
+    }
+    synchronized (this) {
+      try {
+        w.sendText(frame.encode(), true).get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        fail("signaling send failed: " + e.getMessage());
+      }
+    }
+  }
+
+  private void onFrame(JsonObject msg) {
+    try {
+      switch (msg.getString("type", "")) {
+        case "joined" -> onJoined(msg);
+        case "publish_answer" -> onPublishAnswer(msg);
+        case "subscribe_offer" -> onSubscribeOffer(msg);
+        case "error" -> fail("server error " + msg.getString("code") + ": " + msg.getString("message"));
+        case "meeting_ended", "removed", "denied" -> fail("left the meeting: " + msg.getString("type"));
+        default -> { }
+      }
+    } catch (Exception e) {
+      fail(msg.getString("type") + " handling failed: " + e);
+    }
+  }
+
+  private void onJoined(JsonObject msg) {
+    participantId = msg.getJsonObject("self").getString("participant_id");
+    String offer = SdpTemplates.publishOffer(publisherIce, ctx.certificate().fingerprintSha256(),
+        Integer.toHexString(videoSsrc), audioSsrc, videoSsrc);
+    send(new JsonObject().put("type", "publish").put("id", "pub-1").put("sdp", offer)
+        .put("sources", new JsonObject().put("0", "microphone").put("1", "camera")));
+  }
+
+  private void onPublishAnswer(JsonObject msg) throws SdpParseException, IOException {
+    if (publisher != null) {
+      return;
+    }
+    SdpTemplates.Remote remote = SdpTemplates.remote(SdpParser.parse(msg.getString("sdp")));
+    publisher = new ClientTransport(remote.address(), publisherIce, remote.ice(), ctx.certificate(),
+        remote.fingerprint(), ctx.dtlsExecutor(), ctx.timers(), new TransportEvents("publisher") {
+          @Override
+          public void onConnected() {
+            startMedia();
+          }
+
+          @Override
+          public void onRtcp(byte[] buf, int off, int len) {
+            if (asksForKeyframe(buf, off, len)) {
+              video.keyframeRequested = true;
+            }
+          }
+        });
+    publisher.start(name + "-pub");
+  }
+
+  private void onSubscribeOffer(JsonObject msg) throws SdpParseException, IOException {
+    SessionDescription offer = SdpParser.parse(msg.getString("sdp"));
+    mapTracks(offer, msg.getJsonArray("tracks", new JsonArray()));
+    send(new JsonObject().put("type", "subscribe_answer")
+        .put("sdp", SdpTemplates.subscribeAnswer(offer, subscriberIce, ctx.certificate().fingerprintSha256())));
+    if (subscriber == null) {
+      SdpTemplates.Remote remote = SdpTemplates.remote(offer);
+      subscriber = new ClientTransport(remote.address(), subscriberIce, remote.ice(), ctx.certificate(),
+          remote.fingerprint(), ctx.dtlsExecutor(), ctx.timers(), new TransportEvents("subscriber") {
+            @Override
+            public void onRtp(byte[] buf, int off, int len) {
+              RtpPacket p = RtpPacket.parse(buf, off, len);
+              TrackReception r = p == null ? null : bySsrc.get(p.ssrc());
+              if (r != null) {
+                r.onPacket(p, System.nanoTime());
+              }
+            }
+          });
+      subscriber.start(name + "-sub");
+    }
+  }
+
+  /** Which SSRC carries which remote track, from the offer's a=ssrc lines and the tracks list. */
+  private void mapTracks(SessionDescription offer, JsonArray tracks) {
+    for (int i = 0; i < tracks.size(); i++) {
+      JsonObject entry = tracks.getJsonObject(i);
+      JsonObject track = entry.getJsonObject("track");
+      MediaDescription m = offer.mediaByMid(entry.getString("mid")).orElse(null);
+      if (m == null || m.isRejected() || track == null) {
+        continue;
+      }
+      TrackReception r = byTrack.computeIfAbsent(track.getString("track_id"),
+          id -> new TrackReception(id, track.getString("participant_id"), track.getString("kind")));
+      for (SsrcAttribute a : m.ssrcs()) {
+        bySsrc.putIfAbsent((int) a.ssrc(), r);
+      }
+    }
+  }
+
+  private void startMedia() {
+    audioTimer = ctx.timers().scheduleAtFixedRate(this::sendAudio, 0, 20, TimeUnit.MILLISECONDS);
+    videoTimer = ctx.timers().scheduleAtFixedRate(this::sendVideo, 0, clip.frameIntervalMillis(), TimeUnit.MILLISECONDS);
+    publishing.complete(null);
+  }
+
+  private void sendAudio() {
+    List<byte[]> packets = clip.opusPackets();
+    byte[] opus = packets.get((int) (audio.frames % packets.size()));
+    audio.send(publisher, opus, true, 960);
+  }
+
+  private void sendVideo() {
+    List<byte[]> frames = clip.videoFrames();
+    if (video.keyframeRequested) {
+      video.keyframeRequested = false;
+      video.clipPosition = 0; // the clip starts with a keyframe
+    }
+    int index = video.clipPosition;
+    video.clipPosition = (index + 1) % frames.size();
+    List<byte[]> payloads = Vp8Rtp.packetize(frames.get(index), MAX_PAYLOAD);
+    for (int k = 0; k < payloads.size(); k++) {
+      video.send(publisher, payloads.get(k), k == payloads.size() - 1, 0);
+    }
+    video.advance(90 * clip.frameIntervalMillis());
+  }
+
+  static boolean asksForKeyframe(byte[] buf, int off, int len) {
+    RtcpCompound c = new RtcpCompound(buf, off, len);
+    try {
+      while (c.next()) {
+        if (c.packetType() == RtcpHeader.PSFB && (c.count() == RtcpPli.FMT || c.count() == RtcpFir.FMT)) {
+          return true;
+        }
+      }
+    } catch (RtcpException e) {
+      return false;
+    }
+    return false;
+  }
+
+  private void fail(String reason) {
+    if (closing) {
+      return;
+    }
+    if (failure == null) {
+      failure = reason;
+    }
+    publishing.completeExceptionally(new IllegalStateException(name + ": " + reason));
+  }
+
+  /** Leaves the meeting (signaling {@code leave}) and frees both transports. */
+  @Override
+  public void close() {
+    closing = true;
+    for (ScheduledFuture<?> f : new ScheduledFuture<?>[] {audioTimer, videoTimer, pingTimer}) {
+      if (f != null) {
+        f.cancel(false);
+      }
+    }
+    WebSocket w = ws;
+    if (w != null) {
+      send(new JsonObject().put("type", "leave"));
+      w.abort();
+    }
+    signalingThread.submit(() -> {
+      if (publisher != null) {
+        publisher.close();
+      }
+      if (subscriber != null) {
+        subscriber.close();
+      }
+    });
+    signalingThread.shutdown();
+    try {
+      signalingThread.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Default transport callbacks: failures end the participant, other packets are ignored. */
+  private class TransportEvents implements ClientTransport.Listener {
+    private final String which;
+
+    TransportEvents(String which) {
+      this.which = which;
+    }
+
+    @Override
+    public void onConnected() {
+    }
+
+    @Override
+    public void onFailed(String reason) {
+      fail(which + " transport failed: " + reason);
+    }
+
+    @Override
+    public void onRtp(byte[] buf, int off, int len) {
+    }
+
+    @Override
+    public void onRtcp(byte[] buf, int off, int len) {
+    }
+  }
+
+  /** Receives signaling frames (possibly in parts) and hands whole ones to the signaling thread. */
+  private class Frames implements WebSocket.Listener {
+    private final StringBuilder partial = new StringBuilder();
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        JsonObject msg = new JsonObject(partial.toString());
+        partial.setLength(0);
+        signalingThread.execute(() -> onFrame(msg));
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      if (statusCode != WebSocket.NORMAL_CLOSURE) {
+        fail("signaling closed " + statusCode + " " + reason);
+      }
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      fail("signaling error: " + error);
+    }
+  }
+}
