@@ -3,8 +3,9 @@ package io.confero.sfu.forward;
 import io.confero.media.rtp.SeqUnwrapper;
 
 /**
- * Loss detection and generic NACK scheduling for one RTP stream we receive (RFC 4585 §6.2.1;
- * the receiver side of RFC 4588 §3, like libwebrtc's NackRequester or mediasoup's NackGenerator).
+ * Loss detection and generic NACK scheduling for one RTP stream we receive (RFC 4585 §6.2.1
+ * generic NACK; the repairs come back as RFC 4588 retransmissions), in the manner of libwebrtc's
+ * NackRequester and mediasoup's NackGenerator.
  *
  * <p>Sequence numbers are extended with a {@link SeqUnwrapper}; a packet more than one ahead of
  * the highest seen opens a gap whose sequence numbers become missing. A missing number is
