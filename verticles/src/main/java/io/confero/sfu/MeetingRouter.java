@@ -41,6 +41,8 @@ final class MeetingRouter {
   private final WorkerEnv env;
   private final Map<String, Peer> peers = new LinkedHashMap<>();
   private final Map<Integer, Producer> producersBySsrc = new HashMap<>();
+  /** Producers by their publisher's RTX SSRC (RFC 4588): retransmissions we asked for come there. */
+  private final Map<Integer, Producer> producersByRtxSsrc = new HashMap<>();
   private final PublishAnswerer answerer = new PublishAnswerer(MediaCapabilities.defaults());
   private final RtpRelay relay;
   private final ActiveSpeakerDetector speakers = new ActiveSpeakerDetector();
@@ -48,7 +50,7 @@ final class MeetingRouter {
   MeetingRouter(String meetingId, WorkerEnv env) {
     this.meetingId = meetingId;
     this.env = env;
-    this.relay = new RtpRelay(producersBySsrc, env);
+    this.relay = new RtpRelay(producersBySsrc, producersByRtxSsrc, env);
   }
 
   boolean isEmpty() {
@@ -90,6 +92,9 @@ final class MeetingRouter {
         if (p.ssrcKnown) {
           producersBySsrc.put(p.ssrc, p);
         }
+        if (p.rtxSsrcKnown) {
+          producersByRtxSsrc.put(p.rtxSsrc, p);
+        }
       } else {
         p.track = t;
       }
@@ -109,7 +114,7 @@ final class MeetingRouter {
       for (Producer p : other.producersByMid.values()) {
         if (!peer.consumersByTrack.containsKey(p.trackId)) {
           Consumer c = new Consumer(p, peer, Integer.toString(peer.nextMid++), env.randomInt(),
-              env.randomInt() & 0xFFFF, Integer.toUnsignedLong(env.randomInt()));
+              env.randomInt() & 0xFFFF, Integer.toUnsignedLong(env.randomInt()), env.randomInt(), env.randomInt());
           peer.consumersByTrack.put(p.trackId, c);
           peer.consumersBySsrc.put(c.outSsrc, c);
           p.consumers.add(c);
@@ -156,7 +161,17 @@ final class MeetingRouter {
     SubscribeAnswer answer = SubscribeAnswerParser.parse(peer.lastSubscribeOffer, sdp);
     String fp = answer.sha256().map(Fingerprint::value)
         .orElseThrow(() -> new SdpNegotiationException("answer has no sha-256 fingerprint"));
+    for (Consumer c : peer.consumersByTrack.values()) {
+      c.rtxNegotiated = c.rtxPt >= 0 && answer.section(c.mid)
+          .filter(s -> s.accepted() && s.payloadTypes().contains(c.rtxPt)).isPresent();
+    }
     peer.subscriber.startDtls(answer.weAreDtlsServer() ? DtlsRole.SERVER : DtlsRole.CLIENT, fp);
+  }
+
+  /** The consumer that feeds {@code trackId} to {@code subscriberId}, or null. */
+  Consumer consumer(String subscriberId, String trackId) {
+    Peer peer = peers.get(subscriberId);
+    return peer == null ? null : peer.consumersByTrack.get(trackId);
   }
 
   /** Stops (or resumes) forwarding a participant's tracks of one kind. */
@@ -217,6 +232,9 @@ final class MeetingRouter {
     if (p.ssrcKnown) {
       producersBySsrc.remove(p.ssrc, p);
     }
+    if (p.rtxSsrcKnown) {
+      producersByRtxSsrc.remove(p.rtxSsrc, p);
+    }
     for (Consumer c : List.copyOf(p.consumers)) {
       dropConsumer(c);
     }
@@ -255,13 +273,14 @@ final class MeetingRouter {
   }
 
   /**
-   * Periodic work: congestion feedback and receiver reports to publishers, consent freshness of
-   * every transport, the active speaker.
+   * Periodic work: congestion feedback, NACK retries and receiver reports to publishers, consent
+   * freshness of every transport, the active speaker.
    */
   void tick(long nowMillis, boolean checkConsent) {
     detectActiveSpeaker(nowMillis);
     for (Peer p : List.copyOf(peers.values())) {
       relay.flushTwcc(p);
+      relay.sendDueNacks(p, nowMillis);
       if (nowMillis - p.lastReceiverReportMillis >= RECEIVER_REPORT_MILLIS) {
         p.lastReceiverReportMillis = nowMillis;
         relay.sendReceiverReport(p, nowMillis * 1_000_000L);

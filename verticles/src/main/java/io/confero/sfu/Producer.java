@@ -7,6 +7,7 @@ import io.confero.media.sdp.PublishedTrack;
 import io.confero.media.sdp.RtpCodec;
 import io.confero.sfu.forward.AudioLevelMeter;
 import io.confero.sfu.forward.KeyframeRequestThrottle;
+import io.confero.sfu.forward.NackGenerator;
 import io.confero.sfu.forward.ReceptionStats;
 import io.confero.sfu.forward.VideoKeyframes;
 import java.util.ArrayList;
@@ -26,6 +27,14 @@ final class Producer {
   boolean ssrcKnown;
   /** What arrived on {@link #ssrc}, reported back to the publisher in receiver reports. */
   ReceptionStats reception;
+  /** The publisher's RTX SSRC for {@link #ssrc} (RFC 4588), from {@code a=ssrc-group:FID} or learned by mid. */
+  int rtxSsrc;
+  boolean rtxSsrcKnown;
+  /** Loss detection on {@link #ssrc} for our NACKs to the publisher; null until the first packet. */
+  NackGenerator nack;
+  private int nackSsrc;
+  /** Sequence numbers of one NACK, reused: at most this many per message. */
+  final int[] nackBatch = new int[64];
   boolean muted;
 
   Producer(String trackId, Peer owner, PublishedTrack track, String source) {
@@ -36,6 +45,11 @@ final class Producer {
     if (!track.ssrcs().isEmpty()) {
       ssrc = track.ssrcs().get(0).intValue();
       ssrcKnown = true;
+      Long rtx = track.rtxSsrcs().get(track.ssrcs().get(0));
+      if (rtx != null) {
+        rtxSsrc = rtx.intValue();
+        rtxSsrcKnown = true;
+      }
     }
   }
 
@@ -58,6 +72,31 @@ final class Producer {
   /** True for payload types that carry retransmissions (RFC 4588), which we do not forward as media. */
   boolean isRtxPayloadType(int pt) {
     return track.codecs().stream().anyMatch(c -> c.rtxPayloadType() == pt);
+  }
+
+  /** The primary payload type that rtx payload type {@code rtxPt} repairs (its apt), or -1. */
+  int primaryPayloadTypeFor(int rtxPt) {
+    for (RtpCodec c : track.codecs()) {
+      if (c.rtxPayloadType() == rtxPt) {
+        return c.payloadType();
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Loss detection of the primary SSRC, created on its first packet; null for audio and for video
+   * whose publisher did not negotiate generic NACK (RFC 4585 §4.2 {@code a=rtcp-fb:* nack}).
+   */
+  NackGenerator nack() {
+    if (!isVideo() || !primaryCodec().rtcpFeedback().contains("nack")) {
+      return null;
+    }
+    if (nack == null || nackSsrc != ssrc) {
+      nack = NackGenerator.withDefaults();
+      nackSsrc = ssrc;
+    }
+    return nack;
   }
 
   boolean isKeyframe(int pt, byte[] buf, int off, int len) {

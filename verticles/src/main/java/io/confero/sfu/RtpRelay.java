@@ -13,6 +13,7 @@ import io.confero.media.rtcp.RtcpSr;
 import io.confero.media.rtcp.RtcpTwcc;
 import io.confero.media.rtp.RtpExtensions;
 import io.confero.media.rtp.RtpPacket;
+import io.confero.media.rtp.Rtx;
 import io.confero.sfu.forward.ForwardDecision;
 import io.confero.sfu.forward.PacketCache;
 import io.confero.sfu.forward.TwccRecorder;
@@ -23,22 +24,29 @@ import java.util.Map;
 
 /**
  * The media path of one meeting on one worker: RTP from publishers fanned out to consumers
- * (SSRC/seq/timestamp rewritten), keyframe requests upstream, NACKs answered from the sent-packet
- * cache, transport-wide congestion feedback to publishers. Runs on the worker's event loop only.
+ * (SSRC/seq/timestamp rewritten), keyframe requests upstream, losses from publishers NACKed
+ * upstream and their RTX repairs unwrapped, subscribers' NACKs answered from the sent-packet cache
+ * (as RTX where negotiated), transport-wide congestion feedback to publishers. Runs on the
+ * worker's event loop only.
  */
 final class RtpRelay {
   /** Room after a packet for the SRTP/SRTCP tag and index. */
   static final int SRTP_ROOM = 32;
   /** Header-extension id the subscriber never negotiated: the publisher's mid element is renamed to it. */
   static final int NEUTRAL_EXTENSION_ID = 14;
-  private static final int SFU_SSRC = 0x5346_5501;
+  /** Our RTCP sender SSRC (feedback packets to publishers and subscribers). */
+  static final int SFU_SSRC = 0x5346_5501;
 
   private final Map<Integer, Producer> producersBySsrc;
+  private final Map<Integer, Producer> producersByRtxSsrc;
   private final WorkerEnv env;
+  private final UpstreamRepair upstream;
 
-  RtpRelay(Map<Integer, Producer> producersBySsrc, WorkerEnv env) {
+  RtpRelay(Map<Integer, Producer> producersBySsrc, Map<Integer, Producer> producersByRtxSsrc, WorkerEnv env) {
     this.producersBySsrc = producersBySsrc;
+    this.producersByRtxSsrc = producersByRtxSsrc;
     this.env = env;
+    this.upstream = new UpstreamRepair(env);
   }
 
   void onRtp(Peer from, byte[] buf, int len, long nowNanos) {
@@ -50,14 +58,18 @@ final class RtpRelay {
     // every packet with a transport-wide sequence number is reported back, including RTX and
     // padding probes on SSRCs no producer owns: an unreported probe reads as loss to the sender
     recordTwcc(from, p, nowNanos);
+    long nowMillis = nowNanos / 1_000_000;
     Producer producer = producerFor(from, p);
-    if (producer == null) {
+    if (producer != null && producer.rtxSsrcKnown && p.ssrc() == producer.rtxSsrc) {
+      p = upstream.unwrapRtx(producer, p, buf, nowMillis);
+      if (p == null) {
+        return;
+      }
+    } else if (producer == null || producer.isRtxPayloadType(p.payloadType())) {
       env.metrics().drop(SfuDrop.UNKNOWN_SSRC);
       return;
-    }
-    long nowMillis = nowNanos / 1_000_000;
-    if (producer.isRtxPayloadType(p.payloadType())) {
-      return;
+    } else if (upstream.detectLoss(producer, p.sequenceNumber(), nowMillis)) {
+      requestKeyframe(producer, nowMillis);
     }
     producer.reception().onPacket(p.sequenceNumber(), p.timestamp(), nowNanos);
     if (producer.muted) {
@@ -74,8 +86,12 @@ final class RtpRelay {
     }
   }
 
+  /** The producer of a packet on its primary or its RTX SSRC; SSRCs not signalled are learned by mid (RFC 8843 §15). */
   private Producer producerFor(Peer from, RtpPacket p) {
     Producer byMap = producersBySsrc.get(p.ssrc());
+    if (byMap == null) {
+      byMap = producersByRtxSsrc.get(p.ssrc());
+    }
     if (byMap != null) {
       return byMap.owner == from ? byMap : null;
     }
@@ -83,14 +99,25 @@ final class RtpRelay {
       String mid = RtpExtensions.mid(p, candidate.midExtensionId());
       if (mid != null) {
         Producer byMid = from.producersByMid.get(mid);
-        if (byMid != null && !byMid.isRtxPayloadType(p.payloadType()) && !byMid.ssrcKnown) {
-          byMid.ssrc = p.ssrc();
-          byMid.ssrcKnown = true;
-          producersBySsrc.put(p.ssrc(), byMid);
-          return byMid;
-        }
-        return null;
+        return byMid == null ? null : learnSsrc(byMid, p);
       }
+    }
+    return null;
+  }
+
+  private Producer learnSsrc(Producer byMid, RtpPacket p) {
+    boolean rtx = byMid.isRtxPayloadType(p.payloadType());
+    if (!rtx && !byMid.ssrcKnown) {
+      byMid.ssrc = p.ssrc();
+      byMid.ssrcKnown = true;
+      producersBySsrc.put(p.ssrc(), byMid);
+      return byMid;
+    }
+    if (rtx && !byMid.rtxSsrcKnown) {
+      byMid.rtxSsrc = p.ssrc();
+      byMid.rtxSsrcKnown = true;
+      producersByRtxSsrc.put(p.ssrc(), byMid);
+      return byMid;
     }
     return null;
   }
@@ -250,21 +277,32 @@ final class RtpRelay {
     }
   }
 
+  /**
+   * Answers a subscriber's NACK from the sent-packet cache: as RFC 4588 RTX packets (RTX SSRC and
+   * sequence, OSN = the sequence number the subscriber saw) where its answer accepted rtx, else
+   * resent as they were on the primary SSRC.
+   */
   private void retransmit(Consumer c, int[] lost, long nowMillis) {
     if (c == null || c.sent == null) {
       return;
     }
     for (int seq : lost) {
       PacketCache.Entry e = c.sent.get(seq, nowMillis);
-      if (e == null) {
+      RtpPacket original = e == null ? null : RtpPacket.parse(e.buffer(), 0, e.length());
+      if (original == null) {
         continue;
       }
-      byte[] copy = Arrays.copyOf(e.buffer(), e.length() + SRTP_ROOM);
-      RtpPacket q = RtpPacket.parse(copy, 0, e.length());
-      if (q != null) {
-        send(c, q, copy, e.length());
-        env.metrics().retransmitted();
+      byte[] out = new byte[Rtx.wrappedLength(original) + SRTP_ROOM];
+      int len;
+      if (c.rtxNegotiated) {
+        len = Rtx.wrap(original, out, 0, (int) c.rtxSsrc, c.rtxPt, c.nextRtxSeq());
+        env.metrics().rtxSent();
+      } else {
+        len = e.length();
+        System.arraycopy(e.buffer(), 0, out, 0, len);
       }
+      send(c, RtpPacket.parse(out, 0, len), out, len);
+      env.metrics().retransmitted();
     }
   }
 
@@ -287,6 +325,11 @@ final class RtpRelay {
     }
   }
 
+  /** NACK retries (and expiry) for a publisher's tracks when no packet of theirs arrives to trigger them. */
+  void sendDueNacks(Peer peer, long nowMillis) {
+    upstream.sendDueNacks(peer, nowMillis);
+  }
+
   /** Sends pending transport-wide congestion feedback to a publisher. */
   void flushTwcc(Peer peer) {
     if (peer.twcc == null || peer.publisher == null || !peer.publisher.isConnected()) {
@@ -297,7 +340,7 @@ final class RtpRelay {
     }
   }
 
-  private void sendRtcp(WebRtcTransport t, RtcpPacket packet) {
+  static void sendRtcp(WebRtcTransport t, RtcpPacket packet) {
     byte[] out = new byte[packet.encodedLength() + SRTP_ROOM];
     int n = packet.writeTo(out, 0);
     t.sendRtcp(out, n);

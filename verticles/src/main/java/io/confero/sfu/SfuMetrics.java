@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Counters of one SFU worker: datagrams in, packets forwarded, drops by reason. */
+/** Counters of one SFU worker: datagrams in, packets forwarded, NACK/RTX repair, drops by reason. */
 public final class SfuMetrics {
   private final Map<SfuDrop, Counter> drops = new EnumMap<>(SfuDrop.class);
   private final Counter datagramsIn;
@@ -13,6 +13,9 @@ public final class SfuMetrics {
   private final Counter bytesForwarded;
   private final Counter nacksAnswered;
   private final Counter keyframeRequests;
+  private final Counter nacksSent;
+  private final Counter nackRecovered;
+  private final Counter rtxSent;
 
   public SfuMetrics(MeterRegistry registry, int worker) {
     String w = Integer.toString(worker);
@@ -26,6 +29,12 @@ public final class SfuMetrics {
     bytesForwarded = Counter.builder("confero.sfu.rtp.forwarded.bytes").tag("worker", w).register(registry);
     nacksAnswered = Counter.builder("confero.sfu.nack.retransmissions").tag("worker", w).register(registry);
     keyframeRequests = Counter.builder("confero.sfu.keyframe.requests").tag("worker", w).register(registry);
+    nacksSent = Counter.builder("confero.sfu.nack.sent").tag("worker", w)
+        .description("Generic NACKs sent to publishers for packets lost on their way to the SFU").register(registry);
+    nackRecovered = Counter.builder("confero.sfu.nack.recovered").tag("worker", w)
+        .description("Packets missing from a publisher that arrived later (RTX repair or late)").register(registry);
+    rtxSent = Counter.builder("confero.sfu.rtx.sent").tag("worker", w)
+        .description("Retransmissions sent to subscribers as RFC 4588 RTX packets").register(registry);
   }
 
   public void drop(SfuDrop reason) {
@@ -43,6 +52,18 @@ public final class SfuMetrics {
 
   public void retransmitted() {
     nacksAnswered.increment();
+  }
+
+  public void nackSent() {
+    nacksSent.increment();
+  }
+
+  public void nackRecovered() {
+    nackRecovered.increment();
+  }
+
+  public void rtxSent() {
+    rtxSent.increment();
   }
 
   public void keyframeRequested() {

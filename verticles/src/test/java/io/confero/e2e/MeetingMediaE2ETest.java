@@ -99,6 +99,14 @@ class MeetingMediaE2ETest {
       System.out.println("E2E " + b.name() + " publisher availableOutgoingBitrate="
           + (pair == null ? "n/a" : pair.availableOutgoingBitrate()));
     }
+    for (BrowserSession b : people) {
+      // RFC 4588 negotiated on every subscriber connection: our offer pairs each video SSRC with an
+      // RTX SSRC, and Chromium's answer keeps the rtx payload type
+      Map<?, ?> sdp = (Map<?, ?>) b.execute("const s = window.confero.subscriber;"
+          + "return {offer: s.remoteDescription.sdp, answer: s.localDescription.sdp};");
+      assertThat((String) sdp.get("offer")).as(b.name() + " is offered RTX").contains("a=ssrc-group:FID ");
+      assertThat((String) sdp.get("answer")).as(b.name() + " accepts RTX").containsPattern("a=rtpmap:\\d+ rtx/90000");
+    }
     people.get(0).screenshot(Browsers.screenshotDir().resolve("MeetingMediaE2ETest").resolve("gallery-3.png"));
 
     BrowserSession leaver = people.get(2);

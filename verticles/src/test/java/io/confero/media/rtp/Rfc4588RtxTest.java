@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** RFC 4588 §4 RTX payload format: OSN + original payload, own SSRC/PT/seq. */
 class Rfc4588RtxTest {
@@ -29,6 +31,33 @@ class Rfc4588RtxTest {
         int n = Rtx.wrap(orig, dst, 3, 0x22222222, 97, 9);
         assertThat(n).isEqualTo(RTX.length).isEqualTo(Rtx.wrappedLength(orig));
         assertThat(Arrays.copyOfRange(dst, 3, 3 + n)).isEqualTo(RTX);
+    }
+
+    /**
+     * Hand-computed RFC 4588 §4 layouts over the 16-bit wrap table: the OSN is the original
+     * sequence number (the one the receiver saw), the RTX header carries the RTX stream's own
+     * sequence number, SSRC and PT; marker, timestamp and payload are kept.
+     */
+    @ParameterizedTest(name = "osn {0} rtx seq {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        0     | 65535 | 80 61 ffff 0000beef cafebabe  0000 c0 de
+        1     | 0     | 80 61 0000 0000beef cafebabe  0001 c0 de
+        32767 | 32768 | 80 61 8000 0000beef cafebabe  7fff c0 de
+        32768 | 32767 | 80 61 7fff 0000beef cafebabe  8000 c0 de
+        65534 | 1     | 80 61 0001 0000beef cafebabe  fffe c0 de
+        65535 | 65534 | 80 61 fffe 0000beef cafebabe  ffff c0 de
+        """)
+    void wrapTableOfSequenceNumbers(int osn, int rtxSeq, String expected) {
+        byte[] original = Hex.bytes("80 60 0000 0000beef 01020304 c0 de");
+        RtpPacket p = RtpPacket.parse(original, 0, original.length);
+        p.setSequenceNumber(osn);
+        byte[] dst = new byte[Rtx.wrappedLength(p)];
+        assertThat(Rtx.wrap(p, dst, 0, 0xcafebabe, 97, rtxSeq)).isEqualTo(16);
+        assertThat(dst).isEqualTo(Hex.bytes(expected));
+        RtpPacket rtx = RtpPacket.parse(dst, 0, dst.length);
+        assertThat(Rtx.originalSequenceNumber(rtx)).isEqualTo(osn);
+        assertThat(Rtx.unwrapInPlace(rtx, 0x01020304, 96)).isEqualTo(original.length);
+        assertThat(Arrays.copyOf(dst, original.length)).isEqualTo(original);
     }
 
     @Test
