@@ -245,6 +245,13 @@ final class MeetingRouter {
     c.producer.consumers.remove(c);
     c.subscriber.consumersByTrack.remove(c.producer.trackId, c);
     c.subscriber.consumersBySsrc.remove(c.outSsrc, c);
+    WebRtcTransport t = c.subscriber.subscriber;
+    if (t != null) {
+      t.forgetOutboundSsrc(c.outSsrc);
+      if (c.rtxSsrc >= 0) {
+        t.forgetOutboundSsrc((int) c.rtxSsrc);
+      }
+    }
   }
 
   /** How often publishers get a receiver report (RFC 3550 §6.2 allows this much for 5 % of 50 kbps). */

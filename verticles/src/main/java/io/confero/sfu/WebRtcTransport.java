@@ -150,6 +150,13 @@ public final class WebRtcTransport {
     listener.onConnected(this);
   }
 
+  /** The stream on {@code ssrc} we sent ended for good: drop its SRTP state. */
+  void forgetOutboundSsrc(int ssrc) {
+    if (srtp != null) {
+      srtp.forgetOutbound(ssrc);
+    }
+  }
+
   private void sendDtls(byte[] datagram) {
     InetSocketAddress to = ice.selectedAddress();
     if (to != null) {

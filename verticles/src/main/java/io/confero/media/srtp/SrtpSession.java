@@ -23,8 +23,13 @@ import org.jitsi.utils.logging2.Logger;
  * cannot use up the table. Not thread-safe: one owner (an event loop) uses a session at a time.
  */
 public final class SrtpSession implements AutoCloseable {
-    /** Default bound on SSRCs per direction and packet kind. */
+    /** Default bound on inbound SSRCs per packet kind: what a peer may make us keep state for. */
     public static final int DEFAULT_MAX_SSRCS = 64;
+    /**
+     * Default bound on outbound SSRCs per packet kind: ours, one or two per stream a subscriber
+     * receives (a 1,000-person audio meeting plus 49 videos with RTX), freed with {@link #forgetOutbound}.
+     */
+    public static final int DEFAULT_MAX_OUTBOUND_SSRCS = 4096;
     private static final int RTP_HEADER = 12;
     private static final int RTCP_HEADER = 8;
     private static final Logger QUIET = QuietLogger.create();
@@ -45,9 +50,19 @@ public final class SrtpSession implements AutoCloseable {
      * @param maxSsrcs bound on SSRC contexts per direction and per RTP/RTCP
      */
     public SrtpSession(SrtpKeys keys, boolean localIsDtlsClient, int maxSsrcs) {
+        this(keys, localIsDtlsClient, maxSsrcs, maxSsrcs);
+    }
+
+    /**
+     * @param keys the exported keys
+     * @param localIsDtlsClient true when we were the DTLS client of the handshake
+     * @param maxInboundSsrcs bound on the peer's SSRC contexts, per RTP/RTCP
+     * @param maxOutboundSsrcs bound on our SSRC contexts, per RTP/RTCP
+     */
+    public SrtpSession(SrtpKeys keys, boolean localIsDtlsClient, int maxInboundSsrcs, int maxOutboundSsrcs) {
         Objects.requireNonNull(keys, "keys");
-        if (maxSsrcs < 1) {
-            throw new IllegalArgumentException("maxSsrcs must be positive");
+        if (maxInboundSsrcs < 1 || maxOutboundSsrcs < 1) {
+            throw new IllegalArgumentException("SSRC bounds must be positive");
         }
         this.profile = keys.profile();
         SrtpPolicy policy = policyFor(profile);
@@ -57,20 +72,20 @@ public final class SrtpSession implements AutoCloseable {
         byte[] remoteSalt = localIsDtlsClient ? keys.serverSalt() : keys.clientSalt();
         this.outbound = new SrtpContextFactory(true, localKey, localSalt, policy, policy, QUIET);
         this.inbound = new SrtpContextFactory(false, remoteKey, remoteSalt, policy, policy, QUIET);
-        this.rtpIn = new SsrcTable<>(maxSsrcs);
-        this.rtpOut = new SsrcTable<>(maxSsrcs);
-        this.rtcpIn = new SsrcTable<>(maxSsrcs);
-        this.rtcpOut = new SsrcTable<>(maxSsrcs);
+        this.rtpIn = new SsrcTable<>(maxInboundSsrcs);
+        this.rtpOut = new SsrcTable<>(maxOutboundSsrcs);
+        this.rtcpIn = new SsrcTable<>(maxInboundSsrcs);
+        this.rtcpOut = new SsrcTable<>(maxOutboundSsrcs);
     }
 
     /** A session for the DTLS client side with {@link #DEFAULT_MAX_SSRCS}. */
     public static SrtpSession forDtlsClient(SrtpKeys keys) {
-        return new SrtpSession(keys, true, DEFAULT_MAX_SSRCS);
+        return new SrtpSession(keys, true, DEFAULT_MAX_SSRCS, DEFAULT_MAX_OUTBOUND_SSRCS);
     }
 
     /** A session for the DTLS server side with {@link #DEFAULT_MAX_SSRCS}. */
     public static SrtpSession forDtlsServer(SrtpKeys keys) {
-        return new SrtpSession(keys, false, DEFAULT_MAX_SSRCS);
+        return new SrtpSession(keys, false, DEFAULT_MAX_SSRCS, DEFAULT_MAX_OUTBOUND_SSRCS);
     }
 
     /** The negotiated profile. */
@@ -210,6 +225,21 @@ public final class SrtpSession implements AutoCloseable {
     /** How many packets failed with {@code status} since the session was built. */
     public long failureCount(SrtpStatus status) {
         return failures[status.ordinal()];
+    }
+
+    /**
+     * Drops our outbound contexts of {@code ssrc} (RTP and RTCP), when the stream it carried ends, so a
+     * long meeting with people coming and going never fills the table. A later packet on it starts
+     * a fresh context (a stream that ended must not come back on the same SSRC anyway).
+     */
+    public void forgetOutbound(int ssrc) {
+        rtpOut.remove(ssrc);
+        rtcpOut.remove(ssrc);
+    }
+
+    /** SSRCs with an outbound SRTP context. */
+    public int outboundRtpSsrcCount() {
+        return rtpOut.size();
     }
 
     /** SSRCs with an inbound SRTP context (authenticated at least once). */

@@ -194,6 +194,30 @@ class SrtpSessionTest {
     }
 
     @Test
+    void aSubscriberSessionCarriesHundredsOfOutboundStreamsAndForgetsEndedOnes() {
+        SrtpKeys keys = keys(SrtpProfile.AEAD_AES_128_GCM, 12);
+        try (SrtpSession sfu = SrtpSession.forDtlsServer(keys); SrtpSession browser = SrtpSession.forDtlsClient(keys)) {
+            // 48 remote participants' audio + video + video RTX: more than the inbound bound of 64
+            for (int ssrc = 1000; ssrc < 1144; ssrc++) {
+                byte[] buf = Arrays.copyOf(rtp(7, ssrc, 20), 100);
+                int len = sfu.protectRtp(buf, 0, 32);
+                assertThat(len).as("protect on SSRC " + ssrc).isPositive();
+            }
+            assertThat(sfu.outboundRtpSsrcCount()).isEqualTo(144);
+            for (int ssrc = 1000; ssrc < 1100; ssrc++) {
+                sfu.forgetOutbound(ssrc);
+            }
+            assertThat(sfu.outboundRtpSsrcCount()).isEqualTo(44);
+            // the streams still running are untouched by the removals around them
+            byte[] buf = Arrays.copyOf(rtp(8, 1143, 20), 100);
+            int len = sfu.protectRtp(buf, 0, 32);
+            assertThat(browser.unprotectRtp(buf, 0, len)).isEqualTo(32);
+            // inbound state stays bounded by what a peer may make us keep
+            assertThat(SrtpSession.DEFAULT_MAX_SSRCS).isEqualTo(64);
+        }
+    }
+
+    @Test
     void exporterSplitFollowsRfc5764() {
         byte[] material = new byte[SrtpProfile.AES_CM_128_HMAC_SHA1_80.exporterLength()];
         for (int i = 0; i < material.length; i++) {
