@@ -5,6 +5,7 @@
 # participant publishes and a warm-up has passed. LoadGen runs in its own JVM on the same machine.
 # Usage (repository root, after `mvn -o -q -B -DskipTests package`):
 #   docs/bench/loadgen-bench.sh [participants-per-meeting=6] [meetings=1] [window-seconds=30] [video=320x240@15]
+# SERVER_JAR=path/to/other/confero.jar measures another build's server (a baseline) with this LoadGen.
 set -euo pipefail
 N=${1:-6}; M=${2:-1}; WINDOW=${3:-30}; VIDEO=${4:-320x240@15}; WARMUP=15
 cd "$(dirname "$0")/../.."
@@ -13,6 +14,9 @@ export CONFERO_SFU_ANNOUNCED_ADDRESS=127.0.0.1 CONFERO_DATABASE_DATA_DIR=$(mktem
 LOG=/tmp/confero-loadgen-bench.log; OUT=/tmp/confero-loadgen-bench.out
 trap 'stop_confero; [ -n "${LG_PID:-}" ] && kill "$LG_PID" 2>/dev/null; rm -rf "$CONFERO_DATABASE_DATA_DIR"' EXIT
 echo "cpus=$(nproc) $(uptime)"
+SERVER_JAR=${SERVER_JAR:-verticles/target/confero.jar}
+start_confero() { java -jar "$SERVER_JAR" >"$1" 2>&1 & BENCH_PID=$!; }
+echo "server: $SERVER_JAR"
 start_confero "$LOG"; wait_up "$LOG"
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 forwarded() { curl -s "$BENCH_BASE/metrics" | awk '/^confero_sfu_rtp_forwarded_total/ {s += $NF} END {printf "%.0f", s}'; }
