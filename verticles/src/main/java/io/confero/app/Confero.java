@@ -105,6 +105,7 @@ public final class Confero {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     HazelcastClusterManager cm = ClusterSetup.clusterManager(config.cluster());
     VertxOptions options = new VertxOptions()
+        .setPreferNativeTransport(true)
         .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
             .addLabels(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE))
         .setEventBusOptions(new EventBusOptions().setHost(config.cluster().host()).setPort(0));
