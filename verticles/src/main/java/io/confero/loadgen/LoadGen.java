@@ -32,15 +32,33 @@ public final class LoadGen {
   private LoadGen() {
   }
 
+  static final String USAGE = "usage: LoadGen [--url U] [--code C] [--meetings M] [--participants N]"
+      + " [--seconds S] [--video WxH@FPS] [--media-dir D]";
+
   public static void main(String[] args) throws Exception {
-    Map<String, String> opt = options(args);
+    Map<String, String> opt;
+    int n;
+    int meetings;
+    int seconds;
+    int[] video;
+    try {
+      opt = options(args);
+      n = positive(opt, "participants", 6);
+      meetings = opt.containsKey("code") ? 1 : positive(opt, "meetings", 1);
+      seconds = positive(opt, "seconds", 30);
+      String[] v = opt.getOrDefault("video", "320x240@15").split("[x@]");
+      if (v.length != 3) {
+        throw new IllegalArgumentException("--video must look like 320x240@15");
+      }
+      video = new int[] {Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2])};
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage() + "\n" + USAGE);
+      System.exit(2);
+      return;
+    }
     String url = opt.getOrDefault("url", "http://127.0.0.1:8080");
-    int n = Integer.parseInt(opt.getOrDefault("participants", "6"));
-    int meetings = opt.containsKey("code") ? 1 : Integer.parseInt(opt.getOrDefault("meetings", "1"));
-    int seconds = Integer.parseInt(opt.getOrDefault("seconds", "30"));
-    String[] video = opt.getOrDefault("video", "320x240@15").split("[x@]");
     MediaClip clip = MediaClip.generate(Path.of(opt.getOrDefault("media-dir", "target/loadgen")),
-        Integer.parseInt(video[0]), Integer.parseInt(video[1]), Integer.parseInt(video[2]), 10);
+        video[0], video[1], video[2], 10);
     try (LoadParticipant.LoadContext ctx = LoadParticipant.LoadContext.create()) {
       List<String> codes = new ArrayList<>();
       for (int m = 0; m < meetings; m++) {
@@ -112,12 +130,19 @@ public final class LoadGen {
     return new JsonObject(resp.body()).getString("join_code");
   }
 
+  private static int positive(Map<String, String> opt, String name, int fallback) {
+    int v = Integer.parseInt(opt.getOrDefault(name, Integer.toString(fallback)));
+    if (v < 1) {
+      throw new IllegalArgumentException("--" + name + " must be at least 1");
+    }
+    return v;
+  }
+
   private static Map<String, String> options(String[] args) {
     Map<String, String> out = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("usage: LoadGen [--url U] [--code C] [--participants N] [--seconds S]"
-            + " [--video WxH@FPS] [--media-dir D]; bad argument " + args[i]);
+        throw new IllegalArgumentException("bad argument " + args[i]);
       }
       out.put(args[i].substring(2), args[++i]);
     }
