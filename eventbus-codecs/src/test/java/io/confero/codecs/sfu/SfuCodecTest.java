@@ -19,6 +19,7 @@ class SfuCodecTest {
   static Stream<Object> messages() {
     return Stream.of(
         new SfuRequest.Publish("m1", "p1", "v=0\r\n", Map.of("0", "microphone", "1", "camera")),
+        new SfuRequest.Publish("m1", "p1", "v=0\r\n", Map.of("0", "microphone", "2", "screen"), List.of("2")),
         new SfuRequest.Subscribe("m1", "p1"),
         new SfuRequest.SubscribeAnswer("m1", "p1", "v=0\r\n"),
         new SfuRequest.SetMuted("m1", "p1", "audio", true),
