@@ -55,6 +55,15 @@ class SfuCodecTest {
   }
 
   @Test
+  void goldenPublishVectorEndsWithTheRefusedMids() {
+    Buffer b = Buffer.buffer();
+    SfuCodec.encode(b, new SfuRequest.Publish("m", "p", "s", Map.of("1", "screen"), List.of("1")));
+    // type 1, "m", "p", the SDP "s", sources {"1": "screen"} (int32 count, then key, value), refused ["1"]
+    assertThat(HexFormat.of().formatHex(b.getBytes())).isEqualTo("01" + "000000016d" + "0000000170" + "0000000173"
+        + "00000001" + "0000000131" + "0000000673637265656e" + "00000001" + "0000000131");
+  }
+
+  @Test
   void unknownVersionIsRejected() throws Exception {
     var ctor = SfuCodec.class.getDeclaredConstructor(Class.class);
     ctor.setAccessible(true);
