@@ -255,6 +255,7 @@ class MeetingUiE2ETest {
         + " && t.currentDirection !== 'stopped' && t.sender.track && t.sender.track.readyState === 'ended')"
         + ".map(t => t.mid + ' ' + t.direction + ' ' + t.currentDirection);");
     assertThat((java.util.List<?>) dead).as("live transceivers holding an ended capture").isEmpty();
+    assertThat(guest.findAll("#spotlight .screen-tile[data-screen-of='" + hostId + "']")).isEmpty();
 
     guest.find("#screen-btn").click();
     Awaitility.await("the guest's screen leaves the host's page").atMost(MEDIA_TIMEOUT).until(() ->
