@@ -18,6 +18,7 @@ const NAME_KEY = 'confero.displayName';
 const JOIN_TIMEOUT_MS = 15000;
 const PING_MS = 25000;
 const PREVIEW_WAIT_MS = 3000;
+const SHARE_REFUSED = 'Someone else is presenting. Only one person can present at a time unless the host allows more.';
 /**
  * Diagnostic switch: `?relay=1` on the meeting URL makes both peer connections use TURN relay
  * candidates only (iceTransportPolicy 'relay'), to check the TURN path. See docs/testing.md.
@@ -254,6 +255,7 @@ function onJoined(s, m) {
   for (const p of m.participants || []) if (p.participant_id !== s.selfId) onParticipant(p, false);
   renderAllPeople();
   s.publisher = new Publisher(s.ice, s.signaling);
+  s.publisher.onRejected = (r) => onPublishRejected(s, r);
   s.subscriber = new Subscriber(s.ice, s.signaling, remoteSink(s));
   hooks.publisher = s.publisher.pc;
   hooks.subscriber = s.subscriber.pc;
@@ -431,10 +433,11 @@ function onError(s, m) {
       finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.');
       return;
     case 'share-in-progress':
-      // stop the screen only once the refused offer is rolled back: stopping a transceiver of a
-      // pending offer and then rolling it back leaves Chromium with a half-stopped transceiver
+      // (servers before publish_answer.rejected) stop the screen only once the refused offer is rolled
+      // back: stopping a transceiver of a pending offer and then rolling it back leaves Chromium with
+      // a half-stopped transceiver
       Promise.resolve(s.publisher && s.publisher.onError(m)).then(() => { if (session === s && s.screen) stopScreen(s); });
-      toast('Someone else is presenting. Only one person can present at a time unless the host allows more.', { kind: 'error' });
+      toast(SHARE_REFUSED, { kind: 'error' });
       return;
     case 'unauthorized':
       if (hooks.state === 'joining') failJoin('Your session has expired. Please join again.');
@@ -444,6 +447,17 @@ function onError(s, m) {
       if (s.publisher && s.publisher.onError(m)) return toast(`Could not publish your media: ${m.message || m.code}`, { kind: 'error' });
       toast(m.message || m.code || 'Something went wrong', { kind: 'error' });
   }
+}
+
+/**
+ * The server answered our publish but refused one of its sections (someone else started presenting
+ * first): the publisher already stopped that transceiver, so only the local screen goes.
+ */
+function onPublishRejected(s, r) {
+  if (session !== s) return;
+  if (s.screen && s.screen.transceiver === r.transceiver) dropScreen(s);
+  toast(r.code === 'share-in-progress' ? SHARE_REFUSED : `Could not publish your ${r.source || 'media'}: ${r.message || r.code}`,
+    { kind: 'error' });
 }
 
 function onSocketClose(s, ev) {
@@ -572,11 +586,17 @@ async function toggleScreen() {
 }
 
 function stopScreen(s) {
-  const { track, transceiver } = s.screen;
-  s.screen = null;
-  track.stop();
+  const { transceiver } = s.screen;
+  dropScreen(s);
   s.publisher.remove(transceiver);
   s.publisher.running?.catch(() => {});
+}
+
+/** Ends the local screen capture and its preview; the publisher side is the caller's. */
+function dropScreen(s) {
+  const { track } = s.screen;
+  s.screen = null;
+  track.stop();
   gallery.removeScreen('local-screen');
   setScreenButton(false);
 }

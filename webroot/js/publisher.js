@@ -23,6 +23,8 @@ export class Publisher {
     this.again = false;
     this.tracks = []; // our published tracks, from the last publish_answer
     this.constraints = new Map(); // track_id → max_height from video_constraints
+    // called with {transceiver, mid, source, code, message} for each of our sections an answer refused
+    this.onRejected = () => {};
   }
 
   /** Adds a track as a sendonly transceiver for `source`; call negotiate() to publish it. */
@@ -83,6 +85,7 @@ export class Publisher {
     if (this.pc.signalingState === 'closed') return;
     const offer = await this.pc.createOffer();
     await this.pc.setLocalDescription(offer);
+    const offered = new Map([...this.sources.keys()].filter((t) => t.mid).map((t) => [t.mid, t]));
     const answer = await new Promise((resolve, reject) => {
       const id = this.signaling.send({ type: 'publish', sdp: this.pc.localDescription.sdp, sources: this.sourcesByMid() });
       this.inFlight = { id, resolve, reject };
@@ -90,9 +93,31 @@ export class Publisher {
     this.inFlight = null;
     if (this.pc.signalingState === 'closed') return;
     await this.pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+    this.dropRejected(answer, offered);
     await this.keepCameraResolution();
     this.tracks = Array.isArray(answer.tracks) ? answer.tracks : [];
     await this.applyConstraints();
+  }
+
+  /**
+   * Forgets the transceivers whose m-section the answer rejected (`rejected`, e.g. a screen while
+   * someone else presents). A section answered with port 0 is already stopped by the answer (RFC
+   * 8829 §5.10), so nothing else needs negotiating and a later share gets a fresh transceiver (Chromium
+   * may recycle the m-section under a new mid); one answered inactive (our first, BUNDLE-tagged
+   * section) is stopped here and unpublished by a follow-up offer.
+   */
+  dropRejected(answer, offered) {
+    if (!Array.isArray(answer.rejected)) return;
+    for (const r of answer.rejected) {
+      const t = r && offered.get(r.mid);
+      if (!t || !this.sources.has(t)) continue;
+      this.sources.delete(t);
+      if (t.direction !== 'stopped' && t.currentDirection !== 'stopped') {
+        try { t.stop(); } catch { /* the connection is closed */ }
+        this.again = true;
+      }
+      this.onRejected({ ...r, transceiver: t });
+    }
   }
 
   /** Handles `video_constraints`: the largest height anyone shows our track at (0: nobody looks). */

@@ -61,7 +61,10 @@ final class MeetingRouter {
     return peers.computeIfAbsent(participantId, Peer::new);
   }
 
-  /** Answers a publish offer; producers appear for new m-sections and go for rejected/stopped ones. */
+  /**
+   * Answers a publish offer; producers appear for new m-sections and go for rejected/stopped ones
+   * (the request's refused mids included).
+   */
   SfuRequest.PublishAnswer publish(SfuRequest.Publish req) throws SdpParseException, SdpNegotiationException {
     SessionDescription offer = SdpParser.parse(req.offerSdp());
     String fingerprint = sha256Fingerprint(offer);
@@ -70,7 +73,7 @@ final class MeetingRouter {
       peer.publisher = env.newTransport(peer.participantId, true, listener(peer));
     }
     PublishAnswer answer = answerer.answer(offer, env.local(peer.publisher), Integer.toUnsignedLong(env.randomInt()),
-        ++peer.publishVersion);
+        ++peer.publishVersion, Set.copyOf(req.refusedMids()));
     peer.publisher.startDtls(DtlsRole.SERVER, fingerprint);
     Map<String, PublishedTrack> accepted = new LinkedHashMap<>();
     answer.tracks().forEach(t -> accepted.put(t.mid(), t));

@@ -69,8 +69,26 @@ final class Messages {
     };
   }
 
+  /**
+   * Answers a publish. A screen the meeting does not allow now (someone else shares) does not
+   * refuse the whole offer: its m-section is answered rejected (RFC 3264 §6) and listed in the
+   * answer's {@code rejected}, so the browser's transceiver stops cleanly and the rest negotiates.
+   */
   private Future<?> publish(Connection conn, JsonObject msg) {
     String sdp = str(msg, "sdp", MAX_SDP, true);
+    Map<String, String> sources = sources(msg);
+    boolean startsSharing = sources.containsValue("screen") && !conn.sharing;
+    Future<List<String>> refused = startsSharing ? startShare(conn, sources) : Future.succeededFuture(List.of());
+    return refused.compose(mids -> v.<SfuRequest.PublishAnswer>sfu(
+            new SfuRequest.Publish(conn.meetingId(), conn.participantId(), sdp, sources, mids))
+        .onComplete(ar -> sharingSettled(conn, startsSharing && mids.isEmpty(), ar.succeeded() ? ar.result() : null))
+        .map(answer -> {
+          answered(conn, answer, mids);
+          return null;
+        })).compose(x -> keepMuted(conn));
+  }
+
+  private static Map<String, String> sources(JsonObject msg) {
     Map<String, String> sources = new LinkedHashMap<>();
     Object s = msg.getValue("sources");
     if (s != null) {
@@ -84,32 +102,50 @@ final class Messages {
         sources.put(mid, src);
       }
     }
-    boolean startsSharing = sources.containsValue("screen") && !conn.sharing;
-    Future<?> allowed = startsSharing
-        ? v.mutateOrFail(conn, new ShareMutations.StartShare(conn.principal.participant()))
-        : Future.succeededFuture();
-    return allowed.compose(ok -> v.<SfuRequest.PublishAnswer>sfu(
-            new SfuRequest.Publish(conn.meetingId(), conn.participantId(), sdp, sources)))
-        .onComplete(ar -> sharingSettled(conn, startsSharing, ar.succeeded() ? ar.result() : null))
-        .map(answer -> {
-          List<String> before = conn.tracks.stream().map(TrackInfo::trackId).toList();
-          conn.tracks.clear();
-          conn.tracks.addAll(answer.tracks());
-          conn.send(new JsonObject().put("type", "publish_answer").put("sdp", answer.answerSdp())
-              .put("tracks", SignalingVerticle.array(answer.tracks().stream().map(Connection::trackJson).toList())));
-          for (TrackInfo t : answer.removed()) {
-            v.broadcast(conn.meetingId(), new JsonObject().put("type", "track_unpublished")
-                .put("track", Connection.trackJson(t)), conn);
-          }
-          for (TrackInfo t : answer.tracks()) {
-            if (!before.contains(t.trackId())) {
-              v.broadcast(conn.meetingId(), new JsonObject().put("type", "track_published")
-                  .put("track", Connection.trackJson(t)), conn);
-            }
-          }
-          v.renegotiateAll(conn.meetingId(), conn);
-          return null;
-        }).compose(x -> keepMuted(conn));
+    return sources;
+  }
+
+  /**
+   * Takes the meeting's sharing slot for this participant: the screen mids to refuse (empty when
+   * granted), or a failure with the stable code when the participant may not share at all.
+   */
+  private Future<List<String>> startShare(Connection conn, Map<String, String> sources) {
+    return v.mutate(conn, new ShareMutations.StartShare(conn.principal.participant())).compose(out -> {
+      if (out.accepted()) {
+        return Future.succeededFuture(List.of());
+      }
+      if (!ShareMutations.SHARE_IN_PROGRESS.equals(out.errorCode())) {
+        return Future.failedFuture(SignalingVerticle.refusal(out.errorCode()));
+      }
+      return Future.succeededFuture(sources.entrySet().stream().filter(e -> e.getValue().equals("screen"))
+          .map(Map.Entry::getKey).toList());
+    });
+  }
+
+  /** Sends {@code publish_answer} (with the refused mids, if any) and tells the others what changed. */
+  private void answered(Connection conn, SfuRequest.PublishAnswer answer, List<String> refusedMids) {
+    List<String> before = conn.tracks.stream().map(TrackInfo::trackId).toList();
+    conn.tracks.clear();
+    conn.tracks.addAll(answer.tracks());
+    JsonObject reply = new JsonObject().put("type", "publish_answer").put("sdp", answer.answerSdp())
+        .put("tracks", SignalingVerticle.array(answer.tracks().stream().map(Connection::trackJson).toList()));
+    if (!refusedMids.isEmpty()) {
+      SignalingError why = SignalingVerticle.refusal(ShareMutations.SHARE_IN_PROGRESS);
+      reply.put("rejected", SignalingVerticle.array(refusedMids.stream().map(mid -> new JsonObject().put("mid", mid)
+          .put("source", "screen").put("code", why.code).put("message", why.getMessage())).toList()));
+    }
+    conn.send(reply);
+    for (TrackInfo t : answer.removed()) {
+      v.broadcast(conn.meetingId(), new JsonObject().put("type", "track_unpublished")
+          .put("track", Connection.trackJson(t)), conn);
+    }
+    for (TrackInfo t : answer.tracks()) {
+      if (!before.contains(t.trackId())) {
+        v.broadcast(conn.meetingId(), new JsonObject().put("type", "track_published")
+            .put("track", Connection.trackJson(t)), conn);
+      }
+    }
+    v.renegotiateAll(conn.meetingId(), conn);
   }
 
   /**

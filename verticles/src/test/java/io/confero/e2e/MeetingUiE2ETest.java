@@ -227,6 +227,51 @@ class MeetingUiE2ETest {
     assertThat(host.find("#screen-btn").getAttribute("aria-pressed")).isEqualTo("true");
   }
 
+  /**
+   * Two people press share at nearly the same moment: the second page has not heard of the first
+   * share yet, so only the server can refuse it. The server answers that publish with the screen
+   * section rejected; the page stops its screen cleanly (no live transceiver left holding the ended
+   * capture) and, once the first presenter stops, its next share reaches the others without a reload.
+   */
+  @Test
+  void aShareTheServerRefusesInARaceLeavesNoDeadSlotAndTheNextShareReachesTheOthers() throws Exception {
+    E2EServer.Meeting m = meeting("Share race", null);
+    String hostId = joinAsHost(host, m, "Hannah Host");
+    String guestId = joinAsGuest(guest, m, "Gus Guest");
+    MediaAwait.awaitFramesDecodedRising(host, 1, MEDIA_TIMEOUT);
+    guest.find("#screen-btn").click();
+    String guestScreen = "#spotlight .screen-tile[data-screen-of='" + guestId + "'] video";
+    awaitScreenDecoded(host, guestScreen, "the host decodes the guest's screen");
+
+    // as in a race, the host's page does not know of the guest's share when its button is pressed
+    host.execute("const tile = document.querySelector(arguments[0]).closest('.screen-tile');"
+        + "tile.dataset.screenOf = window.confero.selfId;"
+        + "document.getElementById('screen-btn').click();"
+        + "tile.dataset.screenOf = arguments[1];", guestScreen, guestId);
+    awaitText(host, "#toasts .toast.error", "Someone else is presenting");
+    assertThat(host.find("#screen-btn").getAttribute("aria-pressed")).isEqualTo("false");
+    assertThat(host.findAll("[data-track-id='local-screen']")).isEmpty();
+    Object dead = host.execute("return window.confero.publisher.getTransceivers().filter(t => t.direction !== 'stopped'"
+        + " && t.currentDirection !== 'stopped' && t.sender.track && t.sender.track.readyState === 'ended')"
+        + ".map(t => t.mid + ' ' + t.direction + ' ' + t.currentDirection);");
+    assertThat((java.util.List<?>) dead).as("live transceivers holding an ended capture").isEmpty();
+    assertThat(guest.findAll("#spotlight .screen-tile[data-screen-of='" + hostId + "']")).isEmpty();
+
+    guest.find("#screen-btn").click();
+    Awaitility.await("the guest's screen leaves the host's page").atMost(MEDIA_TIMEOUT).until(() ->
+        host.findAll(guestScreen).isEmpty());
+    host.find("#screen-btn").click();
+    awaitScreenDecoded(guest, "#spotlight .screen-tile[data-screen-of='" + hostId + "'] video",
+        "the guest decodes the host's screen, shared again without a reload");
+    assertThat(host.find("#screen-btn").getAttribute("aria-pressed")).isEqualTo("true");
+    MediaAwait.awaitFramesDecodedRising(guest, 2, MEDIA_TIMEOUT);
+  }
+
+  static void awaitScreenDecoded(BrowserSession b, String videoCss, String what) {
+    Awaitility.await(what).atMost(MEDIA_TIMEOUT).until(() -> !b.findAll(videoCss).isEmpty() && ((Number) b.execute(
+        "const v = document.querySelector(arguments[0]); return v ? v.videoWidth : 0;", videoCss)).intValue() > 0);
+  }
+
   @Test
   void lockRefusesANewcomerTheHostRemovesAGuestForGoodAndEndsTheMeetingForEveryone() throws Exception {
     E2EServer.Meeting m = meeting("All hands", null);

@@ -48,6 +48,7 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
       ids(b, p.meetingId(), p.participantId());
       Wire.putString(b, p.offerSdp());
       Wire.putMap(b, p.sources());
+      Wire.putList(b, p.refusedMids(), Wire::putString);
     } else if (msg instanceof SfuRequest.Subscribe s) {
       b.appendByte((byte) 2);
       ids(b, s.meetingId(), s.participantId());
@@ -111,7 +112,8 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
   static Object decode(Wire w) {
     byte type = w.readByte();
     return switch (type) {
-      case 1 -> new SfuRequest.Publish(w.readString(), w.readString(), w.readString(), w.readMap());
+      case 1 -> new SfuRequest.Publish(w.readString(), w.readString(), w.readString(), w.readMap(),
+          w.readList(Wire::readString));
       case 2 -> new SfuRequest.Subscribe(w.readString(), w.readString());
       case 3 -> new SfuRequest.SubscribeAnswer(w.readString(), w.readString(), w.readString());
       case 4 -> new SfuRequest.SetMuted(w.readString(), w.readString(), w.readString(), w.readBool());

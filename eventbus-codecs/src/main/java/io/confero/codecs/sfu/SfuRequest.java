@@ -9,9 +9,22 @@ public sealed interface SfuRequest {
 
   String participantId();
 
-  /** The browser's publish offer; {@code sources} maps mid → microphone / camera / screen. */
-  record Publish(String meetingId, String participantId, String offerSdp, Map<String, String> sources)
-      implements SfuRequest {}
+  /**
+   * The browser's publish offer; {@code sources} maps mid → microphone / camera / screen.
+   * {@code refusedMids} are offered m-sections signaling refused (a second screen share while
+   * someone else shares): the SFU answers them rejected and makes no producer for them.
+   */
+  record Publish(String meetingId, String participantId, String offerSdp, Map<String, String> sources,
+                 List<String> refusedMids) implements SfuRequest {
+    public Publish {
+      refusedMids = List.copyOf(refusedMids);
+    }
+
+    /** A publish with nothing refused. */
+    public Publish(String meetingId, String participantId, String offerSdp, Map<String, String> sources) {
+      this(meetingId, participantId, offerSdp, sources, List.of());
+    }
+  }
 
   /** Asks for a fresh subscriber offer listing the meeting's current tracks (empty SDP when unchanged). */
   record Subscribe(String meetingId, String participantId) implements SubscribeOrAnswer {}

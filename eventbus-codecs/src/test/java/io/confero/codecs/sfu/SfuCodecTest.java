@@ -19,6 +19,7 @@ class SfuCodecTest {
   static Stream<Object> messages() {
     return Stream.of(
         new SfuRequest.Publish("m1", "p1", "v=0\r\n", Map.of("0", "microphone", "1", "camera")),
+        new SfuRequest.Publish("m1", "p1", "v=0\r\n", Map.of("0", "microphone", "2", "screen"), List.of("2")),
         new SfuRequest.Subscribe("m1", "p1"),
         new SfuRequest.SubscribeAnswer("m1", "p1", "v=0\r\n"),
         new SfuRequest.SetMuted("m1", "p1", "audio", true),
@@ -51,6 +52,15 @@ class SfuCodecTest {
     SfuCodec.encode(b, new SfuRequest.Leave("m1", "p1"));
     // type 5, then "m1" and "p1" as int32 length + UTF-8
     assertThat(HexFormat.of().formatHex(b.getBytes())).isEqualTo("05" + "000000026d31" + "000000027031");
+  }
+
+  @Test
+  void goldenPublishVectorEndsWithTheRefusedMids() {
+    Buffer b = Buffer.buffer();
+    SfuCodec.encode(b, new SfuRequest.Publish("m", "p", "s", Map.of("1", "screen"), List.of("1")));
+    // type 1, "m", "p", the SDP "s", sources {"1": "screen"} (int32 count, then key, value), refused ["1"]
+    assertThat(HexFormat.of().formatHex(b.getBytes())).isEqualTo("01" + "000000016d" + "0000000170" + "0000000173"
+        + "00000001" + "0000000131" + "0000000673637265656e" + "00000001" + "0000000131");
   }
 
   @Test

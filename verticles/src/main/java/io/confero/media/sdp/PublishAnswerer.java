@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Answers a browser's publish offer (RFC 3264 §6, RFC 8829 §5.3): one bundled transport
@@ -21,6 +22,11 @@ import java.util.Map;
  * the browser merely does not send on (recvonly/inactive), we answer it {@code a=inactive} and keep
  * it bundled (RFC 3264 §6.1 allows inactive for any offered direction); it is listed in
  * {@link PublishAnswer#inactiveMids()}. A tagged data-channel section is still rejected.
+ *
+ * <p>The caller may also refuse sections the browser does send on ({@code refusedMids}, e.g. a
+ * screen share the meeting does not allow now): they are answered as if not offered for sending,
+ * rejected with port 0 (RFC 3264 §6: the offerer's transceiver stops, RFC 8829 §5.10), or
+ * {@code a=inactive} when it is the BUNDLE tag, and get no {@link PublishedTrack}.
  */
 public final class PublishAnswerer {
     private final MediaCapabilities caps;
@@ -45,6 +51,15 @@ public final class PublishAnswerer {
      */
     public PublishAnswer answer(SessionDescription offer, LocalTransport local, long sessionId, long sessionVersion)
             throws SdpNegotiationException {
+        return answer(offer, local, sessionId, sessionVersion, Set.of());
+    }
+
+    /**
+     * As {@link #answer(SessionDescription, LocalTransport, long, long)}, refusing the sections whose
+     * mid is in {@code refusedMids} (see the class comment).
+     */
+    public PublishAnswer answer(SessionDescription offer, LocalTransport local, long sessionId, long sessionVersion,
+                                Set<String> refusedMids) throws SdpNegotiationException {
         Group bundle = offer.bundleGroup()
                 .orElseThrow(() -> new SdpNegotiationException("offer has no BUNDLE group (RFC 8843); Confero requires BUNDLE"));
         String tag = bundle.mids().isEmpty() ? null : bundle.mids().get(0);
@@ -57,7 +72,8 @@ public final class PublishAnswerer {
             checkTransport(offer, m);
             boolean usable = usableRtp(m, bundle);
             List<RtpCodec> chosen = usable ? selector.select(m) : List.of();
-            if (!chosen.isEmpty() && m.effectiveDirection().sends()) {
+            boolean refused = m.mid() != null && refusedMids.contains(m.mid());
+            if (!chosen.isEmpty() && m.effectiveDirection().sends() && !refused) {
                 MediaDescription answer = acceptSection(m, chosen, local, Direction.RECVONLY);
                 media.add(answer);
                 bundled.add(m.mid());

@@ -179,6 +179,44 @@ class PublishAnswererTest {
     }
 
     @Test
+    void refusedSendingSectionIsRejectedWithPortZeroAndGetsNoTrack() throws Exception {
+        PublishAnswer result = answerer.answer(Fixtures.parse("chromium-offer-plain.sdp"), TestTransports.LOCAL,
+                1, 1, java.util.Set.of("1"));
+        SessionDescription a = SdpParser.parse(result.sdp());
+        MediaDescription refused = a.media().get(1);
+        assertThat(refused.port()).isZero();
+        assertThat(refused.mid()).isEqualTo("1");
+        assertThat(refused.direction()).isEqualTo(Direction.INACTIVE);
+        assertThat(refused.fingerprints()).isEmpty();
+        assertThat(result.rejectedMids()).containsExactly("1");
+        assertThat(result.inactiveMids()).isEmpty();
+        assertThat(result.tracks()).extracting(PublishedTrack::mid).containsExactly("0");
+        assertThat(a.bundleGroup()).get().extracting(Group::mids).isEqualTo(List.of("0"));
+        assertThat(a.media().get(0).port()).isEqualTo(40000);
+        assertThat(a.media().get(0).direction()).isEqualTo(Direction.RECVONLY);
+    }
+
+    @Test
+    void refusedBundleTaggedSectionIsAnsweredInactiveAndStaysBundled() throws Exception {
+        PublishAnswer result = answerer.answer(Fixtures.parse("chromium-offer-plain.sdp"), TestTransports.LOCAL,
+                1, 1, java.util.Set.of("0"));
+        SessionDescription a = SdpParser.parse(result.sdp());
+        assertThat(result.inactiveMids()).containsExactly("0");
+        assertThat(result.rejectedMids()).isEmpty();
+        assertThat(result.tracks()).extracting(PublishedTrack::mid).containsExactly("1");
+        assertThat(a.media().get(0).port()).isEqualTo(40000);
+        assertThat(a.media().get(0).direction()).isEqualTo(Direction.INACTIVE);
+        assertThat(a.bundleGroup()).get().extracting(Group::mids).isEqualTo(List.of("0", "1"));
+    }
+
+    @Test
+    void refusingAnUnknownMidChangesNothing() throws Exception {
+        SessionDescription offer = Fixtures.parse("chromium-offer-plain.sdp");
+        PublishAnswer refused = answerer.answer(offer, TestTransports.LOCAL, 1, 1, java.util.Set.of("7"));
+        assertThat(refused).isEqualTo(answerer.answer(offer, TestTransports.LOCAL, 1, 1));
+    }
+
+    @Test
     void h264PrefersConstrainedBaseline42e01f() throws Exception {
         SessionDescription offer = Fixtures.parse("chromium-offer-plain.sdp");
         MediaCapabilities h264Only = new MediaCapabilities(List.of("H264"),
