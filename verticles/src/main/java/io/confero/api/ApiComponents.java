@@ -5,7 +5,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.sqlclient.Pool;
 import java.util.function.Supplier;
 
-/** What the composition root hands the {@link ApiVerticle}. */
+/** What the composition root hands the {@link ApiVerticle}; {@code homes} picks the signaling URL of a join. */
 public record ApiComponents(MeetingService meetings, TokenService tokens, ApiKeyRepository apiKeys,
     RateLimiter rateLimiter, IceServers iceServers, Pool pool, Supplier<Boolean> clusterSafe,
-    PrometheusMeterRegistry registry, io.confero.webhook.WebhookStore webhooks, RateLimiter webCreateLimiter) {}
+    PrometheusMeterRegistry registry, io.confero.webhook.WebhookStore webhooks, RateLimiter webCreateLimiter,
+    io.confero.meeting.HomeDirectory homes) {}

@@ -41,7 +41,7 @@ public final class ApiVerticle extends VerticleBase {
     this.meetings = c.meetings();
     this.auth = new ApiAuth(c.tokens(), c.apiKeys(), c.rateLimiter());
     this.meetingsApi = new MeetingsApi(c.meetings(), c.tokens(), c.iceServers(), config.http().publicUrl(),
-        config.signaling().publicUrl(), config.media().region());
+        c.homes(), config.media().region());
     this.webMeetingsApi = new WebMeetingsApi(c.meetings(), c.webCreateLimiter(),
         new io.confero.meeting.TenantId(config.api().tenant()), config.web().openCreate(), config.http().publicUrl());
     this.pool = c.pool();

@@ -25,16 +25,16 @@ final class MeetingsApi {
   private final TokenService tokens;
   private final IceServers iceServers;
   private final String publicUrl;
-  private final String signalingUrl;
+  private final io.confero.meeting.HomeDirectory homes;
   private final String region;
 
   MeetingsApi(MeetingService service, TokenService tokens, IceServers iceServers, String publicUrl,
-      String signalingUrl, String region) {
+      io.confero.meeting.HomeDirectory homes, String region) {
     this.service = service;
     this.tokens = tokens;
     this.iceServers = iceServers;
     this.publicUrl = publicUrl;
-    this.signalingUrl = signalingUrl;
+    this.homes = homes;
     this.region = region;
   }
 
@@ -115,8 +115,8 @@ final class MeetingsApi {
     Role role = roleText == null ? Role.PARTICIPANT : Role.parse(roleText).orElseThrow(() ->
         ApiException.invalid("role", "'role' must be host, cohost, participant or viewer"));
     String userId = JsonFields.text(body, "user_id", 128, false);
-    service.get(p.tenant(), id).compose(m -> service.join(m, name, role, userId, "api"))
-        .onSuccess(seat -> json(ctx, 200, joinResponse(seat))).onFailure(ctx::fail);
+    service.get(p.tenant(), id).compose(m -> service.join(m, name, role, userId, "api")).compose(this::joinResponse)
+        .onSuccess(out -> json(ctx, 200, out)).onFailure(ctx::fail);
   }
 
   /**
@@ -131,7 +131,7 @@ final class MeetingsApi {
     String name = JsonFields.text(body, "display_name", 100, true);
     String hostKey = JsonFields.string(body, "", "host_key");
     service.byCode(code).compose(m -> linkRole(m, hostKey).compose(role -> service.join(m, name, role, null, "link")))
-        .onSuccess(seat -> json(ctx, 200, joinResponse(seat))).onFailure(ctx::fail);
+        .compose(this::joinResponse).onSuccess(out -> json(ctx, 200, out)).onFailure(ctx::fail);
   }
 
   private Future<Role> linkRole(Meeting m, String hostKey) {
@@ -146,7 +146,12 @@ final class MeetingsApi {
     });
   }
 
-  private JsonObject joinResponse(MeetingService.Seat seat) {
+  /** The seat, its session token and {@code media_server}: the signaling URL of the meeting's home node. */
+  private Future<JsonObject> joinResponse(MeetingService.Seat seat) {
+    return homes.claim(seat.meeting().id()).map(home -> joinResponse(seat, home.url()));
+  }
+
+  private JsonObject joinResponse(MeetingService.Seat seat, String signalingUrl) {
     String token = tokens.mintSessionToken(new TokenService.SessionPrincipal(seat.meeting().id(), seat.participant(),
         seat.role(), seat.displayName(), seat.meeting().tenant()));
     return MeetingService.seatJson(seat)

@@ -11,6 +11,7 @@ import io.confero.api.RedisRateLimiter;
 import io.confero.api.TokenService;
 import io.confero.config.ConferoConfig;
 import io.confero.meeting.HazelcastMeetingDirectory;
+import io.confero.meeting.HazelcastMeetingHomes;
 import io.confero.meeting.MeetingDirectory;
 import io.confero.meeting.TenantId;
 import io.confero.store.ApiKeyRepository;
@@ -76,9 +77,11 @@ public final class Confero {
   private final SignalingVerticle signaling;
   private final List<SfuVerticle> sfus;
   private final TurnVerticle turn;
+  private final HazelcastMeetingHomes homes;
 
   private Confero(ConferoConfig config, Database database, Vertx vertx, Pool pool, ApiVerticle api,
-      SignalingVerticle signaling, List<SfuVerticle> sfus, TurnVerticle turn, Redis redis) {
+      SignalingVerticle signaling, List<SfuVerticle> sfus, TurnVerticle turn, Redis redis, HazelcastMeetingHomes homes) {
+    this.homes = homes;
     this.signaling = signaling;
     this.sfus = List.copyOf(sfus);
     this.turn = turn;
@@ -128,9 +131,13 @@ public final class Confero {
     MeetingDirectory directory = new HazelcastMeetingDirectory(vertx, hz);
     MeetingRepository meetingRepo = new MeetingRepository(pool);
     EventLogRepository eventLog = new EventLogRepository(pool, clock);
+    HazelcastMeetingHomes homes = new HazelcastMeetingHomes(vertx, hz, cm.getNodeId(), config.signaling().publicUrl(),
+        node -> cm.getNodes().contains(node));
     MeetingService meetings = new MeetingService(meetingRepo, new ParticipantRepository(pool), eventLog, directory,
-        random, clock, (id, reason) -> vertx.eventBus().publish(Addresses.meetingEvents(id.value()),
-            new MeetingEvent.Ended(id.value(), reason)));
+        random, clock, (id, reason) -> {
+          homes.release(id).onFailure(e -> LOG.warn("forgetting the home of meeting {} failed", id.value(), e));
+          vertx.eventBus().publish(Addresses.meetingEvents(id.value()), new MeetingEvent.Ended(id.value(), reason));
+        });
     Redis redis = config.redis().enabled() ? Redis.createClient(vertx, config.redis().url()) : null;
     RateLimiter limiter = redis != null
         ? new RedisRateLimiter(redis, config.api().rateLimitPerMinute(), clock::millis)
@@ -143,7 +150,7 @@ public final class Confero {
         ? secrets.getOrCreate("turn-secret", 24).map(b -> Base64.getUrlEncoder().withoutPadding().encodeToString(b))
         : Future.succeededFuture(config.turn().secret());
     Future<Void> tenants = bootstrapKey(config, keys).compose(v -> keys.ensureTenant(new TenantId(config.api().tenant())));
-    return Future.all(signingKey, turnSecret, tenants).compose(x -> {
+    return Future.all(signingKey, turnSecret, tenants, homes.publish()).compose(x -> {
       TokenService tokens = new TokenService(vertx, signingKey.result(), config.api().tokenTtlSeconds(),
           config.api().sessionTokenTtlSeconds());
       int workers = config.sfu().workerCount();
@@ -153,7 +160,7 @@ public final class Confero {
       }
       SignalingVerticle signaling = new SignalingVerticle(config.signaling(), new SignalingComponents(tokens,
           directory, meetingRepo, eventLog, new io.confero.store.ChatRepository(pool), registry, cm.getNodeId(), workers,
-          clock));
+          clock, homes));
       TurnVerticle turn = config.turn().enabled()
           ? new TurnVerticle(turnConfig(config.turn(), turnSecret.result()), registry) : null;
       Future<?> sfuUp = Future.all(sfus.stream().map(v -> (Future<?>) vertx.deployVerticle(v)).toList());
@@ -170,13 +177,13 @@ public final class Confero {
             IceServers ice = iceServers(config.turn(), turn, turnSecret.result(), clock);
             ApiVerticle api = new ApiVerticle(config, new ApiComponents(meetings, tokens, keys, limiter, ice, pool,
                 () -> hz.getPartitionService().isClusterSafe(), registry, new WebhookStore(pool, random),
-                webCreateLimiter));
+                webCreateLimiter, homes));
             return vertx.deployVerticle(api).map(id -> {
               LOG.info("Confero listening on {} (HTTP port {}, signaling port {}, SFU UDP ports {}, TURN {})",
                   config.http().publicUrl(), api.actualPort(), signaling.actualPort(),
                   sfus.stream().map(SfuVerticle::port).toList(),
                   turn == null ? "off" : "UDP " + turn.udpPort() + ", TCP " + turn.tcpPort());
-              return new Confero(config, db, vertx, pool, api, signaling, sfus, turn, redis);
+              return new Confero(config, db, vertx, pool, api, signaling, sfus, turn, redis, homes);
             });
           });
     });
@@ -257,6 +264,7 @@ public final class Confero {
    */
   public void close() throws Exception {
     try {
+      withdrawQuietly();
       if (redis != null) {
         redis.close();
       }
@@ -267,6 +275,15 @@ public final class Confero {
       } finally {
         closeQuietly(database);
       }
+    }
+  }
+
+  /** Takes this node's signaling URL out of the cluster's node map, so no join is sent here any more. */
+  private void withdrawQuietly() {
+    try {
+      homes.withdraw().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("withdrawing this node from {} failed", HazelcastMeetingHomes.NODES_MAP, e);
     }
   }
 

@@ -7,7 +7,8 @@ import io.confero.store.EventLogRepository;
 import io.confero.store.MeetingRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** What the composition root hands the {@link SignalingVerticle}; {@code clock} times the reconnect grace. */
+/** What the composition root hands the {@link SignalingVerticle}; {@code clock} times the reconnect grace;
+ * {@code homes} sends a socket that reached the wrong node to the meeting's home. */
 public record SignalingComponents(TokenService tokens, MeetingDirectory directory, MeetingRepository meetings,
     EventLogRepository events, ChatRepository chat, MeterRegistry registry, String nodeId, int sfuWorkers,
-    java.time.Clock clock) {}
+    java.time.Clock clock, io.confero.meeting.HomeDirectory homes) {}

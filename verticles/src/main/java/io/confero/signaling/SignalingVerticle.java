@@ -47,6 +47,9 @@ public final class SignalingVerticle extends VerticleBase {
   private Reconnects reconnects;
   private long sweepTimer;
 
+  /** Close status of a socket that reached a node which is not its meeting's home (HTTP's 421 Misdirected). */
+  static final short WRONG_NODE = 4421;
+
   /** How often publishers hear about changed video constraints (joins, leaves, new tracks). */
   static final long QUALITY_PERIOD_MILLIS = 500;
 
@@ -91,15 +94,28 @@ public final class SignalingVerticle extends VerticleBase {
         ws.close((short) 4401, "unauthorized");
         return;
       }
-      Connection conn = new Connection(ws, ar.result(), System::currentTimeMillis);
-      ws.textMessageHandler(text -> onFrame(conn, text));
-      ws.binaryMessageHandler(b -> fail(conn, new SignalingError("bad-message", "frames must be JSON text"), null));
-      ws.exceptionHandler(e -> LOG.debug("websocket error", e));
-      // a normal closure (1000) is a deliberate leave; anything else (a reload's 1001, a dropped
-      // network) holds the participant for the reconnect grace
-      ws.closeHandler(v -> onClosed(conn, "disconnected", !Short.valueOf((short) 1000).equals(ws.closeStatusCode())));
-      ws.resume();
+      c.homes().claim(ar.result().meeting()).onComplete(home -> {
+        if (home.succeeded() && !home.result().local()) {
+          ws.writeTextMessage(new JsonObject().put("type", "error").put("code", "wrong-node")
+              .put("message", "this meeting is served by another node").put("url", home.result().url()).encode());
+          ws.close(WRONG_NODE, "wrong node");
+          return;
+        }
+        accept(ws, ar.result());
+      });
     });
+  }
+
+  /** A socket with a valid token on the meeting's home node: frames flow from now on. */
+  private void accept(ServerWebSocket ws, io.confero.api.TokenService.SessionPrincipal principal) {
+    Connection conn = new Connection(ws, principal, System::currentTimeMillis);
+    ws.textMessageHandler(text -> onFrame(conn, text));
+    ws.binaryMessageHandler(b -> fail(conn, new SignalingError("bad-message", "frames must be JSON text"), null));
+    ws.exceptionHandler(e -> LOG.debug("websocket error", e));
+    // a normal closure (1000) is a deliberate leave; anything else (a reload's 1001, a dropped
+    // network) holds the participant for the reconnect grace
+    ws.closeHandler(v -> onClosed(conn, "disconnected", !Short.valueOf((short) 1000).equals(ws.closeStatusCode())));
+    ws.resume();
   }
 
   private void onFrame(Connection conn, String text) {
@@ -221,6 +237,8 @@ public final class SignalingVerticle extends VerticleBase {
 
   /** Tells every node's signaling plane that the meeting ended (the same event REST end publishes). */
   void publishEnded(String meetingId, String reason) {
+    c.homes().release(new io.confero.meeting.MeetingId(meetingId))
+        .onFailure(e -> LOG.warn("forgetting the home of meeting {} failed", meetingId, e));
     vertx.eventBus().publish(Addresses.meetingEvents(meetingId), new MeetingEvent.Ended(meetingId, reason));
   }
 
