@@ -21,7 +21,7 @@ class MeetingHomesTest {
   static final String URL_B = "ws://b.example:8081/ws";
 
   /** An in-memory store with the conditional operations of the Hazelcast map, counting operations. */
-  static final class MapStore implements MeetingHomes.Store {
+  static class MapStore implements MeetingHomes.Store {
     final Map<String, String> homes = new HashMap<>();
     final Map<String, String> urls = new HashMap<>(Map.of(A, URL_A, B, URL_B));
     int ops;
