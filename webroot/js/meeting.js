@@ -225,6 +225,7 @@ function onJoined(s, m) {
   if (hooks.state !== 'joining' && hooks.state !== 'waiting' && hooks.state !== 'reconnecting') return;
   if (s.reconnect || m.resumed) gallery.clear();
   endReconnect(s);
+  wrongNodeRedirects = 0;
   s.graceMs = Number(m.reconnect_grace_ms) > 0 ? Number(m.reconnect_grace_ms) : DEFAULT_GRACE_MS;
   if (m.resumed) { // the server kept our seat and our mute state; send only what changed meanwhile
     hooks.resumed = true;
@@ -439,6 +440,11 @@ function onError(s, m) {
       Promise.resolve(s.publisher && s.publisher.onError(m)).then(() => { if (session === s && s.screen) stopScreen(s); });
       toast(SHARE_REFUSED, { kind: 'error' });
       return;
+    case 'wrong-node':
+      // this meeting lives on another node of the cluster: the socket closes (4421) and every
+      // later attempt goes to the meeting's home
+      if (m.url) s.body.media_server = { ...(s.body.media_server || {}), url: m.url };
+      return;
     case 'unauthorized':
       if (hooks.state === 'joining') failJoin('Your session has expired. Please join again.');
       else finish('error', 'You were disconnected', m.message || 'Your session is no longer valid.');
@@ -460,7 +466,14 @@ function onPublishRejected(s, r) {
     { kind: 'error' });
 }
 
+/** Sockets sent on to the meeting's home node (`wrong-node`) while joining; bounded so that a cluster in flux cannot loop. */
+let wrongNodeRedirects = 0;
+
 function onSocketClose(s, ev) {
+  if (ev && ev.code === 4421 && hooks.state === 'joining' && wrongNodeRedirects++ < 3) {
+    connect(s.body, s.displayName);
+    return;
+  }
   if (ev && ev.code === 4409) finish('error', 'You joined from another window', 'This meeting is open in another tab or on another device.');
   else if (hooks.state === 'reconnecting') scheduleAttempt(s);
   else if (hooks.state === 'joined') startReconnect(s);
