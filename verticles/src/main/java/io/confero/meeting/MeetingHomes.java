@@ -27,7 +27,10 @@ public final class MeetingHomes {
     void remove(String meetingId);
   }
 
-  /** Where a meeting lives: its home node, that node's signaling URL, and whether it is this node. */
+  /**
+   * Where a meeting lives: its home node, that node's signaling URL, and whether this node serves it
+   * (it is the home, or it publishes the same URL as the home).
+   */
   public record Home(String nodeId, String url, boolean local) {}
 
   private final String selfId;
@@ -56,7 +59,9 @@ public final class MeetingHomes {
       if (alive.test(current)) {
         String url = store.urlOf(current);
         if (url != null) {
-          return new Home(current, url, false);
+          // nodes sharing one URL (a load balancer in front of all) cannot be told apart by clients:
+          // serve here, as before affinity, rather than send the client round in circles
+          return new Home(current, url, url.equals(selfUrl));
         }
       }
       if (store.replace(meetingId, current, selfId)) {

@@ -79,6 +79,16 @@ class MeetingHomesTest {
   }
 
   @Test
+  void aNodeSharingTheHomesUrlServesTheMeetingItself() {
+    MapStore store = new MapStore();
+    store.urls.put(B, URL_A);
+    store.homes.put("m1", B);
+    MeetingHomes a = node(A, store, Set.of(A, B));
+    assertThat(a.claim("m1")).isEqualTo(new MeetingHomes.Home(B, URL_A, true));
+    assertThat(store.homes).containsEntry("m1", B);
+  }
+
+  @Test
   void aJoinOnTheHomeCostsOneMapOperation() {
     MapStore store = new MapStore();
     MeetingHomes a = node(A, store, Set.of(A, B));

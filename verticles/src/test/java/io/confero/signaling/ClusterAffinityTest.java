@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confero.api.RestClient;
 import io.confero.app.TestNode;
+import com.hazelcast.core.HazelcastInstance;
+import io.confero.meeting.HazelcastMeetingHomes;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -86,6 +92,33 @@ class ClusterAffinityTest {
     JsonObject meeting = seatsA.meeting(null);
     assertThat(mediaUrl(seatsB.apiJoin(meeting, "Bea", "host"))).isEqualTo(signalingUrl(b));
     assertThat(mediaUrl(seatsA.apiJoin(meeting, "Al", "participant"))).isEqualTo(signalingUrl(b));
+  }
+
+  @Test
+  void endingTheMeetingForgetsItsHome() throws Exception {
+    JsonObject meeting = seatsA.meeting(null);
+    String id = meeting.getString("meeting_id");
+    seatsB.apiJoin(meeting, "Bea", "host");
+    com.hazelcast.map.IMap<String, String> homes = hazelcast(a).getMap(HazelcastMeetingHomes.HOMES_MAP);
+    assertThat(homes.get(id)).isEqualTo(clusterManager(b).getNodeId());
+    RestClient.Response end = seatsA.rest.authed(seatsA.rest.token(), "POST", "/api/v1/meetings/" + id + "/end", null);
+    assertThat(end.status()).as(end.body()).isEqualTo(200);
+    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !homes.containsKey(id));
+  }
+
+  @Test
+  void everyNodePublishesItsSignalingUrl() {
+    com.hazelcast.map.IMap<String, String> nodes = hazelcast(a).getMap(HazelcastMeetingHomes.NODES_MAP);
+    assertThat(nodes.values()).containsExactlyInAnyOrder(signalingUrl(a), signalingUrl(b));
+  }
+
+  /** The Vert.x cluster manager: its node id (a member attribute, not the Hazelcast member UUID) names homes. */
+  static HazelcastClusterManager clusterManager(TestNode n) {
+    return (HazelcastClusterManager) ((VertxInternal) n.node().vertx()).clusterManager();
+  }
+
+  static HazelcastInstance hazelcast(TestNode n) {
+    return clusterManager(n).getHazelcastInstance();
   }
 
   @Test
