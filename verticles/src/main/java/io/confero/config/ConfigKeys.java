@@ -24,7 +24,7 @@ public final class ConfigKeys {
       new ConfigKey("http.webroot", STRING, "webroot", "Folder holding the web client; falls back to the copy inside the jar"),
       new ConfigKey("signaling.host", STRING, "0.0.0.0", "Interface the signaling WebSocket server binds to"),
       new ConfigKey("signaling.port", INT, "8081", "Signaling WebSocket port (path /ws)"),
-      new ConfigKey("signaling.public_url", STRING, "", "WebSocket URL handed to clients; empty = ws://<host of http.public_url>:<signaling.port>/ws"),
+      new ConfigKey("signaling.public_url", STRING, "", "This node's own WebSocket URL handed to clients (in a cluster each node needs its own); empty = ws://<host of http.public_url>:<signaling.port>/ws"),
       new ConfigKey("signaling.reconnect_grace", DURATION, "30s", "How long a participant whose connection dropped stays in the meeting to reconnect (500ms, 30s, 2m); 0s = leave at once"),
       new ConfigKey("database.mode", STRING, "embedded", "embedded (PostgreSQL binaries from Maven, data in database.data_dir) or external"),
       new ConfigKey("database.data_dir", STRING, "data/postgres", "Data folder of the embedded PostgreSQL; survives restarts"),
