@@ -179,10 +179,11 @@ public final class Confero {
                 () -> hz.getPartitionService().isClusterSafe(), registry, new WebhookStore(pool, random),
                 webCreateLimiter, homes));
             return vertx.deployVerticle(api).map(id -> {
-              LOG.info("Confero listening on {} (HTTP port {}, signaling port {}, SFU UDP ports {}, TURN {})",
+              LOG.info("Confero listening on {} (HTTP port {}, signaling port {}, SFU UDP ports {}, TURN {}, {} transport)",
                   config.http().publicUrl(), api.actualPort(), signaling.actualPort(),
                   sfus.stream().map(SfuVerticle::port).toList(),
-                  turn == null ? "off" : "UDP " + turn.udpPort() + ", TCP " + turn.tcpPort());
+                  turn == null ? "off" : "UDP " + turn.udpPort() + ", TCP " + turn.tcpPort(),
+                  vertx.isNativeTransportEnabled() ? "native epoll" : "NIO");
               return new Confero(config, db, vertx, pool, api, signaling, sfus, turn, redis, homes);
             });
           });

@@ -10,8 +10,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,19 +29,8 @@ class HomePageE2ETest {
   @RegisterExtension
   static final Browsers browsers = new Browsers();
 
-  static E2EServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = E2EServer.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final RunningServer server = new RunningServer();
 
   static Path shots() {
     return Browsers.screenshotDir().resolve("HomePageE2ETest");

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,19 +23,8 @@ class HostControlsE2ETest {
   @RegisterExtension
   static final Browsers browsers = new Browsers();
 
-  static E2EServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = E2EServer.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final RunningServer server = new RunningServer();
 
   static long guestAudioBytes(BrowserSession host) {
     return host.stats("window.confero.subscriber").inboundAudio().stream()

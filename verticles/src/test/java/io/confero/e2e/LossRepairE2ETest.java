@@ -26,12 +26,14 @@ class LossRepairE2ETest {
   @RegisterExtension
   static final Browsers browsers = new Browsers();
 
-  static E2EServer server;
+  @RegisterExtension
+  static final RunningServer server = new RunningServer(Map.of("CONFERO_SFU_ANNOUNCED_ADDRESS", RELAY_ADDRESS))
+      .printingSfuMetrics();
+
   static final List<LossyUdpProxy> relays = new ArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
-    server = E2EServer.start(Map.of("CONFERO_SFU_ANNOUNCED_ADDRESS", RELAY_ADDRESS));
     for (int port : server.node().node().sfuPorts()) {
       relays.add(new LossyUdpProxy(new InetSocketAddress(RELAY_ADDRESS, port), new InetSocketAddress("127.0.0.1", port), 25));
     }
@@ -41,11 +43,6 @@ class LossRepairE2ETest {
   static void stop() throws Exception {
     relays.forEach(r -> System.out.println("E2E relay lost up=" + r.droppedUp + " down=" + r.droppedDown));
     relays.forEach(LossyUdpProxy::close);
-    if (server != null) {
-      server.rest().send("GET", "/metrics", null).body().lines().filter(l -> l.startsWith("confero_sfu"))
-          .forEach(System.out::println);
-      server.close();
-    }
   }
 
   /** The sum over workers of one SFU counter in /metrics. */

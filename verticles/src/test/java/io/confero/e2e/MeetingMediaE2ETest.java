@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,29 +22,16 @@ class MeetingMediaE2ETest {
   @RegisterExtension
   static final Browsers browsers = new Browsers();
 
-  static E2EServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = E2EServer.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      // the SFU's own counters (forwarded packets, drops by reason) help diagnose a failed run
-      server.rest().send("GET", "/metrics", null).body().lines().filter(l -> l.startsWith("confero_sfu"))
-          .forEach(System.out::println);
-      server.close();
-    }
-  }
+  // the SFU's own counters (forwarded packets, drops by reason) help diagnose a failed run
+  @RegisterExtension
+  static final RunningServer server = new RunningServer().printingSfuMetrics();
 
   static BrowserSession join(String name, E2EServer.Meeting meeting) {
     return join(browsers, server, name, meeting);
   }
 
   /** Launches a browser that joins {@code meeting} through the web client's join page. */
-  static BrowserSession join(Browsers browsers, E2EServer server, String name, E2EServer.Meeting meeting) {
+  static BrowserSession join(Browsers browsers, RunningServer server, String name, E2EServer.Meeting meeting) {
     BrowserSession b = browsers.launch(name);
     b.open(server.joinUrl(meeting));
     b.find("#name").clear();

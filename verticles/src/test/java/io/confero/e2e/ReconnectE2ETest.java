@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,19 +21,8 @@ class ReconnectE2ETest {
   @RegisterExtension
   static final Browsers browsers = new Browsers();
 
-  static E2EServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = E2EServer.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final RunningServer server = new RunningServer();
 
   /** Joins through the pre-join page; returns once the page is in the call. */
   static BrowserSession join(String name, E2EServer.Meeting meeting) {

@@ -35,24 +35,20 @@ class SixPartyE2ETest {
   @RegisterExtension
   static final Browsers browsers = new Browsers();
 
-  static E2EServer server;
+  @RegisterExtension
+  static final RunningServer server = new RunningServer().printingSfuMetrics();
+
   static LoadParticipant.LoadContext loadContext;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = E2EServer.start();
+  static void start() {
     loadContext = LoadParticipant.LoadContext.create();
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stop() {
     if (loadContext != null) {
       loadContext.close();
-    }
-    if (server != null) {
-      server.rest().send("GET", "/metrics", null).body().lines().filter(l -> l.startsWith("confero_sfu"))
-          .forEach(System.out::println);
-      server.close();
     }
   }
 
