@@ -194,9 +194,8 @@ class HostControlsTest {
 
   @Test
   void oneScreenSharerAtATimeUnlessAModeratorAllowsMore() throws Exception {
-    String offer = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("confero.fixtures"),
-        "sdp", "chromium-offer-plain.sdp"));
-    JsonObject screen = new JsonObject().put("0", "microphone").put("1", "screen");
+    String offer = chromiumOffer();
+    JsonObject screen = MIC_AND_SCREEN;
     JsonObject m = seats.meeting(null);
     Seats.Seat h = seats.host(m, "Hannah Host");
     Seats.Seat g = seats.guest(m, "Gus Guest");
@@ -231,10 +230,9 @@ class HostControlsTest {
    */
   @Test
   void aScreenRefusedInARaceIsAnsweredRejectedAndTheNextShareGoesThrough() throws Exception {
-    String offer = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("confero.fixtures"),
-        "sdp", "chromium-offer-plain.sdp"));
+    String offer = chromiumOffer();
     String screenStopped = offer.replace("m=video 9 ", "m=video 0 ");
-    JsonObject screen = new JsonObject().put("0", "microphone").put("1", "screen");
+    JsonObject screen = MIC_AND_SCREEN;
     JsonObject m = seats.meeting(null);
     Seats.Seat h = seats.host(m, "Hannah Host");
     Seats.Seat g = seats.guest(m, "Gus Guest");
@@ -287,6 +285,15 @@ class HostControlsTest {
   }
 
   /** The sources of the tracks a publish_answer lists, in order. */
+  /** Sources for Chromium's captured offer: mid 0 the microphone, mid 1 a screen. */
+  static final JsonObject MIC_AND_SCREEN = new JsonObject().put("0", "microphone").put("1", "screen");
+
+  /** Chromium's captured audio + video offer (shared fixtures). */
+  static String chromiumOffer() throws java.io.IOException {
+    return java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("confero.fixtures"),
+        "sdp", "chromium-offer-plain.sdp"));
+  }
+
   static List<String> sources(JsonObject publishAnswer) {
     return publishAnswer.getJsonArray("tracks").stream().map(t -> ((JsonObject) t).getString("source")).toList();
   }
