@@ -39,7 +39,6 @@ public final class IceLiteAgent {
     private final byte[] integrityKey;
     private final String usernamePrefix;
     private final long consentTimeoutMillis;
-    private final long[] drops = new long[DropReason.values().length];
     private String remoteUfrag;
     private InetSocketAddress selected;
     private long lastValidMillis;
@@ -88,11 +87,6 @@ public final class IceLiteAgent {
     /** RFC 7675 §5.1: true when no consent-refreshing check arrived for the consent timeout. */
     public boolean isConsentExpired(long nowMillis) {
         return nowMillis - lastValidMillis >= consentTimeoutMillis;
-    }
-
-    /** Datagrams dropped for {@code reason}. */
-    public long dropCount(DropReason reason) {
-        return drops[reason.ordinal()];
     }
 
     /**
@@ -183,7 +177,6 @@ public final class IceLiteAgent {
     }
 
     private IceCheckResult drop(DropReason reason) {
-        drops[reason.ordinal()]++;
         return IceCheckResult.drop(reason);
     }
 
