@@ -47,6 +47,8 @@ public final class WebRtcConsumer implements Consumer {
   /** The subscriber's answer accepted the rtx payload type: retransmissions go on {@link #rtxSsrc}. */
   private boolean rtxNegotiated;
   private int rtxSeq;
+  /** The subscriber's id for the transport-wide-cc extension (RFC 8285), -1 until its answer or when refused. */
+  private int transportCcId = -1;
 
   /**
    * @param ids the random SSRCs and initial sequence/timestamp of the outgoing streams
@@ -107,6 +109,15 @@ public final class WebRtcConsumer implements Consumer {
     this.rtxNegotiated = negotiated && rtxPt >= 0;
   }
 
+  /** The subscriber's transport-wide-cc extension id from its answer for this m-section; -1 when not negotiated. */
+  public void setTransportCcId(int id) {
+    this.transportCcId = id;
+  }
+
+  public int transportCcId() {
+    return transportCcId;
+  }
+
   /** The next sequence number of the RTX stream (RFC 4588 §4: its own, consecutive). */
   public int nextRtxSeq() {
     int seq = rtxSeq;
@@ -161,24 +172,32 @@ public final class WebRtcConsumer implements Consumer {
     byte[] copy = Arrays.copyOf(in.buffer(), in.length() + WebRtcTransport.SRTP_ROOM);
     RtpPacket q = RtpPacket.parse(copy, 0, in.length());
     d.applyTo(q);
-    neutralizeMid(q, producer.midExtensionId());
+    retagExtensions(q);
     if (sent != null) {
       sent.put(q.sequenceNumber(), copy, 0, in.length(), info.arrivalMillis());
     }
     packetsSent++;
     octetsSent += q.payloadLength();
-    downlink.sendRtp(q, copy, in.length(), producer.transportCcExtensionId());
+    downlink.sendRtp(q, copy, in.length(), transportCcId);
   }
 
-  /** Renames the publisher's mid extension so the subscriber demultiplexes by our SSRC (its mids differ). */
-  static void neutralizeMid(RtpPacket q, int midId) {
-    if (midId < 1 || !RtpExtensions.isOneByte(q)) {
-      return;
+  /**
+   * Header extensions as the subscriber negotiated them: the publisher's mid element is renamed to
+   * an id the subscriber never negotiated (it demultiplexes by our SSRC; its mids differ), and the
+   * publisher's transport-cc element moves to the subscriber's transport-cc id (whatever held that
+   * id is renamed out of the way), or out of the way too when the subscriber did not negotiate it.
+   */
+  private void retagExtensions(RtpPacket q) {
+    int midId = producer.midExtensionId();
+    if (midId > 0) {
+      RtpExtensions.rename(q, midId, NEUTRAL_EXTENSION_ID);
     }
-    int at = RtpExtensions.find(q, midId);
-    if (at > 0) {
-      byte[] b = q.buffer();
-      b[at - 1] = (byte) ((NEUTRAL_EXTENSION_ID << 4) | (b[at - 1] & 0x0F));
+    int from = producer.transportCcExtensionId();
+    if (from > 0 && from != transportCcId) {
+      if (transportCcId > 0) {
+        RtpExtensions.rename(q, transportCcId, NEUTRAL_EXTENSION_ID);
+      }
+      RtpExtensions.rename(q, from, transportCcId > 0 ? transportCcId : NEUTRAL_EXTENSION_ID);
     }
   }
 
@@ -218,7 +237,7 @@ public final class WebRtcConsumer implements Consumer {
         len = e.length();
         System.arraycopy(e.buffer(), 0, out, 0, len);
       }
-      downlink.sendRtp(RtpPacket.parse(out, 0, len), out, len, producer.transportCcExtensionId());
+      downlink.sendRtp(RtpPacket.parse(out, 0, len), out, len, transportCcId);
       metrics.retransmitted();
     }
   }

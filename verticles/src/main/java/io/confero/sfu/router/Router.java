@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -170,8 +171,10 @@ public final class Router implements Consumer.Listener {
     String fp = answer.sha256().map(Fingerprint::value)
         .orElseThrow(() -> new SdpNegotiationException("answer has no sha-256 fingerprint"));
     for (WebRtcConsumer c : peer.consumersByTrack.values()) {
-      c.setRtxNegotiated(answer.section(c.mid())
-          .filter(s -> s.accepted() && s.payloadTypes().contains(c.rtxPt())).isPresent());
+      Optional<SubscribeAnswer.Section> section = answer.section(c.mid()).filter(SubscribeAnswer.Section::accepted);
+      c.setRtxNegotiated(section.filter(s -> s.payloadTypes().contains(c.rtxPt())).isPresent());
+      c.setTransportCcId(section.map(s -> s.headerExtensions().getOrDefault(MediaCapabilities.TRANSPORT_CC, -1))
+          .orElse(-1));
     }
     peer.downlink.transport().startDtls(answer.weAreDtlsServer() ? DtlsRole.SERVER : DtlsRole.CLIENT, fp);
   }
