@@ -91,8 +91,8 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
       // everything of this worker is registered from its own loop, so it all runs there
       loop.context().runOnContext(v -> listen().onComplete(listening));
       return listening.future();
-    }).onFailure(e -> loop.close()).onSuccess(x -> LOG.info("SFU worker {} listening on UDP {}:{} on its own event loop", index, config.bindHost(),
-        port()));
+    }).onFailure(e -> loop.close()).onSuccess(x -> LOG.info("SFU worker {} listening on UDP {}:{} on its own event loop",
+        index, config.bindHost(), port()));
   }
 
   /** Registers the event-bus consumer, the tick and the UDP port; runs on the worker's own loop. */
