@@ -39,6 +39,7 @@ final class SimulcastLayers {
     this.producer = producer;
     this.aligner = new TimestampAligner(producer.clockRate(), MAX_SKEW_MILLIS);
     this.clocks = new SenderClock[producer.encodings().size()];
+    this.desired = LayerSelector.desiredLayer(tileHeight, producer.activity().snapshot(0));
   }
 
   /** The subscriber shows the track {@code height} device pixels high (0: hidden). */
@@ -46,6 +47,8 @@ final class SimulcastLayers {
     if (height != tileHeight) {
       tileHeight = height;
       reselect = true;
+      // known without packets, so dynacast resumes what this subscriber wants even while nothing arrives
+      desired = LayerSelector.desiredLayer(height, producer.activity().snapshot(lastSelect));
     }
     if (height == 0) {
       hide();

@@ -13,7 +13,8 @@ import java.util.Arrays;
  * keeps that one alive while its wish is being resumed; see {@link #need}.
  *
  * <p>Invariants: every layer starts active (as the publisher starts); a needed layer is active in
- * every decision; a layer is paused only after being continuously unneeded for
+ * every decision; the lowest layer is never paused (a trickle keeps the publisher's bandwidth
+ * estimate alive and lets a new subscriber start at once, as the web client did before simulcast); a layer is paused only after being continuously unneeded for
  * {@code pauseAfterNanos}; {@link Decision#changed()} is true exactly when the active set differs
  * from the previous decision, so the owner tells the publisher only then. Pure; one per producer;
  * time comes with each call.
@@ -58,7 +59,7 @@ public final class Dynacast {
         long nextPause = Long.MAX_VALUE;
         for (int i = 0; i < layers; i++) {
             int bit = 1 << i;
-            if ((neededMask & bit) != 0) {
+            if ((neededMask & bit) != 0 || i == 0) {
                 lastNeeded[i] = nowNanos;
                 active |= bit;
             } else if ((active & bit) != 0) {

@@ -17,7 +17,7 @@ class DynacastTest {
 
     @Test
     void unusedLayersPauseOnlyAfterTheDelay() {
-        Decision first = d.update(Q, 1 * S);
+        Decision first = d.update(0, 1 * S);
         assertThat(first.activeMask()).isEqualTo(Q | H | F);
         assertThat(first.changed()).isFalse();
         assertThat(first.nextPauseNanos()).isEqualTo(3 * S);
@@ -42,19 +42,19 @@ class DynacastTest {
     @Test
     void briefGapsInNeedDoNotPause() {
         d.update(F, 0);
-        d.update(Q, 2 * S);           // the speaker tile shrank for two seconds
+        d.update(H, 2 * S);           // the speaker tile shrank for two seconds
         Decision back = d.update(F, 4 * S);
         assertThat(back.isActive(2)).isTrue();
-        // H was never needed: paused at 3 s, Q now unneeded since 2 s: pauses at 5 s
-        assertThat(back.activeMask()).isEqualTo(Q | F);
+        // H unneeded since 2 s: pauses at 5 s; Q (the lowest) always stays
+        assertThat(back.activeMask()).isEqualTo(Q | H | F);
         assertThat(back.nextPauseNanos()).isEqualTo(5 * S);
-        assertThat(d.update(F, 5 * S).activeMask()).isEqualTo(F);
+        assertThat(d.update(F, 5 * S).activeMask()).isEqualTo(Q | F);
     }
 
     @Test
-    void nobodyWatchingPausesEverything() {
-        assertThat(d.update(0, 3 * S).activeMask()).isZero();
-        assertThat(d.update(Dynacast.need(0, 1, -1), 10 * S).activeMask()).isEqualTo(H);
+    void nobodyWatchingKeepsOnlyTheLowestLayerAsATrickle() {
+        assertThat(d.update(0, 3 * S).activeMask()).isEqualTo(Q);
+        assertThat(d.update(Dynacast.need(0, 1, -1), 10 * S).activeMask()).isEqualTo(Q | H);
     }
 
     @Test
