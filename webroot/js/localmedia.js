@@ -13,7 +13,8 @@ function save(key, value) {
 }
 
 function constraint(kind, deviceId) {
-  const base = kind === 'video' ? { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 30 } } : { echoCancellation: true, noiseSuppression: true };
+  // 720p when the camera has it: the publisher sends it as three simulcast layers (publisher.js)
+  const base = kind === 'video' ? { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } } : { echoCancellation: true, noiseSuppression: true };
   return deviceId ? { ...base, deviceId: { exact: deviceId } } : base;
 }
 

@@ -206,6 +206,7 @@ function onMessage(s, m) {
     case 'muted_by_host': onMutedByHost(s, m); break;
     case 'publish_answer': if (s.publisher) s.publisher.onAnswer(m); break;
     case 'video_constraints': if (s.publisher) s.publisher.constrain(m); break;
+    case 'encodings': if (s.publisher) s.publisher.setEncodingsActive(m).catch(() => {}); break;
     case 'subscribe_offer': if (s.subscriber) s.subscriber.onOffer(m); break;
     case 'participant_joined': onParticipant(m.participant, true); break;
     case 'participant_updated': onParticipant(m.participant, false); break;

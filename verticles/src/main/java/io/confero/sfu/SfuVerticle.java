@@ -153,6 +153,9 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
       } else if (req instanceof SfuRequest.SetTrackPaused t) {
         router.setTrackPaused(t.participantId(), t.trackId(), t.paused());
         msg.reply(new SfuRequest.Ack());
+      } else if (req instanceof SfuRequest.SetTrackHeight h) {
+        router.setTrackHeight(h.participantId(), h.trackId(), h.maxHeight());
+        msg.reply(new SfuRequest.Ack());
       } else if (req instanceof SfuRequest.Leave l) {
         router.leave(l.participantId());
         msg.reply(new SfuRequest.Ack());

@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -336,6 +337,12 @@ public final class SignalingVerticle extends VerticleBase {
       if (meetings.containsKey(speaker.meetingId())) {
         activeSpeakers.put(speaker.meetingId(), speaker.participantId());
         broadcast(speaker.meetingId(), activeSpeakerMessage(speaker.participantId()), null);
+      }
+    } else if (msg.body() instanceof SfuEvent.EncodingsActive e) {
+      Connection publisher = connection(e.meetingId(), e.participantId());
+      if (publisher != null && publisher.joined && !publisher.held) {
+        publisher.send(new JsonObject().put("type", "encodings").put("track_id", e.trackId())
+            .put("active", new JsonArray(new ArrayList<Object>(e.active()))));
       }
     } else if (msg.body() instanceof SfuEvent.TransportDown down) {
       Map<String, Connection> room = meetings.get(down.meetingId());

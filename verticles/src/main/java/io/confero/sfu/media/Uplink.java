@@ -13,6 +13,9 @@ import io.confero.media.rtp.RtpPacket;
 import io.confero.sfu.forward.TwccRecorder;
 import io.confero.sfu.metrics.DropReason;
 import io.confero.sfu.metrics.SfuMetrics;
+import io.confero.sfu.simulcast.LayerMatch;
+import io.confero.sfu.simulcast.LayerTable;
+import io.confero.sfu.simulcast.Vp8Descriptor;
 import io.confero.sfu.transport.WebRtcTransport;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -122,13 +125,21 @@ public final class Uplink {
       producer.level().onLevel(level, nowMillis);
     }
     boolean keyframe = producer.isKeyframe(p.payloadType(), buf, p.payloadOffset(), p.payloadLength());
+    if (producer.isVideo()) {
+      noteLayerActivity(enc, p, keyframe, nowNanos);
+    }
     PacketInfo info = new PacketInfo(p, enc, nowNanos, level, keyframe);
     for (Consumer c : producer.consumers()) {
       c.onPacket(info);
     }
   }
 
-  /** The encoding of a packet on its primary or its RTX SSRC; SSRCs not signalled are learned by mid. */
+  /**
+   * The encoding of a packet on its primary or its RTX SSRC. An SSRC not seen before is placed by
+   * its producer's {@link LayerTable} from the packet's mid (RFC 8843 §15), rid and repaired rid
+   * (RFC 8852) header extensions; once bound it never moves to another encoding or role, so a
+   * retransmission is never unwrapped into another layer's sequence space.
+   */
   private Encoding encodingFor(RtpPacket p) {
     Encoding known = encodingsBySsrc.get(p.ssrc());
     if (known == null) {
@@ -141,25 +152,51 @@ public final class Uplink {
       String mid = RtpExtensions.mid(p, candidate.midExtensionId());
       if (mid != null) {
         Producer byMid = producersByMid.get(mid);
-        return byMid == null ? null : learnSsrc(byMid.primaryEncoding(), p);
+        return byMid == null ? null : learnSsrc(byMid, p);
       }
     }
     return null;
   }
 
-  private Encoding learnSsrc(Encoding e, RtpPacket p) {
-    boolean rtx = e.producer().isRtxPayloadType(p.payloadType());
-    if (!rtx && !e.ssrcKnown()) {
-      e.setSsrc(p.ssrc());
-      encodingsBySsrc.put(p.ssrc(), e);
-      return e;
+  private Encoding learnSsrc(Producer producer, RtpPacket p) {
+    String rid = RtpExtensions.rtpStreamId(p, producer.ridExtensionId());
+    String rrid = RtpExtensions.repairedRtpStreamId(p, producer.repairedRidExtensionId());
+    LayerMatch m = producer.layers().classify(p.ssrc(), rid, rrid, producer.isRtxPayloadType(p.payloadType()));
+    if (!m.accepted()) {
+      if (m.outcome() == LayerMatch.Outcome.UNKNOWN_RID) {
+        metrics.drop(DropReason.UNKNOWN_RID);
+      } else if (m.outcome() == LayerMatch.Outcome.CONFLICT) {
+        metrics.drop(DropReason.LAYER_CONFLICT);
+      }
+      return null;
     }
-    if (rtx && !e.rtxSsrcKnown()) {
+    Encoding e = producer.encodings().get(m.layer());
+    if (m.isRtx()) {
+      if (e.rtxSsrcKnown()) {
+        encodingsByRtxSsrc.remove(e.rtxSsrc(), e);
+      }
       e.setRtxSsrc(p.ssrc());
       encodingsByRtxSsrc.put(p.ssrc(), e);
-      return e;
+    } else {
+      if (e.ssrcKnown()) {
+        encodingsBySsrc.remove(e.ssrc(), e);
+      }
+      e.setSsrc(p.ssrc());
+      encodingsBySsrc.put(p.ssrc(), e);
     }
-    return null;
+    return e;
+  }
+
+  /** Feeds the layer selection: this encoding arrives, its size, and the height a VP8 key frame announces. */
+  private static void noteLayerActivity(Encoding enc, RtpPacket p, boolean keyframe, long nowNanos) {
+    Producer producer = enc.producer();
+    producer.activity().onPacket(enc.index(), p.length(), nowNanos);
+    if (keyframe && producer.isVp8()) {
+      Vp8Descriptor d = Vp8Descriptor.parse(p.buffer(), p.payloadOffset(), p.payloadLength());
+      if (d != null) {
+        producer.activity().onKeyframeHeight(enc.index(), d.keyframeHeight(p.buffer(), p.payloadOffset() + p.payloadLength()));
+      }
+    }
   }
 
   private void recordTwcc(RtpPacket p, long nowNanos) {

@@ -215,6 +215,17 @@ public final class Router implements Consumer.Listener {
     }
   }
 
+  /**
+   * One subscriber shows one track {@code height} device pixels high: 0 pauses it, otherwise the
+   * height picks the simulcast layer it gets.
+   */
+  public void setTrackHeight(String subscriberId, String trackId, int height) {
+    WebRtcConsumer c = consumer(subscriberId, trackId);
+    if (c != null) {
+      c.setTileHeight(height);
+    }
+  }
+
   /** A consumer needs a keyframe: the encoding's publisher is asked (throttled per encoding). */
   @Override
   public void onKeyframeNeeded(Consumer consumer, Encoding encoding) {
@@ -294,6 +305,7 @@ public final class Router implements Consumer.Listener {
       WebRtcTransport pub = p.uplink == null ? null : p.uplink.transport();
       if (p.uplink != null) {
         p.uplink.tick(nowMillis);
+        DynacastNotifier.notify(env, meetingId, p.participantId, p.uplink.producers(), nowMillis * 1_000_000L);
       }
       if (checkConsent && (consentExpired(pub, nowMillis) || consentExpired(p.downlink.transport(), nowMillis))) {
         env.emit(new SfuEvent.TransportDown(meetingId, p.participantId, "ice consent expired"));
