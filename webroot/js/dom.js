@@ -66,3 +66,20 @@ export function toast(message, { kind = 'info', ms = 5000 } = {}) {
 export function showScreen(id) {
   for (const screen of document.querySelectorAll('.screen')) screen.hidden = screen.id !== id;
 }
+
+/** Copies text: the async clipboard API where allowed, else a selected field and execCommand. */
+export async function copyText(text, field) {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch { /* permission refused: fall back */ }
+  const area = field || el('textarea', { value: text, className: 'sr-only', attrs: { readonly: '' } });
+  if (!field) document.body.append(area);
+  area.select();
+  let ok = false;
+  try { ok = document.execCommand('copy'); } catch { ok = false; }
+  if (!field) area.remove();
+  return ok;
+}

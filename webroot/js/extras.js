@@ -39,10 +39,11 @@ export class Extras {
       if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); this.sendChat(); }
     });
     $('hand-btn').addEventListener('click', () => this.send({ type: 'raise_hand', raised: !this.handUp }));
-    $('react-btn').addEventListener('click', () => { $('reaction-bar').hidden = !$('reaction-bar').hidden; });
+    $('react-btn').addEventListener('click', () => this.toggleReactions());
     $('reaction-bar').replaceChildren(...REACTIONS.map((emoji) => {
-      const b = el('button', { className: 'reaction-choice', type: 'button', textContent: emoji, title: `Send ${emoji}` });
-      b.addEventListener('click', () => { this.send({ type: 'reaction', emoji }); $('reaction-bar').hidden = true; });
+      const b = el('button', { className: 'reaction-choice', type: 'button', textContent: emoji, title: `Send ${emoji}`,
+        attrs: { 'aria-label': `Send ${emoji}` } });
+      b.addEventListener('click', () => { this.send({ type: 'reaction', emoji }); this.toggleReactions(false); });
       return b;
     }));
     $('mute-all-btn').addEventListener('click', () => this.send({ type: 'mute_all' }));
@@ -52,6 +53,12 @@ export class Extras {
       if (window.confirm('End the meeting for everyone?')) this.send({ type: 'end_meeting' });
     });
     $('admit-all-btn').addEventListener('click', () => this.send({ type: 'admit_all' }));
+  }
+
+  toggleReactions(open = $('reaction-bar').hidden) {
+    $('reaction-bar').hidden = !open;
+    $('react-btn').setAttribute('aria-expanded', String(open));
+    if (open) $('reaction-bar').querySelector('button').focus();
   }
 
   /** `joined`: chat history, own role, lock state, who is waiting. */
@@ -137,6 +144,7 @@ export class Extras {
     this.chatOpen = open;
     if (open) { this.unread = 0; $('chat-input').focus(); }
     $('chat-btn').classList.toggle('active', open);
+    $('chat-btn').setAttribute('aria-pressed', String(open));
     this.render();
   }
 
@@ -155,6 +163,10 @@ export class Extras {
     const badge = $('chat-unread');
     badge.textContent = String(this.unread);
     badge.hidden = this.unread === 0;
+    const waiting = this.canModerate ? this.waiting.size : 0;
+    $('waiting-badge').textContent = String(waiting);
+    $('waiting-badge').hidden = waiting === 0;
+    $('more-badge').hidden = this.unread === 0 && waiting === 0; // on a phone, chat and people sit behind More
     $('hand-btn').classList.toggle('active', !!this.handUp);
     $('hand-btn').setAttribute('aria-pressed', String(!!this.handUp));
     $('hand-btn').title = this.handUp ? 'Lower hand' : 'Raise hand';

@@ -12,6 +12,8 @@ import { Extras } from './extras.js';
 import { takeHostKey } from './hostkey.js';
 import { backoffDelay, DEFAULT_GRACE_MS, saveSession, loadSession, clearSession } from './reconnect.js';
 import { StageView } from './stageview.js';
+import { MoreMenu } from './moremenu.js';
+import { wireShortcuts } from './keyboard.js';
 
 const $ = (id) => document.getElementById(id);
 const NAME_KEY = 'confero.displayName';
@@ -58,6 +60,7 @@ hooks.extras = extras;
 /** Test hook: the signaling socket closes as a lost network would close it (not by us). */
 hooks.dropConnection = () => { if (session && session.signaling.ws) session.signaling.ws.close(4000); };
 const stageView = new StageView(gallery, $('layout-btn'), hooks);
+const moreMenu = new MoreMenu();
 /** Joins with a join response the integrator obtained (e.g. a host seat from POST /api/v1/meetings/{id}/join). */
 hooks.connectWith = async (body, displayName) => {
   await previewReady;
@@ -666,6 +669,7 @@ function teardown({ keepMedia = false } = {}) {
   hooks.remoteTracks.clear();
   setScreenButton(false);
   togglePanel(false);
+  if (moreMenu.open) moreMenu.toggle(false);
   $('reconnect-banner').hidden = true;
 }
 
@@ -730,12 +734,16 @@ function wire() {
     storeName(name);
     join(name);
   });
-  document.addEventListener('keydown', (e) => {
-    if (!(e.ctrlKey || e.metaKey) || hooks.state !== 'joined') return;
-    const key = e.key.toLowerCase();
-    if (key === 'd') { e.preventDefault(); toggle('audio'); }
-    if (key === 'e') { e.preventDefault(); toggle('video'); }
-  });
+  const showShortcuts = wireShortcuts({
+    mic: () => toggle('audio'),
+    camera: () => toggle('video'),
+    share: () => toggleScreen(),
+    hand: () => $('hand-btn').click(),
+    chat: () => $('chat-btn').click(),
+    people: () => togglePanel(),
+    leave: () => leave(),
+  }, () => hooks.state === 'joined');
+  $('shortcuts-item').addEventListener('click', () => showShortcuts());
   // no leave on pagehide: a reload rejoins within the grace period (reconnect.js); closing the tab
   // lets the server's grace run out, then the others see us leave
   window.addEventListener('pagehide', () => { if (session) persist(session); });

@@ -1,0 +1,45 @@
+import { el } from './dom.js';
+import { SHORTCUTS, actionFor, isTextField } from './shortcuts.js';
+
+/** What each shortcut does, for the help sheet. */
+const LABELS = {
+  mic: 'Turn microphone on or off',
+  camera: 'Turn camera on or off',
+  share: 'Start or stop presenting',
+  hand: 'Raise or lower your hand',
+  chat: 'Open or close the chat',
+  people: 'Show or hide everyone',
+  leave: 'Leave the call',
+  help: 'Show keyboard shortcuts',
+};
+
+const $ = (id) => document.getElementById(id);
+
+/**
+ * Wires the call's keyboard shortcuts (shortcuts.js) and the `?` help sheet.
+ * @param actions action name → function
+ * @param active whether shortcuts apply now (in the call, no other dialog open)
+ */
+export function wireShortcuts(actions, active) {
+  const sheet = $('shortcuts-dialog');
+  $('shortcuts-list').replaceChildren(...SHORTCUTS.map((s) => el('div', { className: 'shortcut-row' }, [
+    el('dt', { textContent: LABELS[s.action] }),
+    el('dd', {}, s.keys.map((k) => el('kbd', { textContent: k }))),
+  ])));
+  $('shortcuts-close').addEventListener('click', () => sheet.close());
+  const open = () => { if (!sheet.open) sheet.showModal(); };
+  document.addEventListener('keydown', (e) => {
+    if (!active() || e.repeat) return;
+    const action = actionFor(e, isTextField(document.activeElement));
+    if (!action) return;
+    const openDialog = document.querySelector('dialog[open]');
+    if (openDialog && !(openDialog === sheet && action === 'help')) return;
+    e.preventDefault();
+    if (action === 'help') {
+      if (sheet.open) sheet.close(); else open();
+      return;
+    }
+    actions[action]();
+  });
+  return open;
+}
