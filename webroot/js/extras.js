@@ -1,4 +1,6 @@
 import { el, icon, toast } from './dom.js';
+import { KnockNotices } from './knocks.js';
+import { raisedInOrder } from './hands.js';
 
 /**
  * In-call extras (docs/protocol.md): chat with unread badge, reactions, raised hands, the waiting
@@ -19,6 +21,7 @@ export class Extras {
     this.multiShare = false;
     this.role = 'participant';
     this.messages = [];
+    this.knocks = new KnockNotices((msg) => this.send(msg));
     this.wire();
   }
 
@@ -82,7 +85,6 @@ export class Extras {
       case 'reaction': this.showReaction(m); break;
       case 'knock':
         this.waiting.set(m.participant.participant_id, m.participant);
-        toast(`${m.participant.display_name} is waiting to join`);
         break;
       case 'knock_resolved': this.waiting.delete(m.participant_id); break;
       case 'meeting_updated':
@@ -176,6 +178,7 @@ export class Extras {
     $('multi-share-btn').textContent = this.multiShare ? 'One presenter at a time' : 'Let several people present';
     $('multi-share-btn').setAttribute('aria-pressed', String(this.multiShare));
     $('waiting-section').hidden = !this.canModerate || this.waiting.size === 0;
+    this.knocks.sync(this.waiting, this.canModerate);
     $('waiting-list').replaceChildren(...[...this.waiting.values()].map((w) => {
       const admit = el('button', { className: 'btn small', type: 'button', textContent: 'Admit' });
       admit.addEventListener('click', () => this.send({ type: 'admit', participant_id: w.participant_id }));
@@ -188,8 +191,8 @@ export class Extras {
   }
 
   renderHands() {
-    const hands = [...window.confero.participants.entries()].filter(([, p]) => p.hand_raised_at)
-      .sort((a, b) => a[1].hand_raised_at - b[1].hand_raised_at);
+    const people = window.confero.participants;
+    const hands = raisedInOrder(people).map((id) => [id, people.get(id)]);
     $('hands-section').hidden = hands.length === 0;
     $('hands-list').replaceChildren(...hands.map(([id, p]) => {
       const item = el('li', { className: 'person hand-person', dataset: { participantId: id } }, [

@@ -2,7 +2,7 @@
  * The local microphone and camera: acquisition with graceful fall-back, device lists, device
  * switching and on/off state. One MediaStream holds at most one audio and one video track.
  */
-const PREFS = { audio: 'confero.audioInput', video: 'confero.videoInput' };
+const PREFS = { audio: 'confero.audioInput', video: 'confero.videoInput', noiseSuppression: 'confero.noiseSuppression' };
 
 function load(key) {
   try { return localStorage.getItem(key) || ''; } catch { return ''; }
@@ -12,10 +12,14 @@ function save(key, value) {
   try { localStorage.setItem(key, value); } catch { /* storage unavailable */ }
 }
 
-function constraint(kind, deviceId) {
-  const base = kind === 'video' ? { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 30 } } : { echoCancellation: true, noiseSuppression: true };
+function constraint(kind, deviceId, noiseSuppression = true) {
+  const base = kind === 'video' ? { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 30 } }
+    : { echoCancellation: true, noiseSuppression };
   return deviceId ? { ...base, deviceId: { exact: deviceId } } : base;
 }
+
+const KINDS = { audioinput: 'audio', videoinput: 'video', audiooutput: 'speaker' };
+const UNNAMED = { audio: 'Microphone', video: 'Camera', speaker: 'Speaker' };
 
 /** Why getUserMedia failed, in words for people. */
 export function describeMediaError(e) {
@@ -38,6 +42,7 @@ export class LocalMedia {
     this.stream = new MediaStream();
     this.enabled = { audio: true, video: true };
     this.deviceId = { audio: load(PREFS.audio), video: load(PREFS.video) };
+    this.noiseSuppression = load(PREFS.noiseSuppression) !== 'off';
     this.error = null;
     this.starting = false;
   }
@@ -57,7 +62,7 @@ export class LocalMedia {
       return this.error;
     }
     try {
-      const s = await navigator.mediaDevices.getUserMedia({ audio: constraint('audio', this.deviceId.audio), video: constraint('video', this.deviceId.video) });
+      const s = await navigator.mediaDevices.getUserMedia({ audio: this.constraint('audio'), video: this.constraint('video') });
       s.getTracks().forEach((t) => this.put(t));
     } catch (e) {
       if (this.deviceId.audio || this.deviceId.video) {
@@ -71,9 +76,23 @@ export class LocalMedia {
     return this.error;
   }
 
+  constraint(kind) {
+    return constraint(kind, this.deviceId[kind], this.noiseSuppression);
+  }
+
+  /**
+   * Noise suppression on or off: the microphone is opened again with the new constraint (Chromium
+   * ignores a change of audio processing through applyConstraints). Returns the new track.
+   */
+  async setNoiseSuppression(on) {
+    this.noiseSuppression = on;
+    save(PREFS.noiseSuppression, on ? 'on' : 'off');
+    return this.track('audio') ? this.use('audio', this.currentDevice('audio') || this.deviceId.audio) : null;
+  }
+
   /** Gets one kind of device (using the chosen device) into the stream; rejects if it fails. */
   async acquire(kind) {
-    const s = await navigator.mediaDevices.getUserMedia({ [kind]: constraint(kind, this.deviceId[kind]) });
+    const s = await navigator.mediaDevices.getUserMedia({ [kind]: this.constraint(kind) });
     const track = kind === 'audio' ? s.getAudioTracks()[0] : s.getVideoTracks()[0];
     this.put(track);
     return track;
@@ -105,15 +124,15 @@ export class LocalMedia {
     if (t) t.enabled = on;
   }
 
-  /** Input devices by kind: {audio:[{deviceId,label}], video:[...]}. */
+  /** Devices by kind: {audio:[{deviceId,label}], video:[...], speaker:[...]} (inputs, and audio outputs). */
   async devices() {
-    const out = { audio: [], video: [] };
+    const out = { audio: [], video: [], speaker: [] };
     if (!navigator.mediaDevices || !navigator.mediaDevices.enumerateDevices) return out;
     const list = await navigator.mediaDevices.enumerateDevices();
     for (const d of list) {
-      const kind = d.kind === 'audioinput' ? 'audio' : d.kind === 'videoinput' ? 'video' : null;
+      const kind = KINDS[d.kind];
       if (!kind || !d.deviceId) continue;
-      out[kind].push({ deviceId: d.deviceId, label: d.label || `${kind === 'audio' ? 'Microphone' : 'Camera'} ${out[kind].length + 1}` });
+      out[kind].push({ deviceId: d.deviceId, label: d.label || `${UNNAMED[kind]} ${out[kind].length + 1}` });
     }
     return out;
   }

@@ -14,6 +14,10 @@ import { backoffDelay, DEFAULT_GRACE_MS, saveSession, loadSession, clearSession 
 import { StageView } from './stageview.js';
 import { MoreMenu } from './moremenu.js';
 import { wireShortcuts } from './keyboard.js';
+import { Settings } from './settings.js';
+import { MicMeter } from './micmeter.js';
+import { Invite } from './invite.js';
+import { raisedInOrder, handWentUp } from './hands.js';
 
 const $ = (id) => document.getElementById(id);
 const NAME_KEY = 'confero.displayName';
@@ -61,6 +65,12 @@ hooks.extras = extras;
 hooks.dropConnection = () => { if (session && session.signaling.ws) session.signaling.ws.close(4000); };
 const stageView = new StageView(gallery, $('layout-btn'), hooks);
 const moreMenu = new MoreMenu();
+const settings = new Settings(media, {
+  onInput: (kind, deviceId) => replaceLocal(kind, () => media.use(kind, deviceId)),
+  onNoiseSuppression: (on) => replaceLocal('audio', () => media.setNoiseSuppression(on)),
+});
+const invite = new Invite(() => hooks.meeting, code);
+const micMeter = new MicMeter(media, [$('pre-mic-level'), $('set-mic-level')]);
 /** Joins with a join response the integrator obtained (e.g. a host seat from POST /api/v1/meetings/{id}/join). */
 hooks.connectWith = async (body, displayName) => {
   await previewReady;
@@ -84,6 +94,7 @@ function storeName(name) {
 // ---------------------------------------------------------------- pre-join
 
 async function startPreview() {
+  micMeter.start();
   media.starting = true;
   updateMediaButtons(media);
   const err = await media.start();
@@ -98,16 +109,24 @@ async function startPreview() {
   await fillDevices(media).catch(() => {});
 }
 
-async function switchDevice(kind, deviceId) {
+/**
+ * Puts a new local track in place of the old one (another device, other constraints) without a
+ * renegotiation: the sender's replaceTrack keeps the transceiver, its SSRC and the SFU's producer.
+ */
+async function replaceLocal(kind, acquire) {
   try {
-    const track = await media.use(kind, deviceId);
+    const track = await acquire();
     showPreview(media);
-    if (session && session.transceivers[kind]) await session.transceivers[kind].sender.replaceTrack(track);
+    const transceiver = session && session.transceivers[kind];
+    if (track && transceiver) await transceiver.sender.replaceTrack(track);
+    else if (track && session && session.publisher) publishLocal(session);
     if (kind === 'video' && session) gallery.setVideo(session.selfId, track);
   } catch (e) {
     toast(describeMediaError(e), { kind: 'error' });
   }
   updateMediaButtons(media);
+  await fillDevices(media).catch(() => {});
+  if (settings.dialog.open) await settings.refresh();
 }
 
 // ---------------------------------------------------------------- join
@@ -202,7 +221,7 @@ function onMessage(s, m) {
   }
   switch (m.type) {
     case 'joined': onJoined(s, m); break;
-    case 'waiting': endReconnect(s); setState('waiting'); showScreen('waiting'); break;
+    case 'waiting': showWaiting(s); break;
     case 'admitted': setState('joining'); break;
     case 'denied': finish('ended', 'You were not admitted', 'The host did not let you into this meeting.'); break;
     case 'removed': finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.'); break;
@@ -218,6 +237,17 @@ function onMessage(s, m) {
     case 'error': onError(s, m); break;
     default: if (extras.onMessage(m, s.selfId)) renderAllPeople(); else stageView.onMessage(m); break; // track_published, pong and types from later versions need nothing here
   }
+}
+
+/** Held in the waiting room: the guest sees their own camera, the name they join with, and Cancel. */
+function showWaiting(s) {
+  endReconnect(s);
+  setState('waiting');
+  $('waiting-name').textContent = s.displayName;
+  const video = media.track('video');
+  $('waiting-preview').srcObject = video ? new MediaStream([video]) : null;
+  $('waiting-preview').hidden = !video;
+  showScreen('waiting');
 }
 
 function endReason(reason) {
@@ -390,7 +420,7 @@ function negotiate(s) {
 function onParticipant(p, announce) {
   if (!p || !p.participant_id || !session) return;
   const isSelf = p.participant_id === session.selfId;
-  const known = hooks.participants.has(p.participant_id);
+  const before = hooks.participants.get(p.participant_id);
   const record = participantRecord(p);
   if (isSelf) { // our own mute state is what our tracks do, whatever order echoes arrive in
     record.audio_muted = !(media.enabled.audio && media.track('audio'));
@@ -400,7 +430,8 @@ function onParticipant(p, announce) {
   if (isSelf) extras.onSelf(p);
   gallery.upsert({ participant_id: p.participant_id, ...record }, { self: isSelf });
   renderAllPeople();
-  if (announce && !known && !isSelf) toast(`${p.display_name || 'Someone'} joined`);
+  if (announce && !before && !isSelf) toast(`${p.display_name || 'Someone'} joined`);
+  if (!isSelf && before && extras.canModerate && handWentUp(before, record)) toast(`${record.display_name} raised their hand`);
 }
 
 /** The host turned our microphone or camera off: the SFU already stopped forwarding it; we may turn it back on. */
@@ -502,6 +533,7 @@ function remoteSink(s) {
         const audio = el('audio', { autoplay: true, dataset: { trackId: info.track_id, participantId: pid } });
         audio.srcObject = new MediaStream([track]);
         $('audio-sink').append(audio);
+        settings.applySpeaker(audio);
         audio.play().catch(() => {});
         return;
       }
@@ -628,6 +660,7 @@ function setScreenButton(on) {
 function renderAllPeople() {
   renderPeople($('participants-list'), hooks.participants, hooks.selfId, (id, p) => extras.personActions(id, p, hooks.selfId));
   extras.renderHands();
+  gallery.setHands(raisedInOrder(hooks.participants));
   const n = String(hooks.participants.size);
   $('participants-count').textContent = n;
   $('participants-count-label').textContent = `(${n})`;
@@ -659,6 +692,7 @@ function teardown({ keepMedia = false } = {}) {
   if (s.subscriber) s.subscriber.close();
   if (s.publisher) s.publisher.close();
   s.signaling.close();
+  $('waiting-preview').srcObject = null;
   if (!keepMedia) {
     media.stop();
     $('preview').srcObject = null;
@@ -670,6 +704,7 @@ function teardown({ keepMedia = false } = {}) {
   setScreenButton(false);
   togglePanel(false);
   if (moreMenu.open) moreMenu.toggle(false);
+  for (const d of document.querySelectorAll('dialog[open]')) d.close();
   $('reconnect-banner').hidden = true;
 }
 
@@ -682,6 +717,7 @@ function finish(state, title, detail) {
   lostSeat = null;
   if (code) clearSession(code);
   teardown();
+  micMeter.stop();
   $('toasts').replaceChildren(); // "… left" notes from the call's last moments do not belong on this page
   setState(state);
   $('end-title').textContent = title;
@@ -721,8 +757,12 @@ function wire() {
   $('participants-btn').addEventListener('click', () => togglePanel());
   $('close-panel-btn').addEventListener('click', () => togglePanel(false));
   $('rejoin-btn').addEventListener('click', () => rejoin());
-  $('mic-select').addEventListener('change', (e) => switchDevice('audio', e.target.value));
-  $('cam-select').addEventListener('change', (e) => switchDevice('video', e.target.value));
+  $('waiting-cancel').addEventListener('click', () => {
+    if (session) session.signaling.send({ type: 'leave' });
+    finish('left', 'You left the waiting room', '');
+  });
+  $('mic-select').addEventListener('change', (e) => replaceLocal('audio', () => media.use('audio', e.target.value)));
+  $('cam-select').addEventListener('change', (e) => replaceLocal('video', () => media.use('video', e.target.value)));
   $('join-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const name = $('name').value.trim();
@@ -744,6 +784,7 @@ function wire() {
     leave: () => leave(),
   }, () => hooks.state === 'joined');
   $('shortcuts-item').addEventListener('click', () => showShortcuts());
+  $('settings-item').addEventListener('click', () => settings.open());
   // no leave on pagehide: a reload rejoins within the grace period (reconnect.js); closing the tab
   // lets the server's grace run out, then the others see us leave
   window.addEventListener('pagehide', () => { if (session) persist(session); });

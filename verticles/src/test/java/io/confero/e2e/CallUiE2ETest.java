@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The call as a product (issue 19): a phone-width page (390x844, touch) reaches every control
  * through the bar or its More menu and shows every notification inside the viewport. A desktop
- * Chromium hosts; the phone Chromium has two fake cameras. Screenshots land in
+ * Chromium hosts; the phone Chromium has three fake cameras (Chromium's second fake camera
+ * is a Y16 depth camera that no encoder takes, so device switching uses the third, MJPEG one). Screenshots land in
  * {@code target/e2e-screenshots/CallUiE2ETest/} (copies in docs/screenshots/).
  */
 @EndToEnd
@@ -41,7 +42,7 @@ class CallUiE2ETest {
     server = E2EServer.start();
     host = browsers.launch("host");
     phone = browsers.launch("phone", options -> {
-      options.addArguments("--use-fake-device-for-media-stream=device-count=2");
+      options.addArguments("--use-fake-device-for-media-stream=device-count=3");
       options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
           Map.of("width", 390, "height", 844, "pixelRatio", 1.0, "touch", true)));
     });
@@ -239,5 +240,166 @@ class CallUiE2ETest {
     host.find("#shortcuts-close").click();
     host.find("body").sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.SHIFT, "l"));
     MediaAwait.awaitConferoState(host, "left", UI_TIMEOUT);
+  }
+
+  /** The device id of the track the publisher sends for {@code kind} ('audio' or 'video'). */
+  static String sentDevice(BrowserSession b, String kind) {
+    return (String) b.execute("const s = window.confero.publisher.getSenders().find(x => x.track && x.track.kind === arguments[0]);"
+        + "return s && s.track.readyState === 'live' ? s.track.getSettings().deviceId : null;", kind);
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<String> options(BrowserSession b, String css) {
+    return (List<String>) b.execute("return [...document.querySelectorAll(arguments[0] + ' option')].map(o => o.value);", css);
+  }
+
+  static double meter(BrowserSession b, String css) {
+    return ((Number) b.execute("return document.querySelector(arguments[0]).value;", css)).doubleValue();
+  }
+
+  @Test
+  void microphoneCameraAndNoiseSuppressionSwitchMidCallWhileMediaKeepsFlowing() throws Exception {
+    E2EServer.Meeting m = meeting("Devices", new JsonObject());
+    joinAsHost(host, m, "Hannah Host");
+    phone.open(server.joinUrl(m));
+    Awaitility.await("the pre-join level meter moves with the fake microphone's beeps").atMost(UI_TIMEOUT)
+        .until(() -> meter(phone, "#pre-mic-level") > 0.05);
+    phone.join("Pat Phone");
+    MediaAwait.awaitConferoState(phone, "joined", JOIN_TIMEOUT);
+    MediaAwait.awaitFramesDecodedRising(host, 1, MEDIA_TIMEOUT);
+    MediaAwait.awaitAudioSamplesRising(host, 1, MEDIA_TIMEOUT);
+
+    phone.find("#more-btn").click();
+    assertTappable(phone, "#settings-item");
+    phone.find("#settings-item").click();
+    Awaitility.await("the settings dialog").atMost(UI_TIMEOUT).until(() -> phone.find("#settings-dialog").isDisplayed());
+    assertTappable(phone, "#settings-close");
+    Awaitility.await("the settings level meter moves").atMost(UI_TIMEOUT).until(() -> meter(phone, "#set-mic-level") > 0.05);
+    phone.screenshot(shot("phone-settings.png"));
+
+    List<String> cameras = options(phone, "#set-cam");
+    assertThat(cameras).as("three fake cameras (device-count=3)").hasSize(3);
+    String camBefore = sentDevice(phone, "video");
+    String camAfter = cameras.get(2);
+    assertThat(camAfter).isNotEqualTo(camBefore);
+    new org.openqa.selenium.support.ui.Select(phone.find("#set-cam")).selectByValue(camAfter);
+    Awaitility.await("the phone sends the other camera").atMost(UI_TIMEOUT).until(() -> camAfter.equals(sentDevice(phone, "video")));
+    MediaAwait.awaitFramesEncodedRising(phone.publisher(), 1, MEDIA_TIMEOUT);
+    MediaAwait.awaitBytesSentRising(phone.publisher(), 2, MEDIA_TIMEOUT);
+    MediaAwait.awaitFramesDecodedRising(host, 1, MEDIA_TIMEOUT);
+
+    List<String> mics = options(phone, "#set-mic");
+    assertThat(mics).as("fake microphones").hasSizeGreaterThanOrEqualTo(2);
+    String micBefore = sentDevice(phone, "audio");
+    String micAfter = mics.stream().filter(id -> !id.equals(micBefore)).findFirst().orElseThrow();
+    new org.openqa.selenium.support.ui.Select(phone.find("#set-mic")).selectByValue(micAfter);
+    Awaitility.await("the phone sends the other microphone").atMost(UI_TIMEOUT).until(() -> micAfter.equals(sentDevice(phone, "audio")));
+    MediaAwait.awaitAudioSamplesRising(host, 1, MEDIA_TIMEOUT);
+
+    assertThat(phone.find("#set-noise").isSelected()).isTrue();
+    phone.find("label[for='set-noise']").click();
+    Awaitility.await("the microphone reopens without noise suppression").atMost(UI_TIMEOUT).until(() -> Boolean.FALSE.equals(
+        phone.execute("const s = window.confero.publisher.getSenders().find(x => x.track && x.track.kind === 'audio');"
+            + "return s.track.readyState === 'live' ? s.track.getSettings().noiseSuppression : null;")));
+    MediaAwait.awaitAudioSamplesRising(host, 1, MEDIA_TIMEOUT);
+    MediaAwait.awaitFramesDecodedRising(host, 1, MEDIA_TIMEOUT);
+
+    List<String> speakers = options(phone, "#set-speaker");
+    if (speakers.size() > 1) {
+      String speaker = speakers.get(speakers.size() - 1);
+      new org.openqa.selenium.support.ui.Select(phone.find("#set-speaker")).selectByValue(speaker);
+      Awaitility.await("remote audio plays on the chosen speaker").atMost(UI_TIMEOUT).until(() -> Boolean.TRUE.equals(
+          phone.execute("const a = [...document.querySelectorAll('#audio-sink audio')];"
+              + "return a.length > 0 && a.every(x => x.sinkId === arguments[0]);", speaker)));
+    } else {
+      assertThat(phone.find("#set-speaker").isEnabled()).as("no speaker to choose: the list says so").isFalse();
+    }
+    phone.find("#settings-close").click();
+    assertThat(phone.find("#settings-dialog").isDisplayed()).isFalse();
+  }
+
+  @Test
+  void theWaitingRoomCannotBeMissedAndTheGuestSeesTheirPreviewNameAndCancel() throws Exception {
+    E2EServer.Meeting m = meeting("Waiting room", new JsonObject().put("waiting_room", true));
+    joinAsHost(host, m, "Hannah Host");
+    phone.open(server.joinUrl(m));
+    phone.join("Pat Phone");
+    MediaAwait.awaitConferoState(phone, "waiting", JOIN_TIMEOUT);
+    Awaitility.await("the waiting guest sees their own camera").atMost(UI_TIMEOUT).until(() ->
+        ((Number) phone.execute("return document.getElementById('waiting-preview').videoWidth;")).intValue() > 0);
+    assertThat(phone.find("#waiting-name").getText()).isEqualTo("Pat Phone");
+    assertTappable(phone, "#waiting-cancel");
+    phone.screenshot(shot("phone-waiting-room.png"));
+
+    String note = "#toasts .toast.knock";
+    Awaitility.await("the host's knock notification").atMost(UI_TIMEOUT).until(() -> !host.findAll(note).isEmpty());
+    assertThat(host.find(note).getText()).contains("Pat Phone wants to join");
+    assertThat(host.find("#waiting-badge").getText()).isEqualTo("1");
+    assertTappable(host, note + " button[data-action='admit']");
+    assertTappable(host, note + " button[data-action='deny']");
+    // ordinary notifications go after 5 s; this one stays until someone decides
+    Awaitility.await("the knock notification lasts").during(Duration.ofSeconds(7)).atMost(UI_TIMEOUT)
+        .until(() -> host.findAll(note).size() == 1 && host.find("#waiting-badge").isDisplayed());
+    host.screenshot(shot("waiting-room-host-notice.png"));
+
+    phone.find("#waiting-cancel").click();
+    MediaAwait.awaitConferoState(phone, "left", UI_TIMEOUT);
+    Awaitility.await("the notification and badge go when the guest cancels").atMost(UI_TIMEOUT)
+        .until(() -> host.findAll(note).isEmpty() && !host.find("#waiting-badge").isDisplayed());
+
+    phone.find("#rejoin-btn").click();
+    MediaAwait.awaitConferoState(phone, "waiting", JOIN_TIMEOUT);
+    Awaitility.await("the guest knocks again").atMost(UI_TIMEOUT).until(() -> !host.findAll(note).isEmpty());
+    host.find(note + " button[data-action='admit']").click();
+    MediaAwait.awaitConferoState(phone, "joined", JOIN_TIMEOUT);
+    assertThat(host.findAll(note)).isEmpty();
+  }
+
+  @Test
+  void meetingDetailsCopyTheLinkHandsShowInOrderAndPinsStayLocal() throws Exception {
+    E2EServer.Meeting m = meeting("Invite and hands", new JsonObject());
+    String hostId = joinAsHost(host, m, "Hannah Host");
+    String phoneId = joinAsGuest(phone, m, "Pat Phone");
+
+    host.find("#info-btn").click();
+    Awaitility.await("the meeting details").atMost(UI_TIMEOUT).until(() -> host.find("#info-dialog").isDisplayed());
+    assertThat(host.find("#info-link").getAttribute("value")).isEqualTo(m.json().getString("join_url"));
+    host.find("#info-copy").click();
+    awaitText(host, "#info-copy", "Copied");
+    host.screenshot(shot("meeting-details.png"));
+    host.find("#info-close").click();
+    openFromMore(phone, "info-btn");
+    Awaitility.await("the details on the phone").atMost(UI_TIMEOUT).until(() -> phone.find("#info-dialog").isDisplayed());
+    assertTappable(phone, "#info-copy");
+    assertTappable(phone, "#info-close");
+    assertThat(where(phone, "#info-link")).containsEntry("inside", true);
+    phone.screenshot(shot("phone-meeting-details.png"));
+    phone.find("#info-close").click();
+
+    phone.find("#hand-btn").click();
+    awaitText(host, "#toasts .toast", "Pat Phone raised their hand");
+    assertThat(assertToastsInside(host)).isPositive();
+    String phoneHand = "[data-participant-id='" + phoneId + "'] .tile-hand";
+    Awaitility.await("the hand on the phone's tile").atMost(UI_TIMEOUT).until(() -> host.find(phoneHand).isDisplayed());
+    assertThat(host.find(phoneHand + " .hand-order").getText()).isEqualTo("1");
+    host.find("#hand-btn").click();
+    String hostHand = ".tile[data-participant-id='" + hostId + "'] .tile-hand";
+    Awaitility.await("the host's hand second on the phone").atMost(UI_TIMEOUT).until(() -> phone.find(hostHand).isDisplayed()
+        && "2".equals(phone.find(hostHand + " .hand-order").getText()));
+    assertThat(phone.find(".tile[data-participant-id='" + phoneId + "'] .hand-order").getText()).isEqualTo("1");
+    host.screenshot(shot("raised-hands.png"));
+
+    String hostTile = ".tile[data-participant-id='" + hostId + "']";
+    assertTappable(phone, hostTile + " .tile-pin");
+    assertThat(phone.find(hostTile + " .tile-pin").getAccessibleName()).isEqualTo("Pin Hannah Host");
+    phone.find(hostTile + " .tile-pin").click();
+    Awaitility.await("the pinned host fills the phone's stage").atMost(UI_TIMEOUT)
+        .until(() -> !phone.findAll(hostTile + ".pinned.featured").isEmpty());
+    assertThat(phone.find(hostTile).getSize().getHeight())
+        .isGreaterThan(2 * phone.find(".tile[data-participant-id='" + phoneId + "']").getSize().getHeight());
+    assertThat(host.findAll(".tile.pinned")).as("a pin is local to the page that pinned").isEmpty();
+    phone.screenshot(shot("phone-pinned.png"));
+    phone.find(hostTile + " .tile-pin").click();
+    Awaitility.await("unpinned").atMost(UI_TIMEOUT).until(() -> phone.findAll(".tile.pinned, .tile.featured").isEmpty());
   }
 }
