@@ -1,6 +1,7 @@
 import { el, icon, toast } from './dom.js';
 import { KnockNotices } from './knocks.js';
 import { raisedInOrder } from './hands.js';
+import { t } from './i18n.js';
 
 /**
  * In-call extras (docs/protocol.md): chat with unread badge, reactions, raised hands, the waiting
@@ -8,6 +9,9 @@ import { raisedInOrder } from './hands.js';
  */
 export const REACTIONS = ['👍', '👏', '❤️', '😂', '😮', '🎉', '🤔', '👎'];
 const MAX_CHAT_BYTES = 4096;
+/** Host actions: the English name stays in data-action (a stable hook), the text is translated. */
+const ACTION_KEYS = { Mute: 'host.mute', 'Ask to unmute': 'host.askUnmute', 'Stop video': 'host.stopVideo',
+  'Make co-host': 'host.makeCohost', 'Remove co-host': 'host.removeCohost', 'Make host': 'host.makeHost', Remove: 'host.remove' };
 const $ = (id) => document.getElementById(id);
 
 export class Extras {
@@ -44,8 +48,8 @@ export class Extras {
     $('hand-btn').addEventListener('click', () => this.send({ type: 'raise_hand', raised: !this.handUp }));
     $('react-btn').addEventListener('click', () => this.toggleReactions());
     $('reaction-bar').replaceChildren(...REACTIONS.map((emoji) => {
-      const b = el('button', { className: 'reaction-choice', type: 'button', textContent: emoji, title: `Send ${emoji}`,
-        attrs: { 'aria-label': `Send ${emoji}` } });
+      const b = el('button', { className: 'reaction-choice', type: 'button', textContent: emoji, title: t('control.sendReaction', { emoji }),
+        attrs: { 'aria-label': t('control.sendReaction', { emoji }) } });
       b.addEventListener('click', () => { this.send({ type: 'reaction', emoji }); this.toggleReactions(false); });
       return b;
     }));
@@ -53,7 +57,7 @@ export class Extras {
     $('lock-btn').addEventListener('click', () => this.send({ type: 'lock', locked: !this.locked }));
     $('multi-share-btn').addEventListener('click', () => this.send({ type: 'allow_multi_share', allowed: !this.multiShare }));
     $('end-all-btn').addEventListener('click', () => {
-      if (window.confirm('End the meeting for everyone?')) this.send({ type: 'end_meeting' });
+      if (window.confirm(t('host.endAllConfirm'))) this.send({ type: 'end_meeting' });
     });
     $('admit-all-btn').addEventListener('click', () => this.send({ type: 'admit_all' }));
   }
@@ -88,14 +92,14 @@ export class Extras {
         break;
       case 'knock_resolved': this.waiting.delete(m.participant_id); break;
       case 'meeting_updated':
-        if (!!m.locked !== this.locked) toast(m.locked ? 'The meeting is locked' : 'The meeting is unlocked');
+        if (!!m.locked !== this.locked) toast(t(m.locked ? 'note.locked' : 'note.unlocked'));
         if (!!m.allow_multi_share !== this.multiShare) {
-          toast(m.allow_multi_share ? 'Several people may now present at once' : 'One person may present at a time');
+          toast(t(m.allow_multi_share ? 'note.multiShareOn' : 'note.multiShareOff'));
         }
         this.locked = !!m.locked;
         this.multiShare = !!m.allow_multi_share;
         break;
-      case 'unmute_requested': toast(`${m.display_name || 'The host'} asks you to unmute`, { ms: 8000 }); break;
+      case 'unmute_requested': toast(t('note.askUnmute', { name: m.display_name || t('note.theHost') }), { ms: 8000 }); break;
       default: return false;
     }
     this.render();
@@ -106,7 +110,7 @@ export class Extras {
   onSelf(p) {
     if (p.role && p.role !== this.role) {
       this.role = p.role;
-      toast(p.role === 'host' ? 'You are now the host' : p.role === 'cohost' ? 'You are now a co-host' : 'You are no longer a host');
+      toast(t(p.role === 'host' ? 'note.nowHost' : p.role === 'cohost' ? 'note.nowCohost' : 'note.noLongerHost'));
     }
     this.handUp = !!p.hand_raised_at;
     this.render();
@@ -119,7 +123,7 @@ export class Extras {
     const when = Number.isNaN(time.getTime()) ? '' : time.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
     $('chat-list').append(el('li', { className: 'chat-message', dataset: { messageId: String(c.message_id) } }, [
       el('div', { className: 'chat-meta' }, [
-        el('span', { className: 'chat-sender', textContent: c.display_name || 'Guest' }),
+        el('span', { className: 'chat-sender', textContent: c.display_name || t('people.guest') }),
         el('time', { className: 'chat-time', textContent: when, dateTime: c.sent_at || '' }),
       ]),
       el('p', { className: 'chat-text', textContent: c.text }),
@@ -134,7 +138,7 @@ export class Extras {
     const text = input.value.trim();
     if (!text) return;
     if (new TextEncoder().encode(text).length > MAX_CHAT_BYTES) {
-      toast('That message is too long (at most 4 KB).', { kind: 'error' });
+      toast(t('chat.tooLong'), { kind: 'error' });
       return;
     }
     this.send({ type: 'chat', text });
@@ -171,21 +175,22 @@ export class Extras {
     $('more-badge').hidden = this.unread === 0 && waiting === 0; // on a phone, chat and people sit behind More
     $('hand-btn').classList.toggle('active', !!this.handUp);
     $('hand-btn').setAttribute('aria-pressed', String(!!this.handUp));
-    $('hand-btn').title = this.handUp ? 'Lower hand' : 'Raise hand';
+    $('hand-btn').title = t(this.handUp ? 'control.lowerHand' : 'control.raiseHand');
+    $('hand-btn').setAttribute('aria-label', $('hand-btn').title);
     $('host-tools').hidden = !this.canModerate;
     $('end-all-btn').hidden = this.role !== 'host';
-    $('lock-btn').textContent = this.locked ? 'Unlock meeting' : 'Lock meeting';
-    $('multi-share-btn').textContent = this.multiShare ? 'One presenter at a time' : 'Let several people present';
+    $('lock-btn').textContent = t(this.locked ? 'host.unlock' : 'host.lock');
+    $('multi-share-btn').textContent = t(this.multiShare ? 'host.singleShare' : 'host.multiShare');
     $('multi-share-btn').setAttribute('aria-pressed', String(this.multiShare));
     $('waiting-section').hidden = !this.canModerate || this.waiting.size === 0;
     this.knocks.sync(this.waiting, this.canModerate);
     $('waiting-list').replaceChildren(...[...this.waiting.values()].map((w) => {
-      const admit = el('button', { className: 'btn small', type: 'button', textContent: 'Admit' });
+      const admit = el('button', { className: 'btn small', type: 'button', textContent: t('host.admit') });
       admit.addEventListener('click', () => this.send({ type: 'admit', participant_id: w.participant_id }));
-      const deny = el('button', { className: 'btn small secondary', type: 'button', textContent: 'Deny' });
+      const deny = el('button', { className: 'btn small secondary', type: 'button', textContent: t('host.deny') });
       deny.addEventListener('click', () => this.send({ type: 'deny', participant_id: w.participant_id }));
       return el('li', { className: 'person waiting-person' }, [
-        el('span', { className: 'person-name', textContent: w.display_name || 'Guest' }), admit, deny]);
+        el('span', { className: 'person-name', textContent: w.display_name || t('people.guest') }), admit, deny]);
     }));
     this.renderHands();
   }
@@ -197,10 +202,10 @@ export class Extras {
     $('hands-list').replaceChildren(...hands.map(([id, p]) => {
       const item = el('li', { className: 'person hand-person', dataset: { participantId: id } }, [
         icon('hand', 'icon hand-icon'),
-        el('span', { className: 'person-name', textContent: p.display_name || 'Guest' }),
+        el('span', { className: 'person-name', textContent: p.display_name || t('people.guest') }),
       ]);
       if (this.canModerate) {
-        const lower = el('button', { className: 'btn small secondary', type: 'button', textContent: 'Lower' });
+        const lower = el('button', { className: 'btn small secondary', type: 'button', textContent: t('host.lower') });
         lower.addEventListener('click', () => this.send({ type: 'lower_hand', participant_id: id }));
         item.append(lower);
       }
@@ -221,11 +226,11 @@ export class Extras {
         this.role === 'host' && p.role === 'cohost'],
       ['Make host', () => this.send({ type: 'transfer_host', participant_id: id }), this.role === 'host'],
       ['Remove', () => {
-        if (window.confirm(`Remove ${p.display_name} from the meeting?`)) this.send({ type: 'remove_participant', participant_id: id });
+        if (window.confirm(t('host.removeConfirm', { name: p.display_name }))) this.send({ type: 'remove_participant', participant_id: id });
       }, p.role !== 'host'],
     ];
     return el('div', { className: 'person-actions' }, actions.filter((a) => a[2]).map(([label, act]) => {
-      const b = el('button', { className: 'chip', type: 'button', textContent: label, dataset: { action: label } });
+      const b = el('button', { className: 'chip', type: 'button', textContent: t(ACTION_KEYS[label]), dataset: { action: label } });
       b.addEventListener('click', act);
       return b;
     }));

@@ -1,4 +1,5 @@
 import { el, icon, initials, avatarColor } from './dom.js';
+import { t } from './i18n.js';
 
 const GAP = 8;
 
@@ -32,8 +33,8 @@ export class Gallery {
       this.feature();
       this.layout();
     }
-    const name = p.display_name || 'Guest';
-    tile.querySelector('.name').textContent = self ? `${name} (You)` : name;
+    const name = p.display_name || t('people.guest');
+    tile.querySelector('.name').textContent = self ? name + t('people.you') : name;
     const avatar = tile.querySelector('.avatar span');
     avatar.textContent = initials(name);
     tile.classList.toggle('audio-muted', !!p.audio_muted);
@@ -89,7 +90,7 @@ export class Gallery {
     const pin = tile.querySelector('.tile-pin');
     tile.classList.toggle('pinned', pinned);
     pin.setAttribute('aria-pressed', String(pinned));
-    pin.setAttribute('aria-label', `${pinned ? 'Unpin' : 'Pin'} ${pin.dataset.name || ''}`.trim());
+    pin.setAttribute('aria-label', t(pinned ? 'tile.unpin' : 'tile.pin', { name: pin.dataset.name || '' }).trim());
     pin.title = pin.getAttribute('aria-label');
   }
 
@@ -98,7 +99,7 @@ export class Gallery {
     for (const [id, tile] of this.tiles) {
       const at = order.indexOf(id);
       tile.querySelector('.hand-order').textContent = at >= 0 ? String(at + 1) : '';
-      tile.querySelector('.tile-hand').setAttribute('aria-label', at >= 0 ? `Hand raised, number ${at + 1}` : '');
+      tile.querySelector('.tile-hand').setAttribute('aria-label', at >= 0 ? t('tile.hand', { n: at + 1 }) : '');
     }
   }
 

@@ -1,4 +1,5 @@
 import { copyText } from './dom.js';
+import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -25,7 +26,7 @@ export class Invite {
 
   open() {
     const m = this.meeting();
-    $('info-title').textContent = (m && m.title) || 'Meeting details';
+    $('info-title').textContent = (m && m.title) || t('details.title');
     $('info-link').value = this.link();
     $('info-code').textContent = this.code || '';
     this.resetButton();
@@ -35,15 +36,15 @@ export class Invite {
   async copy() {
     const ok = await copyText(this.link(), $('info-link'));
     const button = $('info-copy');
-    button.textContent = ok ? 'Copied' : 'Copy failed';
+    button.textContent = t(ok ? 'details.copied' : 'details.copyFailed');
     button.classList.toggle('copied', ok);
-    $('info-status').textContent = ok ? 'Link copied to the clipboard' : 'Select the link and copy it';
+    $('info-status').textContent = t(ok ? 'details.copiedNote' : 'details.selectNote');
     clearTimeout(this.reset);
     this.reset = setTimeout(() => this.resetButton(), 2500);
   }
 
   resetButton() {
-    $('info-copy').textContent = 'Copy link';
+    $('info-copy').textContent = t('details.copy');
     $('info-copy').classList.remove('copied');
   }
 }

@@ -1,17 +1,6 @@
 import { el } from './dom.js';
 import { SHORTCUTS, actionFor, isTextField } from './shortcuts.js';
-
-/** What each shortcut does, for the help sheet. */
-const LABELS = {
-  mic: 'Turn microphone on or off',
-  camera: 'Turn camera on or off',
-  share: 'Start or stop presenting',
-  hand: 'Raise or lower your hand',
-  chat: 'Open or close the chat',
-  people: 'Show or hide everyone',
-  leave: 'Leave the call',
-  help: 'Show keyboard shortcuts',
-};
+import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -22,12 +11,14 @@ const $ = (id) => document.getElementById(id);
  */
 export function wireShortcuts(actions, active) {
   const sheet = $('shortcuts-dialog');
-  $('shortcuts-list').replaceChildren(...SHORTCUTS.map((s) => el('div', { className: 'shortcut-row' }, [
-    el('dt', { textContent: LABELS[s.action] }),
-    el('dd', {}, s.keys.map((k) => el('kbd', { textContent: k }))),
-  ])));
   $('shortcuts-close').addEventListener('click', () => sheet.close());
-  const open = () => { if (!sheet.open) sheet.showModal(); };
+  const open = () => {
+    $('shortcuts-list').replaceChildren(...SHORTCUTS.map((s) => el('div', { className: 'shortcut-row' }, [
+      el('dt', { textContent: t(`keys.${s.action}`) }),
+      el('dd', {}, s.keys.map((k) => el('kbd', { textContent: k }))),
+    ])));
+    if (!sheet.open) sheet.showModal();
+  };
   document.addEventListener('keydown', (e) => {
     if (!active() || e.repeat) return;
     const action = actionFor(e, isTextField(document.activeElement));

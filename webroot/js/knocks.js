@@ -1,4 +1,5 @@
 import { el } from './dom.js';
+import { t } from './i18n.js';
 
 /**
  * The waiting room as moderators meet it: one lasting notification per person waiting, with Admit
@@ -15,23 +16,23 @@ export class KnockNotices {
   /** Shows (once) the notification for someone waiting. */
   show(w) {
     if (this.notes.get(w.participant_id)?.isConnected) return;
-    const name = w.display_name || 'Guest';
+    const name = w.display_name || t('people.guest');
     const decide = (type) => () => {
       this.send({ type, participant_id: w.participant_id });
       this.resolve(w.participant_id);
     };
-    const admit = el('button', { className: 'btn small', type: 'button', textContent: 'Admit', dataset: { action: 'admit' },
-      attrs: { 'aria-label': `Admit ${name}` } });
+    const admit = el('button', { className: 'btn small', type: 'button', textContent: t('host.admit'), dataset: { action: 'admit' },
+      attrs: { 'aria-label': t('host.admitName', { name }) } });
     admit.addEventListener('click', decide('admit'));
-    const deny = el('button', { className: 'btn small secondary', type: 'button', textContent: 'Deny', dataset: { action: 'deny' },
-      attrs: { 'aria-label': `Deny ${name}` } });
+    const deny = el('button', { className: 'btn small secondary', type: 'button', textContent: t('host.deny'), dataset: { action: 'deny' },
+      attrs: { 'aria-label': t('host.denyName', { name }) } });
     deny.addEventListener('click', decide('deny'));
     const note = el('div', { className: 'toast knock', dataset: { participantId: w.participant_id } }, [
-      el('span', { className: 'knock-text', textContent: `${name} wants to join` }),
+      el('span', { className: 'knock-text', textContent: t('note.knock', { name }) }),
       el('span', { className: 'knock-actions' }, [deny, admit]),
     ]);
     note.setAttribute('role', 'alertdialog');
-    note.setAttribute('aria-label', `${name} wants to join`);
+    note.setAttribute('aria-label', t('note.knock', { name }));
     document.getElementById('toasts').append(note);
     this.notes.set(w.participant_id, note);
   }

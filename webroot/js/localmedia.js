@@ -1,3 +1,5 @@
+import { t } from './i18n.js';
+import { BackgroundBlur } from './blur.js';
 /**
  * The local microphone and camera: acquisition with graceful fall-back, device lists, device
  * switching and on/off state. One MediaStream holds at most one audio and one video track.
@@ -19,21 +21,21 @@ function constraint(kind, deviceId, noiseSuppression = true) {
 }
 
 const KINDS = { audioinput: 'audio', videoinput: 'video', audiooutput: 'speaker' };
-const UNNAMED = { audio: 'Microphone', video: 'Camera', speaker: 'Speaker' };
+const UNNAMED = { audio: 'device.mic', video: 'device.cam', speaker: 'device.speaker' };
 
 /** Why getUserMedia failed, in words for people. */
 export function describeMediaError(e) {
   switch (e && e.name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return 'Access to your camera and microphone was blocked. Allow it in the browser’s site settings to be seen and heard.';
+      return t('media.blocked');
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return 'No camera or microphone was found.';
+      return t('media.notFound');
     case 'NotReadableError':
-      return 'Your camera or microphone is in use by another application.';
+      return t('media.inUse');
     default:
-      return 'Camera and microphone are unavailable' + (e && e.message ? `: ${e.message}` : '.');
+      return e && e.message ? t('media.unavailableWhy', { why: e.message }) : t('media.unavailable');
   }
 }
 
@@ -45,6 +47,8 @@ export class LocalMedia {
     this.noiseSuppression = load(PREFS.noiseSuppression) !== 'off';
     this.error = null;
     this.starting = false;
+    this.blur = null; // a BackgroundBlur while the background is blurred
+    this.camera = null; // the camera's own track while the stream holds its blurred copy
   }
 
   track(kind) {
@@ -109,19 +113,59 @@ export class LocalMedia {
     this.stream.addTrack(track);
   }
 
-  /** Switches to another input device; returns the new track. */
+  /** Switches to another input device; returns the new track (blurred again if it was). */
   async use(kind, deviceId) {
     this.deviceId[kind] = deviceId;
     save(PREFS[kind], deviceId);
+    const blurred = kind === 'video' && !!this.blur;
+    if (blurred) this.unblur();
     const old = this.track(kind);
     if (old) old.stop();
-    return this.acquire(kind);
+    const track = await this.acquire(kind);
+    return blurred ? this.setBlur(true) : track;
+  }
+
+  /**
+   * Background blur on or off (blur.js). On: the stream's video track becomes the blurred copy of
+   * the camera, which keeps running underneath. Returns the stream's video track now.
+   */
+  async setBlur(on) {
+    const camera = this.camera || this.track('video');
+    if (!camera || on === !!this.blur) return this.track('video');
+    if (!on) {
+      this.unblur();
+      return this.track('video');
+    }
+    const blur = new BackgroundBlur();
+    const out = await blur.start(camera);
+    if (this.track('video') !== camera) { // the camera changed meanwhile
+      blur.stop();
+      return this.track('video');
+    }
+    this.blur = blur;
+    this.camera = camera;
+    out.enabled = this.enabled.video;
+    this.stream.removeTrack(camera);
+    this.stream.addTrack(out);
+    return out;
+  }
+
+  /** Ends the blur; the camera's own track goes back into the stream. */
+  unblur() {
+    if (!this.blur) return;
+    const out = this.track('video');
+    if (out) this.stream.removeTrack(out);
+    this.blur.stop();
+    this.blur = null;
+    this.stream.addTrack(this.camera);
+    this.camera = null;
   }
 
   setEnabled(kind, on) {
     this.enabled[kind] = on;
     const t = this.track(kind);
     if (t) t.enabled = on;
+    if (kind === 'video' && this.camera) this.camera.enabled = on;
   }
 
   /** Devices by kind: {audio:[{deviceId,label}], video:[...], speaker:[...]} (inputs, and audio outputs). */
@@ -132,18 +176,19 @@ export class LocalMedia {
     for (const d of list) {
       const kind = KINDS[d.kind];
       if (!kind || !d.deviceId) continue;
-      out[kind].push({ deviceId: d.deviceId, label: d.label || `${UNNAMED[kind]} ${out[kind].length + 1}` });
+      out[kind].push({ deviceId: d.deviceId, label: d.label || `${t(UNNAMED[kind])} ${out[kind].length + 1}` });
     }
     return out;
   }
 
   /** The device id a live track uses. */
   currentDevice(kind) {
-    const t = this.track(kind);
+    const t = kind === 'video' && this.camera ? this.camera : this.track(kind);
     return t && t.getSettings ? t.getSettings().deviceId || '' : '';
   }
 
   stop() {
+    this.unblur();
     for (const t of this.stream.getTracks()) {
       t.stop();
       this.stream.removeTrack(t);

@@ -18,13 +18,13 @@ import { Settings } from './settings.js';
 import { MicMeter } from './micmeter.js';
 import { Invite } from './invite.js';
 import { raisedInOrder, handWentUp } from './hands.js';
+import { t, translatePage } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const NAME_KEY = 'confero.displayName';
 const JOIN_TIMEOUT_MS = 15000;
 const PING_MS = 25000;
 const PREVIEW_WAIT_MS = 3000;
-const SHARE_REFUSED = 'Someone else is presenting. Only one person can present at a time unless the host allows more.';
 /**
  * Diagnostic switch: `?relay=1` on the meeting URL makes both peer connections use TURN relay
  * candidates only (iceTransportPolicy 'relay'), to check the TURN path. See docs/testing.md.
@@ -68,6 +68,11 @@ const moreMenu = new MoreMenu();
 const settings = new Settings(media, {
   onInput: (kind, deviceId) => replaceLocal(kind, () => media.use(kind, deviceId)),
   onNoiseSuppression: (on) => replaceLocal('audio', () => media.setNoiseSuppression(on)),
+  onLanguage: () => rerender(),
+  onBlur: (on) => replaceLocal('video', () => media.setBlur(on).catch((e) => {
+    toast(t('note.blurFailed', { why: e.message }), { kind: 'error' });
+    return media.track('video');
+  })),
 });
 const invite = new Invite(() => hooks.meeting, code);
 const micMeter = new MicMeter(media, [$('pre-mic-level'), $('set-mic-level')]);
@@ -100,9 +105,9 @@ async function startPreview() {
   const err = await media.start();
   media.starting = false;
   showPreview(media);
-  if (err) showNotice(`${describeMediaError(err)} You can still join to see and hear the others.`);
-  else if (!media.track('audio')) showNotice('No microphone found: others won’t hear you.');
-  else if (!media.track('video')) showNotice('No camera found: others will see your initials.');
+  if (err) showNotice(t('prejoin.canStillJoin', { error: describeMediaError(err) }));
+  else if (!media.track('audio')) showNotice(t('prejoin.noMic'));
+  else if (!media.track('video')) showNotice(t('prejoin.noCam'));
   else showNotice('');
   updateMediaButtons(media);
   if (session && session.publisher) publishLocal(session);
@@ -138,7 +143,7 @@ function failJoin(message) {
   showScreen('prejoin');
   $('prejoin-error').textContent = message;
   $('join-btn').disabled = !code;
-  $('join-btn').textContent = 'Join now';
+  $('join-btn').textContent = t('prejoin.join');
 }
 
 /** "the meeting has ended" → "The meeting has ended." */
@@ -151,7 +156,7 @@ async function join(displayName) {
   setState('joining');
   $('prejoin-error').textContent = '';
   $('join-btn').disabled = true;
-  $('join-btn').textContent = 'Joining…';
+  $('join-btn').textContent = t('prejoin.joining');
   await Promise.race([previewReady, new Promise((r) => setTimeout(r, PREVIEW_WAIT_MS))]);
   let resp;
   let body = null;
@@ -163,17 +168,17 @@ async function join(displayName) {
     });
     body = await resp.json().catch(() => null);
   } catch {
-    failJoin('Could not reach Confero. Check your connection and try again.');
+    failJoin(t('join.unreachable'));
     return;
   }
   if (resp.status === 403 && body && String(body.type).endsWith('/meeting-locked')) {
     media.stop(); // nobody may join now: the camera light goes off until they try again
     $('preview').srcObject = null;
-    finish('locked', 'This meeting is locked', 'The host has locked the meeting, so nobody else can join right now. Ask the host to unlock it, then try again.');
+    finish('locked', t('end.locked'), t('end.lockedDetail'));
     return;
   }
   if (!resp.ok || !body) {
-    failJoin(sentence((body && (body.detail || body.title)) || `Could not join the meeting (HTTP ${resp.status})`));
+    failJoin(sentence((body && (body.detail || body.title)) || t('join.failedHttp', { status: resp.status })));
     return;
   }
   connect(body, displayName);
@@ -197,13 +202,13 @@ async function connect(body, displayName) {
   try {
     await signaling.open();
   } catch {
-    if (session === s) failJoin('Could not connect to the meeting server. Try again in a moment.');
+    if (session === s) failJoin(t('join.noServer'));
     return;
   }
   hooks.timings.wsOpen ??= performance.now();
   if (session !== s) return;
   s.timers.push(setTimeout(() => {
-    if (session === s && hooks.state === 'joining') failJoin('The meeting server did not answer. Try again in a moment.');
+    if (session === s && hooks.state === 'joining') failJoin(t('join.noAnswer'));
   }, JOIN_TIMEOUT_MS));
   signaling.send({ type: 'join', v: 1 });
 }
@@ -223,8 +228,8 @@ function onMessage(s, m) {
     case 'joined': onJoined(s, m); break;
     case 'waiting': showWaiting(s); break;
     case 'admitted': setState('joining'); break;
-    case 'denied': finish('ended', 'You were not admitted', 'The host did not let you into this meeting.'); break;
-    case 'removed': finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.'); break;
+    case 'denied': finish('ended', t('end.notAdmitted'), t('end.notAdmittedDetail')); break;
+    case 'removed': finish('ended', t('end.removed'), t('end.removedDetail')); break;
     case 'muted_by_host': onMutedByHost(s, m); break;
     case 'publish_answer': if (s.publisher) s.publisher.onAnswer(m); break;
     case 'video_constraints': if (s.publisher) s.publisher.constrain(m); break;
@@ -233,7 +238,7 @@ function onMessage(s, m) {
     case 'participant_updated': onParticipant(m.participant, false); break;
     case 'participant_left': onParticipantLeft(s, m); break;
     case 'track_unpublished': if (s.subscriber && m.track) s.subscriber.forget(m.track.track_id); break;
-    case 'meeting_ended': finish('ended', 'The meeting has ended', endReason(m.reason)); break;
+    case 'meeting_ended': finish('ended', t('end.ended'), endReason(m.reason)); break;
     case 'error': onError(s, m); break;
     default: if (extras.onMessage(m, s.selfId)) renderAllPeople(); else stageView.onMessage(m); break; // track_published, pong and types from later versions need nothing here
   }
@@ -251,7 +256,7 @@ function showWaiting(s) {
 }
 
 function endReason(reason) {
-  return reason === 'host' || reason === 'ended_by_host' ? 'The host ended the meeting for everyone.' : 'Thanks for joining.';
+  return reason === 'host' || reason === 'ended_by_host' ? t('end.endedByHost') : t('end.thanks');
 }
 
 function onJoined(s, m) {
@@ -273,7 +278,7 @@ function onJoined(s, m) {
   if (m.self && m.self.audio_muted === true && media.enabled.audio && media.track('audio')) {
     media.setEnabled('audio', false);
     s.sentMuted.audio = true;
-    toast('You joined muted');
+    toast(t('note.joinedMuted'));
   }
   updateMediaButtons(media);
   self.audio_muted = !(media.enabled.audio && media.track('audio'));
@@ -350,7 +355,7 @@ function scheduleAttempt(s) {
   const left = s.graceMs - (Date.now() - s.reconnect.since);
   if (left <= 0) {
     const seat = { body: s.body, displayName: s.displayName };
-    finish('error', 'Connection lost', 'Confero could not reconnect you to the meeting. Check your network, then rejoin.');
+    finish('error', t('end.lost'), t('end.lostDetail'));
     lostSeat = seat;
     return;
   }
@@ -384,7 +389,7 @@ function endReconnect(s) {
 }
 
 function participantRecord(p) {
-  return { display_name: p.display_name || 'Guest', role: p.role || 'participant', audio_muted: !!p.audio_muted,
+  return { display_name: p.display_name || t('people.guest'), role: p.role || 'participant', audio_muted: !!p.audio_muted,
     video_muted: !!p.video_muted, hand_raised_at: p.hand_raised_at || null, reconnecting: !!p.reconnecting };
 }
 
@@ -413,7 +418,7 @@ function publishLocal(s) {
 
 function negotiate(s) {
   s.publisher.negotiate().catch((e) => {
-    if (session === s && e.code !== 'share-in-progress') toast(`Could not publish your media: ${e.message}`, { kind: 'error' });
+    if (session === s && e.code !== 'share-in-progress') toast(t('note.publishFailed', { why: e.message }), { kind: 'error' });
   });
 }
 
@@ -430,8 +435,8 @@ function onParticipant(p, announce) {
   if (isSelf) extras.onSelf(p);
   gallery.upsert({ participant_id: p.participant_id, ...record }, { self: isSelf });
   renderAllPeople();
-  if (announce && !before && !isSelf) toast(`${p.display_name || 'Someone'} joined`);
-  if (!isSelf && before && extras.canModerate && handWentUp(before, record)) toast(`${record.display_name} raised their hand`);
+  if (announce && !before && !isSelf) toast(t('note.joined', { name: p.display_name || t('people.someone') }));
+  if (!isSelf && before && extras.canModerate && handWentUp(before, record)) toast(t('note.handRaised', { name: record.display_name }));
 }
 
 /** The host turned our microphone or camera off: the SFU already stopped forwarding it; we may turn it back on. */
@@ -442,13 +447,13 @@ function onMutedByHost(s, m) {
   updateMediaButtons(media);
   gallery.refreshAll();
   updateSelf();
-  toast(kind === 'audio' ? 'The host muted you' : 'The host turned off your camera');
+  toast(t(kind === 'audio' ? 'note.hostMutedYou' : 'note.hostStoppedVideo'));
 }
 
 function onParticipantLeft(s, m) {
   const id = m.participant_id;
   if (id === s.selfId) {
-    if (m.reason === 'removed') finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.');
+    if (m.reason === 'removed') finish('ended', t('end.removed'), t('end.removedDetail'));
     return;
   }
   const p = hooks.participants.get(id);
@@ -456,23 +461,23 @@ function onParticipantLeft(s, m) {
   if (s.subscriber) s.subscriber.forgetParticipant(id);
   gallery.remove(id);
   renderAllPeople();
-  if (p) toast(`${p.display_name} left`);
+  if (p) toast(t('note.left', { name: p.display_name }));
 }
 
 function onError(s, m) {
   switch (m.code) {
     case 'meeting-ended':
-      finish('ended', 'The meeting has ended', 'Thanks for joining.');
+      finish('ended', t('end.ended'), t('end.thanks'));
       return;
     case 'removed':
-      finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.');
+      finish('ended', t('end.removed'), t('end.removedDetail'));
       return;
     case 'share-in-progress':
       // (servers before publish_answer.rejected) stop the screen only once the refused offer is rolled
       // back: stopping a transceiver of a pending offer and then rolling it back leaves Chromium with
       // a half-stopped transceiver
       Promise.resolve(s.publisher && s.publisher.onError(m)).then(() => { if (session === s && s.screen) stopScreen(s); });
-      toast(SHARE_REFUSED, { kind: 'error' });
+      toast(t('note.shareRefused'), { kind: 'error' });
       return;
     case 'wrong-node':
       // this meeting lives on another node of the cluster: the socket closes (4421) and every
@@ -480,12 +485,12 @@ function onError(s, m) {
       if (m.url) s.body.media_server = { ...(s.body.media_server || {}), url: m.url };
       return;
     case 'unauthorized':
-      if (hooks.state === 'joining') failJoin('Your session has expired. Please join again.');
-      else finish('error', 'You were disconnected', m.message || 'Your session is no longer valid.');
+      if (hooks.state === 'joining') failJoin(t('join.expired'));
+      else finish('error', t('end.disconnected'), m.message || t('end.invalidSession'));
       return;
     default:
-      if (s.publisher && s.publisher.onError(m)) return toast(`Could not publish your media: ${m.message || m.code}`, { kind: 'error' });
-      toast(m.message || m.code || 'Something went wrong', { kind: 'error' });
+      if (s.publisher && s.publisher.onError(m)) return toast(t('note.publishFailed', { why: m.message || m.code }), { kind: 'error' });
+      toast(m.message || m.code || t('note.somethingWrong'), { kind: 'error' });
   }
 }
 
@@ -496,7 +501,7 @@ function onError(s, m) {
 function onPublishRejected(s, r) {
   if (session !== s) return;
   if (s.screen && s.screen.transceiver === r.transceiver) dropScreen(s);
-  toast(r.code === 'share-in-progress' ? SHARE_REFUSED : `Could not publish your ${r.source || 'media'}: ${r.message || r.code}`,
+  toast(r.code === 'share-in-progress' ? t('note.shareRefused') : t('note.publishSourceFailed', { source: r.source || 'media', why: r.message || r.code }),
     { kind: 'error' });
 }
 
@@ -508,11 +513,11 @@ function onSocketClose(s, ev) {
     connect(s.body, s.displayName);
     return;
   }
-  if (ev && ev.code === 4409) finish('error', 'You joined from another window', 'This meeting is open in another tab or on another device.');
+  if (ev && ev.code === 4409) finish('error', t('end.otherWindow'), t('end.otherWindowDetail'));
   else if (hooks.state === 'reconnecting') scheduleAttempt(s);
   else if (hooks.state === 'joined') startReconnect(s);
-  else if (hooks.state === 'joining') failJoin('The connection to the meeting server was closed. Try again in a moment.');
-  else if (hooks.state === 'waiting') finish('error', 'You lost your connection to the meeting', 'Check your network, then rejoin.');
+  else if (hooks.state === 'joining') failJoin(t('join.closed'));
+  else if (hooks.state === 'waiting') finish('error', t('end.lostWaiting'), t('end.lostWaitingDetail'));
 }
 
 /** Timing hook: records when the first remote camera frame is presented in a tile (performance.now()). */
@@ -537,10 +542,10 @@ function remoteSink(s) {
         audio.play().catch(() => {});
         return;
       }
-      if (!hooks.participants.has(pid)) onParticipant({ participant_id: pid, display_name: 'Guest' }, false);
+      if (!hooks.participants.has(pid)) onParticipant({ participant_id: pid, display_name: t('people.guest') }, false);
       if (info.source === 'screen') {
-        const name = hooks.participants.get(pid)?.display_name || 'Someone';
-        gallery.addScreen(info.track_id, pid, `${name} is presenting`, track);
+        const name = hooks.participants.get(pid)?.display_name || t('people.someone');
+        gallery.addScreen(info.track_id, pid, t('call.presenting', { name }), track);
       } else {
         s.cameraTrackOf.set(pid, info.track_id);
         gallery.setVideo(pid, track);
@@ -605,19 +610,19 @@ async function toggleScreen() {
   }
   const presenter = [...gallery.screens.values()].map((t) => t.dataset.screenOf).find((id) => id !== s.selfId);
   if (presenter && !extras.multiShare) {
-    const name = hooks.participants.get(presenter)?.display_name || 'Someone';
-    toast(`${name} is presenting. Only one person can present at a time unless the host allows more.`, { kind: 'error' });
+    const name = hooks.participants.get(presenter)?.display_name || t('people.someone');
+    toast(t('note.otherPresents', { name }), { kind: 'error' });
     return;
   }
   if (!navigator.mediaDevices || !navigator.mediaDevices.getDisplayMedia) {
-    toast('This browser cannot share the screen.', { kind: 'error' });
+    toast(t('note.noScreenShare'), { kind: 'error' });
     return;
   }
   let stream;
   try {
     stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: { ideal: 15 } }, audio: false });
   } catch (e) {
-    if (e && e.name !== 'NotAllowedError' && e.name !== 'AbortError') toast(`Could not share your screen: ${e.message}`, { kind: 'error' });
+    if (e && e.name !== 'NotAllowedError' && e.name !== 'AbortError') toast(t('note.shareFailed', { why: e.message }), { kind: 'error' });
     return;
   }
   if (session !== s) {
@@ -629,7 +634,7 @@ async function toggleScreen() {
   track.addEventListener('ended', () => { if (s.screen && s.screen.track === track) stopScreen(s); });
   s.screen = { stream, track, transceiver: s.publisher.add(track, 'screen', stream) };
   negotiate(s);
-  gallery.addScreen('local-screen', s.selfId, 'You are presenting', track);
+  gallery.addScreen('local-screen', s.selfId, t('call.youPresent'), track);
   setScreenButton(true);
 }
 
@@ -653,7 +658,7 @@ function setScreenButton(on) {
   const btn = $('screen-btn');
   btn.classList.toggle('active', on);
   btn.setAttribute('aria-pressed', String(on));
-  btn.title = on ? 'Stop presenting' : 'Present now';
+  btn.title = t(on ? 'control.stopPresenting' : 'control.present');
   btn.setAttribute('aria-label', btn.title);
 }
 
@@ -710,7 +715,7 @@ function teardown({ keepMedia = false } = {}) {
 
 function leave() {
   if (session) session.signaling.send({ type: 'leave' });
-  finish('left', 'You left the meeting', '');
+  finish('left', t('end.left'), '');
 }
 
 function finish(state, title, detail) {
@@ -723,7 +728,7 @@ function finish(state, title, detail) {
   $('end-title').textContent = title;
   $('end-detail').textContent = detail;
   $('rejoin-btn').hidden = state === 'ended';
-  $('rejoin-btn').textContent = state === 'locked' ? 'Try again' : 'Rejoin';
+  $('rejoin-btn').textContent = t(state === 'locked' ? 'end.tryAgain' : 'end.rejoin');
   $('end-lock').hidden = state !== 'locked';
   document.title = `${title} · Confero`;
   showScreen('end');
@@ -742,7 +747,7 @@ async function rejoin() {
     connect(seat.body, seat.displayName);
     return;
   }
-  join($('name').value.trim() || storedName() || 'Guest');
+  join($('name').value.trim() || storedName() || t('people.guest'));
 }
 
 // ---------------------------------------------------------------- wiring
@@ -759,7 +764,7 @@ function wire() {
   $('rejoin-btn').addEventListener('click', () => rejoin());
   $('waiting-cancel').addEventListener('click', () => {
     if (session) session.signaling.send({ type: 'leave' });
-    finish('left', 'You left the waiting room', '');
+    finish('left', t('end.leftWaiting'), '');
   });
   $('mic-select').addEventListener('change', (e) => replaceLocal('audio', () => media.use('audio', e.target.value)));
   $('cam-select').addEventListener('change', (e) => replaceLocal('video', () => media.use('video', e.target.value)));
@@ -767,7 +772,7 @@ function wire() {
     e.preventDefault();
     const name = $('name').value.trim();
     if (!name) {
-      $('prejoin-error').textContent = 'Enter your name to join.';
+      $('prejoin-error').textContent = t('prejoin.enterName');
       $('name').focus();
       return;
     }
@@ -790,17 +795,28 @@ function wire() {
   window.addEventListener('pagehide', () => { if (session) persist(session); });
 }
 
+/** After a language change: everything scripts wrote is written again. */
+function rerender() {
+  updateMediaButtons(media);
+  extras.render();
+  stageView.setMode(gallery.mode, false);
+  setScreenButton(!!(session && session.screen));
+  for (const [id, p] of hooks.participants) gallery.upsert({ participant_id: id, ...p }, { self: id === hooks.selfId });
+  renderAllPeople();
+}
+
 function init() {
+  translatePage();
   wire();
   setState('prejoin');
   showScreen('prejoin');
   $('name').value = storedName();
   if (!code) {
     $('meeting-code').textContent = '';
-    $('prejoin-error').textContent = 'This link does not lead to a meeting.';
+    $('prejoin-error').textContent = t('prejoin.badLink');
     $('join-btn').disabled = true;
   } else {
-    $('meeting-code').textContent = `Meeting code: ${code}${hostKey ? ' · you are the host' : ''}`;
+    $('meeting-code').textContent = t(hostKey ? 'prejoin.codeHost' : 'prejoin.code', { code });
   }
   const saved = code ? loadSession(code) : null;
   if (saved) resumeAfterReload(saved);
@@ -817,7 +833,7 @@ async function resumeAfterReload(saved) {
   media.enabled = { audio: saved.audio !== false, video: saved.video !== false };
   previewReady = startPreview();
   await previewReady;
-  connect(saved.body, saved.displayName || 'Guest');
+  connect(saved.body, saved.displayName || t('people.guest'));
 }
 
 init();

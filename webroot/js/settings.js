@@ -1,4 +1,6 @@
 import { el } from './dom.js';
+import { blurSupported } from './blur.js';
+import { t, language, setLanguage, LANGUAGES } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const SPEAKER_KEY = 'confero.audioOutput';
@@ -10,7 +12,7 @@ const SPEAKER_KEY = 'confero.audioOutput';
  * setSinkId where the browser has it.
  */
 export class Settings {
-  constructor(media, { onInput, onNoiseSuppression }) {
+  constructor(media, { onInput, onNoiseSuppression, onBlur, onLanguage }) {
     this.media = media;
     this.dialog = $('settings-dialog');
     try { this.speakerId = localStorage.getItem(SPEAKER_KEY) || ''; } catch { this.speakerId = ''; }
@@ -18,6 +20,12 @@ export class Settings {
     $('set-cam').addEventListener('change', (e) => onInput('video', e.target.value));
     $('set-speaker').addEventListener('change', (e) => this.setSpeaker(e.target.value));
     $('set-noise').addEventListener('change', (e) => onNoiseSuppression(e.target.checked));
+    $('set-blur').addEventListener('change', async (e) => {
+      e.target.disabled = true; // the model takes a moment to load and start
+      await onBlur(e.target.checked);
+      await this.refresh();
+    });
+    $('set-lang').addEventListener('change', (e) => { setLanguage(e.target.value); onLanguage(); this.refresh(); });
     $('settings-close').addEventListener('click', () => this.dialog.close());
     this.dialog.addEventListener('close', () => { $('set-preview').srcObject = null; });
   }
@@ -30,12 +38,18 @@ export class Settings {
   /** Device lists and current choices; runs on open and after each switch. */
   async refresh() {
     const devices = await this.media.devices().catch(() => ({ audio: [], video: [], speaker: [] }));
-    fill($('set-mic'), devices.audio, this.media.currentDevice('audio'), !this.media.track('audio'), 'No microphone');
-    fill($('set-cam'), devices.video, this.media.currentDevice('video'), !this.media.track('video'), 'No camera');
+    fill($('set-mic'), devices.audio, this.media.currentDevice('audio'), !this.media.track('audio'), t('device.noMic'));
+    fill($('set-cam'), devices.video, this.media.currentDevice('video'), !this.media.track('video'), t('device.noCam'));
     const sinkable = typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
-    fill($('set-speaker'), devices.speaker, this.speakerId, !sinkable, sinkable ? 'System default' : 'Set by your system');
+    fill($('set-speaker'), devices.speaker, this.speakerId, !sinkable, t(sinkable ? 'device.systemSpeaker' : 'device.speakerBySystem'));
+    $('set-lang').replaceChildren(...Object.entries(LANGUAGES).map(([value, name]) => el('option', { value, textContent: name })));
+    $('set-lang').value = language();
     $('set-noise').checked = this.media.noiseSuppression;
     $('set-noise').disabled = !this.media.track('audio');
+    const blurrable = blurSupported();
+    $('set-blur').checked = !!this.media.blur;
+    $('set-blur').disabled = !blurrable || !this.media.track('video');
+    $('set-blur-detail').textContent = t(blurrable ? 'settings.blurDetail' : 'settings.blurUnavailable');
     const video = this.media.track('video');
     $('set-preview').srcObject = video ? new MediaStream([video]) : null;
     $('set-preview').hidden = !video;

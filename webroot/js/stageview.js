@@ -1,3 +1,4 @@
+import { t } from './i18n.js';
 /**
  * The stage layout switch (gallery ↔ speaker view, remembered per browser) and the active speaker
  * the server names (`active_speaker`, docs/protocol.md): its tile gets a ring, and in speaker view
@@ -24,7 +25,7 @@ export class StageView {
     this.hooks.layout = this.gallery.mode;
     this.button.classList.toggle('active', speaker);
     this.button.setAttribute('aria-pressed', String(speaker));
-    this.button.title = speaker ? 'Gallery view' : 'Speaker view';
+    this.button.title = t(speaker ? 'control.galleryView' : 'control.speakerView');
     this.button.setAttribute('aria-label', this.button.title);
     if (remember) {
       try { localStorage.setItem(LAYOUT_KEY, this.gallery.mode); } catch { /* storage unavailable */ }

@@ -304,6 +304,23 @@ class CallUiE2ETest {
     MediaAwait.awaitAudioSamplesRising(host, 1, MEDIA_TIMEOUT);
     MediaAwait.awaitFramesDecodedRising(host, 1, MEDIA_TIMEOUT);
 
+    // background blur: the vendored model, served by Confero itself, runs in the page; the call sends the canvas
+    phone.find("label[for='set-blur']").click();
+    Awaitility.await("the phone sends its blurred camera").atMost(MEDIA_TIMEOUT).until(() -> "CanvasCaptureMediaStreamTrack".equals(
+        phone.execute("const s = window.confero.publisher.getSenders().find(x => x.track && x.track.kind === 'video');"
+            + "return s ? s.track.constructor.name : null;")));
+    MediaAwait.awaitFramesDecodedRising(host, 1, MEDIA_TIMEOUT);
+    List<?> fetched = (List<?>) phone.execute("return performance.getEntriesByType('resource').map(e => e.name)"
+        + ".filter(n => n.includes('selfie_segmentation') || !n.startsWith(location.origin));");
+    assertThat(fetched).as("what the blur loaded, all from this server").isNotEmpty()
+        .allSatisfy(n -> assertThat((String) n).startsWith(server.baseUrl() + "/vendor/mediapipe-selfie-segmentation/"));
+    Awaitility.await("the settings preview shows the blurred camera").atMost(UI_TIMEOUT)
+        .until(() -> phone.find("#set-blur").isEnabled() && phone.find("#set-blur").isSelected());
+    phone.screenshot(shot("phone-settings-blur.png"));
+    phone.find("label[for='set-blur']").click();
+    Awaitility.await("the camera itself again").atMost(UI_TIMEOUT).until(() -> camAfter.equals(sentDevice(phone, "video")));
+    MediaAwait.awaitFramesDecodedRising(host, 1, MEDIA_TIMEOUT);
+
     List<String> speakers = options(phone, "#set-speaker");
     if (speakers.size() > 1) {
       String speaker = speakers.get(speakers.size() - 1);
@@ -401,5 +418,37 @@ class CallUiE2ETest {
     phone.screenshot(shot("phone-pinned.png"));
     phone.find(hostTile + " .tile-pin").click();
     Awaitility.await("unpinned").atMost(UI_TIMEOUT).until(() -> phone.findAll(".tile.pinned, .tile.featured").isEmpty());
+  }
+
+  @Test
+  void theCallSpeaksGermanWhenChosenInSettingsAndEnglishAgainAfter() throws Exception {
+    E2EServer.Meeting m = meeting("Sprachen", new JsonObject());
+    joinAsHost(host, m, "Hannah Host");
+    host.find("#more-btn").click();
+    host.find("#settings-item").click();
+    Awaitility.await("the settings dialog").atMost(UI_TIMEOUT).until(() -> host.find("#settings-dialog").isDisplayed());
+    try {
+      new org.openqa.selenium.support.ui.Select(host.find("#set-lang")).selectByValue("de");
+      awaitText(host, "#settings-title", "Einstellungen");
+      assertThat(host.execute("return document.documentElement.lang;")).isEqualTo("de");
+      host.screenshot(shot("settings-de.png"));
+      host.find("#settings-close").click(); // outside an open modal dialog the page is inert: no names
+      assertThat(host.find("#mic-btn").getAccessibleName()).isEqualTo("Mikrofon ausschalten");
+      assertThat(host.find("#participants-btn").getAccessibleName()).isEqualTo("Alle anzeigen");
+      assertThat(host.find("#layout-btn").getAccessibleName()).isEqualTo("Sprecheransicht");
+      joinAsGuest(phone, m, "Pat Phone");
+      awaitText(host, "#toasts .toast", "Pat Phone ist beigetreten");
+      host.find("body").sendKeys("?");
+      awaitText(host, "#shortcuts-list", "Mikrofon ein- oder ausschalten");
+      host.find("#shortcuts-close").click();
+    } finally { // the profile keeps the choice: the other tests expect English
+      host.execute("localStorage.setItem('confero.language', 'en');");
+    }
+    host.find("#more-btn").click();
+    host.find("#settings-item").click();
+    new org.openqa.selenium.support.ui.Select(host.find("#set-lang")).selectByValue("en");
+    awaitText(host, "#settings-title", "Settings");
+    host.find("#settings-close").click();
+    assertThat(host.find("#mic-btn").getAccessibleName()).isEqualTo("Turn off microphone");
   }
 }
