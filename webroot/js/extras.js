@@ -15,9 +15,13 @@ const ACTION_KEYS = { Mute: 'host.mute', 'Ask to unmute': 'host.askUnmute', 'Sto
 const $ = (id) => document.getElementById(id);
 
 export class Extras {
-  /** @param {() => ({send: Function}|null)} signaling current signaling, or null when not in a call */
-  constructor(signaling) {
+  /**
+   * @param {() => ({send: Function}|null)} signaling current signaling, or null when not in a call
+   * @param store the page's Store (participants)
+   */
+  constructor(signaling, store) {
     this.signaling = signaling;
+    this.store = store;
     this.unread = 0;
     this.chatOpen = false;
     this.waiting = new Map();
@@ -155,7 +159,7 @@ export class Extras {
   }
 
   showReaction(m) {
-    const who = window.confero.participants.get(m.participant_id);
+    const who = this.store.participants.get(m.participant_id);
     const bubble = el('div', { className: 'reaction-bubble' }, [
       el('span', { className: 'reaction-emoji', textContent: m.emoji }),
       el('span', { className: 'reaction-name', textContent: who ? who.display_name : '' }),
@@ -196,7 +200,7 @@ export class Extras {
   }
 
   renderHands() {
-    const people = window.confero.participants;
+    const people = this.store.participants;
     const hands = raisedInOrder(people).map((id) => [id, people.get(id)]);
     $('hands-section').hidden = hands.length === 0;
     $('hands-list').replaceChildren(...hands.map(([id, p]) => {
