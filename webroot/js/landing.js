@@ -1,5 +1,5 @@
 import { parseJoinCode } from './joincode.js';
-import { el, toast } from './dom.js';
+import { el, toast, copyText } from './dom.js';
 import { myMeetings, remember, forget, hostPath } from './mymeetings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -145,23 +145,6 @@ function showCard(m) {
 }
 
 // ---------------------------------------------------------------- copy
-
-/** Copies text: the async clipboard API where allowed, else a selected field and execCommand. */
-async function copyText(text, field) {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch { /* permission refused: fall back */ }
-  const area = field || el('textarea', { value: text, className: 'sr-only', attrs: { readonly: '' } });
-  if (!field) document.body.append(area);
-  area.select();
-  let ok = false;
-  try { ok = document.execCommand('copy'); } catch { ok = false; }
-  if (!field) area.remove();
-  return ok;
-}
 
 /** Copies a link; feedback on the button itself when given (a toast would sit behind a modal dialog). */
 async function copyLink(text, field, button) {
