@@ -131,6 +131,21 @@ class TwccRecorderTest {
             .containsExactly(java.util.Arrays.stream(expected.trim().split(" ")).mapToInt(Integer::parseInt).toArray());
     }
 
+    @ParameterizedTest(name = "start {0}")
+    @CsvSource({"0", "1", "32767", "32768", "65534", "65535"})
+    void latePacketIsReReportedAcrossTheSixteenBitWrap(int start) {
+        TwccRecorder r = new TwccRecorder(1, 2);
+        r.record(start, T0);
+        r.record((start + 2) & 0xFFFF, T0 + 1000);
+        assertThat(symbols(r.buildFeedback())).containsExactly(1, 0, 1);
+        r.record((start + 1) & 0xFFFF, T0 + 2000);
+        RtcpTwcc again = r.buildFeedback();
+        assertThat(again.baseSeq()).isEqualTo((start + 1) & 0xFFFF);
+        assertThat(symbols(again)).containsExactly(1, 2);
+        r.record((start + 3) & 0xFFFF, T0 + 3000);
+        assertThat(r.buildFeedback().baseSeq()).isEqualTo((start + 3) & 0xFFFF);
+    }
+
     @Test
     void latePacketTooOldForTheRingIsIgnored() {
         TwccRecorder r = new TwccRecorder(1, 2);
