@@ -7,12 +7,14 @@ const SMALL_TILE_FPS = 15;
 /**
  * The simulcast encodings of a camera capture `height` lines high, lowest first (the SFU numbers
  * layers in this order and forwards each subscriber the one its tile needs): three (rid q/h/f at
- * 1/4, 1/2 and full resolution) from 720p up, two (1/2 and full) below.
+ * 1/4, 1/2 and full resolution) from 720p up, two (1/2 and full) below. The low layer's cap is
+ * kept at 100 kbit/s so that Chromium's allocator enables the middle layer (≥ 150 kbit/s) already
+ * at its 300 kbit/s start estimate.
  */
 export function cameraEncodings(height) {
   if (height >= 720) {
     return [
-      { rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 150_000, maxFramerate: 15 },
+      { rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 100_000, maxFramerate: 15 },
       { rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 500_000, maxFramerate: 30 },
       { rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_500_000, maxFramerate: 30 },
     ];

@@ -48,6 +48,8 @@ public final class Uplink {
   /** Encodings by their publisher's RTX SSRC (RFC 4588): retransmissions we asked for come there. */
   private final Map<Integer, Encoding> encodingsByRtxSsrc = new HashMap<>();
   private TwccRecorder twcc;
+  /** Set by {@link #encodingFor} when it refused the packet and counted the drop itself. */
+  private boolean layerRejected;
   private long lastReceiverReportMillis;
 
   public Uplink(WebRtcTransport transport, SfuMetrics metrics) {
@@ -101,6 +103,9 @@ public final class Uplink {
     recordTwcc(p, nowNanos);
     long nowMillis = nowNanos / 1_000_000;
     Encoding enc = encodingFor(p);
+    if (enc == null && layerRejected) {
+      return;
+    }
     Producer producer = enc == null ? null : enc.producer();
     if (enc != null && enc.rtxSsrcKnown() && p.ssrc() == enc.rtxSsrc()) {
       p = repair.unwrapRtx(enc, p, buf, nowMillis);
@@ -141,12 +146,13 @@ public final class Uplink {
    * retransmission is never unwrapped into another layer's sequence space.
    */
   private Encoding encodingFor(RtpPacket p) {
+    layerRejected = false;
     Encoding known = encodingsBySsrc.get(p.ssrc());
     if (known == null) {
       known = encodingsByRtxSsrc.get(p.ssrc());
     }
     if (known != null) {
-      return known;
+      return known.producer().isSimulcast() ? checked(known, p) : known;
     }
     for (Producer candidate : producersByMid.values()) {
       String mid = RtpExtensions.mid(p, candidate.midExtensionId());
@@ -158,17 +164,36 @@ public final class Uplink {
     return null;
   }
 
+  /** A known SSRC of a simulcast track whose packet names a rid or rrid: it must agree with the binding. */
+  private Encoding checked(Encoding known, RtpPacket p) {
+    Producer producer = known.producer();
+    String rid = RtpExtensions.rtpStreamId(p, producer.ridExtensionId());
+    String rrid = RtpExtensions.repairedRtpStreamId(p, producer.repairedRidExtensionId());
+    if (rid == null && rrid == null) {
+      return known;
+    }
+    LayerMatch m = producer.layers().classify(p.ssrc(), rid, rrid, producer.isRtxPayloadType(p.payloadType()));
+    return m.accepted() ? known : rejected(m);
+  }
+
+  /** Counts a packet the layer table refused (an unknown rid, or a rid or role its SSRC is not bound to). */
+  private Encoding rejected(LayerMatch m) {
+    if (m.outcome() == LayerMatch.Outcome.UNKNOWN_RID) {
+      metrics.drop(DropReason.UNKNOWN_RID);
+      layerRejected = true;
+    } else if (m.outcome() == LayerMatch.Outcome.CONFLICT) {
+      metrics.drop(DropReason.LAYER_CONFLICT);
+      layerRejected = true;
+    }
+    return null;
+  }
+
   private Encoding learnSsrc(Producer producer, RtpPacket p) {
     String rid = RtpExtensions.rtpStreamId(p, producer.ridExtensionId());
     String rrid = RtpExtensions.repairedRtpStreamId(p, producer.repairedRidExtensionId());
     LayerMatch m = producer.layers().classify(p.ssrc(), rid, rrid, producer.isRtxPayloadType(p.payloadType()));
     if (!m.accepted()) {
-      if (m.outcome() == LayerMatch.Outcome.UNKNOWN_RID) {
-        metrics.drop(DropReason.UNKNOWN_RID);
-      } else if (m.outcome() == LayerMatch.Outcome.CONFLICT) {
-        metrics.drop(DropReason.LAYER_CONFLICT);
-      }
-      return null;
+      return rejected(m);
     }
     Encoding e = producer.encodings().get(m.layer());
     if (m.isRtx()) {
