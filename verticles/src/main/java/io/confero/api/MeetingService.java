@@ -166,7 +166,7 @@ public final class MeetingService {
     if (!out.accepted() || out.eventType() == null) {
       return Future.succeededFuture();
     }
-    return events.append(id, out.state().epoch(), out.eventType(), out.eventPayload());
+    return events.append(id, out.state(), out.eventType(), out.eventPayload());
   }
 
   private static ApiException joinRefusal(String code) {

@@ -16,6 +16,7 @@ import io.confero.meeting.MeetingDirectory;
 import io.confero.meeting.TenantId;
 import io.confero.store.ApiKeyRepository;
 import io.confero.store.Database;
+import io.confero.store.DurableMeetingDirectory;
 import io.confero.store.EventLogRepository;
 import io.confero.store.MeetingRepository;
 import io.confero.store.ParticipantRepository;
@@ -46,6 +47,7 @@ import io.confero.codecs.sfu.SfuCodec;
 import io.confero.sfu.SfuVerticle;
 import io.confero.sfu.SrtpWarmup;
 import io.confero.sfu.dtls.DtlsWarmup;
+import io.confero.signaling.RestoredHolds;
 import io.confero.signaling.SignalingComponents;
 import io.confero.signaling.SignalingVerticle;
 import io.confero.turn.TurnConfig;
@@ -128,9 +130,11 @@ public final class Confero {
     Pool pool = db.pool(vertx);
     SecretRepository secrets = new SecretRepository(pool, random);
     ApiKeyRepository keys = new ApiKeyRepository(pool, random);
-    MeetingDirectory directory = new HazelcastMeetingDirectory(vertx, hz);
+    MeetingDirectory liveDirectory = new HazelcastMeetingDirectory(vertx, hz);
     MeetingRepository meetingRepo = new MeetingRepository(pool);
     EventLogRepository eventLog = new EventLogRepository(pool, clock);
+    MeetingDirectory directory = new DurableMeetingDirectory(liveDirectory, meetingRepo, eventLog,
+        new RestoredHolds(vertx, liveDirectory, eventLog, config.signaling().reconnectGrace()));
     HazelcastMeetingHomes homes = new HazelcastMeetingHomes(vertx, hz, cm.getNodeId(), config.signaling().publicUrl(),
         node -> cm.getNodes().contains(node));
     MeetingService meetings = new MeetingService(meetingRepo, new ParticipantRepository(pool), eventLog, directory,
@@ -257,6 +261,11 @@ public final class Confero {
 
   public Pool pool() {
     return pool;
+  }
+
+  /** The port PostgreSQL listens on (the embedded server's, on 127.0.0.1). */
+  public int databasePort() {
+    return database.port();
   }
 
   /**

@@ -16,6 +16,7 @@ public final class MeetingMutations {
   public static final String REMOVED = "participant-removed";
   public static final String FORBIDDEN = "forbidden";
   public static final String NO_PARTICIPANT = "participant-not-found";
+  public static final String ALREADY_LIVE = "already-live";
 
   /**
    * Issues a seat to a new participant (REST join): refused when ended, locked or full, and when the
@@ -47,6 +48,18 @@ public final class MeetingMutations {
           m.settings().muteOnEntry(), false, 0, userRef);
       return Outcome.accepted(m.withParticipant(p), "participant.registered",
           Map.of("participant_id", participant.value(), "display_name", displayName, "role", role.wire()));
+    }
+  }
+
+  /**
+   * Puts back a meeting's live state restored from the database (no live state in the cluster, e.g.
+   * after a restart of the only node). Only when there is none: a state already back wins, and the
+   * outcome carries it (refused with {@link #ALREADY_LIVE}). Nothing to log: the state was logged.
+   */
+  public record Restore(LiveMeeting state) implements MeetingMutation {
+    @Override
+    public Outcome apply(MeetingId id, LiveMeeting current) {
+      return current != null ? Outcome.rejected(current, ALREADY_LIVE) : Outcome.accepted(state, null, Map.of());
     }
   }
 

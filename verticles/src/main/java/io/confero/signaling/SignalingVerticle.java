@@ -189,8 +189,9 @@ public final class SignalingVerticle extends VerticleBase {
   Future<MeetingMutation.Outcome> mutate(Connection conn, MeetingMutation m) {
     return c.directory().apply(conn.principal.meeting(), m).compose(out -> {
       if (out.accepted() && out.eventType() != null) {
-        c.events().append(conn.principal.meeting(), out.state().epoch(), out.eventType(), out.eventPayload())
-            .onFailure(e -> LOG.warn("event log append failed", e));
+        c.events().append(conn.principal.meeting(), out.state(), out.eventType(), out.eventPayload())
+            .onFailure(e -> LOG.error("event log append failed: {} at epoch {} of meeting {} is lost", out.eventType(),
+                out.state().epoch(), conn.meetingId(), e));
       }
       return Future.succeededFuture(out);
     });
