@@ -151,7 +151,8 @@ public final class MeetingService {
       return Future.failedFuture(new ApiException(409, "meeting-ended", "the meeting has ended"));
     }
     ParticipantId pid = ParticipantId.random();
-    return directory.apply(m.id(), new MeetingMutations.Register(m.settings(), pid, displayName, role, userRef))
+    return directory.apply(m.id(), new MeetingMutations.Register(m.settings(), pid, displayName, role, userRef,
+        clock.millis()))
         .compose(out -> {
           if (!out.accepted()) {
             return Future.failedFuture(joinRefusal(out.errorCode()));

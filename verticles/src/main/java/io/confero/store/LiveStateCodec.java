@@ -25,7 +25,8 @@ public final class LiveStateCodec {
     for (LiveParticipant p : m.participants().values()) {
       people.add(new JsonObject().put("id", p.id().value()).put("name", p.displayName()).put("role", p.role().wire())
           .put("presence", p.presence().name()).put("audio_muted", p.audioMuted()).put("video_muted", p.videoMuted())
-          .put("hand", p.handRaisedAt()).put("user_ref", p.userRef()).put("reconnecting", p.reconnecting()));
+          .put("hand", p.handRaisedAt()).put("user_ref", p.userRef()).put("reconnecting", p.reconnecting())
+          .put("seated_at", p.seatedAt()));
     }
     return new JsonObject().put("epoch", m.epoch()).put("locked", m.locked()).put("ended", m.ended())
         .put("multi_share", m.multiShare())
@@ -42,7 +43,7 @@ public final class LiveStateCodec {
       people.put(pid, new LiveParticipant(pid, p.getString("name"), Role.parse(p.getString("role")).orElseThrow(),
           LiveParticipant.Presence.valueOf(p.getString("presence")), p.getBoolean("audio_muted", false),
           p.getBoolean("video_muted", false), p.getLong("hand", 0L), p.getString("user_ref"),
-          p.getBoolean("reconnecting", false)));
+          p.getBoolean("reconnecting", false), p.getLong("seated_at", 0L)));
     }
     Set<ParticipantId> sharers = new LinkedHashSet<>();
     j.getJsonArray("sharers", new JsonArray()).forEach(s -> sharers.add(new ParticipantId((String) s)));
