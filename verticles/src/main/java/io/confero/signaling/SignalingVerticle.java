@@ -68,7 +68,9 @@ public final class SignalingVerticle extends VerticleBase {
     MessageConsumer<SfuEvent> sfuEvents = vertx.eventBus().consumer(Addresses.sfuEvents(c.nodeId()), this::onSfuEvent);
     // the transport accepts up to 4x the limit so that an oversized frame gets our own
     // `too-large` error and close code instead of a silent connection reset
-    server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketFrameSize(4 * MAX_FRAME)
+    // a peer that ignores our close frame loses its TCP connection after 2 s (Vert.x waits 10 s by default)
+    server = vertx.createHttpServer(new HttpServerOptions().setWebSocketClosingTimeout(2)
+        .setMaxWebSocketFrameSize(4 * MAX_FRAME)
         .setMaxWebSocketMessageSize(4 * MAX_FRAME).setRegisterWebSocketWriteHandlers(false));
     server.webSocketHandler(this::onSocket);
     server.requestHandler(req -> req.response().setStatusCode(404).end());
@@ -119,6 +121,9 @@ public final class SignalingVerticle extends VerticleBase {
   }
 
   private void onFrame(Connection conn, String text) {
+    if (conn.closed) {
+      return; // removed, replaced or ended: nothing from this socket counts any more, close handshake or not
+    }
     if (text.length() > MAX_FRAME) {
       fail(conn, new SignalingError("too-large", "frames are limited to 64 KiB"), null);
       disconnect(conn, (short) 1009, "too large");
@@ -139,6 +144,9 @@ public final class SignalingVerticle extends VerticleBase {
     Object idv = msg.getValue("id");
     String ref = idv instanceof String s && s.length() <= 64 ? s : null;
     conn.chain = conn.chain.transform(x -> {
+      if (conn.closed) {
+        return Future.succeededFuture(); // queued before the connection ended: dropped with it
+      }
       try {
         return messages.handle(conn, msg).onFailure(e -> fail(conn, e, ref));
       } catch (RuntimeException e) {
