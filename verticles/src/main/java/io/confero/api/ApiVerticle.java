@@ -53,7 +53,7 @@ public final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     router = router();
-    server = vertx.createHttpServer();
+    server = vertx.createHttpServer().invalidRequestHandler(Problems::invalidRequest);
     return server.requestHandler(router).listen(config.http().port(), config.http().host());
   }
 

@@ -38,6 +38,11 @@ final class Messages {
     this.quality = new VideoQuality(v);
   }
 
+  /** The meeting has no connection on this node any more: its per-meeting budgets go. */
+  void forgetMeeting(String meetingId) {
+    social.forget(meetingId);
+  }
+
   Future<?> handle(Connection conn, JsonObject msg) {
     String type = str(msg, "type", 32, true);
     if (!TYPES.contains(type)) {

@@ -317,6 +317,7 @@ public final class SignalingVerticle extends VerticleBase {
     if (room.isEmpty()) {
       meetings.remove(conn.meetingId());
       activeSpeakers.remove(conn.meetingId());
+      messages.forgetMeeting(conn.meetingId());
       MessageConsumer<?> mc = meetingConsumers.remove(conn.meetingId());
       if (mc != null) {
         mc.unregister();
