@@ -62,6 +62,11 @@ public final class ApiVerticle extends VerticleBase {
     return router.getRoutes();
   }
 
+  /** Stops accepting connections and lets requests in flight finish (at most {@code timeout}). */
+  public Future<Void> drain(java.time.Duration timeout) {
+    return server.shutdown(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   /** The port actually bound (useful when configured as 0). */
   public int actualPort() {
     return server.actualPort();

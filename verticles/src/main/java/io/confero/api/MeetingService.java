@@ -132,7 +132,7 @@ public final class MeetingService {
   }
 
   public Future<Void> delete(TenantId tenant, MeetingId id) {
-    return meetings.delete(tenant, id).compose(found -> {
+    return meetings.delete(tenant, id, now()).compose(found -> {
       if (!found) {
         return Future.failedFuture(ApiException.notFound("meeting"));
       }

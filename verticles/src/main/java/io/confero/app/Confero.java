@@ -269,12 +269,17 @@ public final class Confero {
   }
 
   /**
-   * Stops everything: verticles, cluster membership, pools, the embedded database. Blocking: call it
-   * from a plain thread (main, a shutdown hook, a test), never from an event loop.
+   * Stops everything, in the order that loses nothing: this node leaves the cluster's node map (no
+   * new joins are sent here), the REST server stops accepting and finishes requests in flight,
+   * signaling tells every client to reconnect (1012) and logs their holds, and only then the pool,
+   * Vert.x and the embedded database close. Blocking: call it from a plain thread (main, a shutdown
+   * hook, a test), never from an event loop.
    */
   public void close() throws Exception {
     try {
       withdrawQuietly();
+      awaitQuietly("draining the REST API", api.drain(DRAIN));
+      awaitQuietly("draining signaling", signaling.drain(DRAIN));
       if (redis != null) {
         redis.close();
       }
@@ -285,6 +290,17 @@ public final class Confero {
       } finally {
         closeQuietly(database);
       }
+    }
+  }
+
+  /** How long each drain step of {@link #close} may take. */
+  private static final Duration DRAIN = Duration.ofSeconds(10);
+
+  private static void awaitQuietly(String what, Future<?> f) {
+    try {
+      f.toCompletionStage().toCompletableFuture().get(DRAIN.toSeconds() + 5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("{} failed", what, e);
     }
   }
 

@@ -46,6 +46,13 @@ public final class SignalingVerticle extends VerticleBase {
   private Messages messages;
   private Reconnects reconnects;
   private long sweepTimer;
+  /** Set by {@link #drain}: new sockets are turned away (1012), the node is going down. */
+  private boolean draining;
+  /** Event-log appends not finished yet ({@link #drain} waits for them before the pool closes). */
+  private int pendingAppends;
+
+  /** Close status telling a client the server restarts: reconnect (with backoff), the seat is held. */
+  static final short SERVICE_RESTART = 1012;
 
   /** Close status of a socket that reached a node which is not its meeting's home (HTTP's 421 Misdirected). */
   static final short WRONG_NODE = 4421;
@@ -82,6 +89,10 @@ public final class SignalingVerticle extends VerticleBase {
   }
 
   private void onSocket(ServerWebSocket ws) {
+    if (draining) {
+      ws.close(SERVICE_RESTART, "server restarting");
+      return;
+    }
     if (!"/ws".equals(ws.path())) {
       ws.close((short) 4404, "not found");
       return;
@@ -197,7 +208,9 @@ public final class SignalingVerticle extends VerticleBase {
   Future<MeetingMutation.Outcome> mutate(Connection conn, MeetingMutation m) {
     return c.directory().apply(conn.principal.meeting(), m).compose(out -> {
       if (out.accepted() && out.eventType() != null) {
+        pendingAppends++;
         c.events().append(conn.principal.meeting(), out.state(), out.eventType(), out.eventPayload())
+            .onComplete(x -> pendingAppends--)
             .onFailure(e -> LOG.error("event log append failed: {} at epoch {} of meeting {} is lost", out.eventType(),
                 out.state().epoch(), conn.meetingId(), e));
       }
@@ -384,6 +397,30 @@ public final class SignalingVerticle extends VerticleBase {
     JsonArray a = new JsonArray();
     items.forEach(a::add);
     return a;
+  }
+
+  /**
+   * The node is going down: turns new sockets away and closes every socket with 1012 (service
+   * restart), so clients reconnect by themselves (here once it is back, or on another node) while
+   * their seats are held for the reconnect grace; completes once the sockets are closed and the
+   * event log has every hold (at most {@code timeout}), so the pool may close after it.
+   */
+  public Future<Void> drain(java.time.Duration timeout) {
+    io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+    context.runOnContext(x -> {
+      draining = true;
+      meetings.values().stream().flatMap(room -> java.util.List.copyOf(room.values()).stream())
+          .filter(conn -> !conn.ws.isClosed()).forEach(conn -> conn.ws.close(SERVICE_RESTART, "server restarting"));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      vertx.setPeriodic(20, id -> {
+        boolean open = meetings.values().stream().anyMatch(room -> room.values().stream().anyMatch(cn -> !cn.ws.isClosed()));
+        if ((!open && pendingAppends == 0) || System.nanoTime() > deadline) {
+          vertx.cancelTimer(id);
+          done.tryComplete();
+        }
+      });
+    });
+    return done.future();
   }
 
   @Override
