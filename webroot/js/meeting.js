@@ -335,6 +335,7 @@ function participantRecord(p) {
  * Runs on join and again when a device becomes available later (a permission prompt answered late).
  */
 function publishLocal(s) {
+  if (s.role === 'viewer') return; // viewers watch and listen; the server refuses their publish (view-only)
   let added = false;
   for (const [kind, source] of [['audio', 'microphone'], ['video', 'camera']]) {
     const track = media.track(kind);
