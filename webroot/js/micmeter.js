@@ -34,6 +34,7 @@ export class MicMeter {
   }
 
   step() {
+    if (!this.meters.some((m) => m.getClientRects().length > 0)) return; // no meter shown (in the call, settings closed)
     const track = this.media.track('audio');
     if (track !== this.track) this.attach(track);
     let level = 0;
