@@ -8,9 +8,12 @@ import java.util.Arrays;
  * paused ({@code RTCRtpEncodingParameters.active = false}) once it has been unneeded for
  * {@code pauseAfterNanos}, and resumed at once when a consumer needs it again.
  *
- * <p>A consumer needs the layer it wants ({@link LayerSelector#desiredLayer}) and the layer it
- * forwards now ({@link LayerSwitcher#current()}), so a subscriber that fell back to a lower layer
- * keeps that one alive while its wish is being resumed; see {@link #need}.
+ * <p>A consumer needs the layer it wants ({@link LayerSelector#desiredLayer}) and every layer below
+ * it (as LiveKit enables all qualities up to the highest one subscribed): the lower layers are
+ * its fallbacks while the wanted one starts or when the publisher's estimate cannot carry it (a
+ * paused middle layer would make the climb from the lowest to the top layer wait for the top
+ * layer's whole minimum bitrate), plus the layer it forwards now ({@link LayerSwitcher#current()});
+ * see {@link #need}.
  *
  * <p>Invariants: every layer starts active (as the publisher starts); a needed layer is active in
  * every decision; the lowest layer is never paused (a trickle keeps the publisher's bandwidth
@@ -39,11 +42,14 @@ public final class Dynacast {
         this.active = (1 << layers) - 1;
     }
 
-    /** Adds one consumer's needs to {@code mask}: its desired and its current layer (-1 for none). */
+    /**
+     * Adds one consumer's needs to {@code mask}: its desired layer and every layer below it, and
+     * its current layer (-1 for none).
+     */
     public static int need(int mask, int desiredLayer, int currentLayer) {
         int m = mask;
-        if (desiredLayer >= 0 && desiredLayer < MAX_LAYERS) {
-            m |= 1 << desiredLayer;
+        if (desiredLayer >= 0) {
+            m |= (1 << Math.min(desiredLayer, MAX_LAYERS - 1) + 1) - 1;
         }
         if (currentLayer >= 0 && currentLayer < MAX_LAYERS) {
             m |= 1 << currentLayer;

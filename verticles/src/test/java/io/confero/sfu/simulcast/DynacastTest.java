@@ -58,11 +58,13 @@ class DynacastTest {
     }
 
     @Test
-    void consumersNeedTheirWishAndWhatTheyForwardNow() {
-        int mask = Dynacast.need(0, 2, 0);
-        mask = Dynacast.need(mask, -1, -1);
-        mask = Dynacast.need(mask, 1, 1);
-        assertThat(mask).isEqualTo(Q | H | F);
+    void consumersNeedTheirWishTheLayersBelowAndWhatTheyForwardNow() {
+        assertThat(Dynacast.need(0, 2, 0)).isEqualTo(Q | H | F);
+        assertThat(Dynacast.need(0, 1, -1)).isEqualTo(Q | H);
+        assertThat(Dynacast.need(0, 0, 2)).isEqualTo(Q | F);
+        assertThat(Dynacast.need(0, -1, -1)).isZero();
+        assertThat(Dynacast.need(0, -1, 1)).isEqualTo(H);
+        assertThat(Dynacast.need(F, 0, -1)).isEqualTo(Q | F);
         assertThatThrownBy(() -> new Dynacast(0, S, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Dynacast(3, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
