@@ -56,7 +56,12 @@ public final class IceServers {
     return new IceServers(null, null, 0, null);
   }
 
-  /** The {@code ice_servers} array for one participant. */
+  /** The {@code ice_servers} array for one seat: the TURN user is {@code <meeting>.<participant>}. */
+  public JsonArray forSeat(String meetingId, String participantId) {
+    return forParticipant(meetingId + "." + participantId);
+  }
+
+  /** The {@code ice_servers} array for one TURN user. */
   public JsonArray forParticipant(String participantId) {
     JsonArray out = new JsonArray();
     if (endpoint == null) {

@@ -179,7 +179,7 @@ final class MeetingsApi {
         .put("expires_in", tokens.sessionTtlSeconds())
         .put("meeting", MeetingJson.render(seat.meeting(), publicUrl))
         .put("media_server", new JsonObject().put("url", signalingUrl).put("region", region)
-            .put("ice_servers", iceServers.forParticipant(seat.participant().value())));
+            .put("ice_servers", iceServers.forSeat(seat.meeting().id().value(), seat.participant().value())));
   }
 
   private static MeetingId meetingId(RoutingContext ctx) {

@@ -208,7 +208,7 @@ public final class Confero {
     return new TurnConfig(t.enabled(), t.listenHost(), t.udpPort(), t.tcpPort(), t.tlsPort() == 0 ? -1 : t.tlsPort(),
         t.tlsCertPath(), t.tlsKeyPath(), t.realm(), secret, t.relayHost(), t.allowLoopbackPeers(),
         t.allowPrivatePeers(), t.maxAllocations(), t.maxAllocationsPerUser(), t.bandwidthBytesPerSecond(),
-        t.credentialTtlSeconds());
+        t.credentialTtlSeconds(), t.maxAllocationsPerMeeting());
   }
 
   private static Future<Void> bootstrapKey(ConferoConfig config, ApiKeyRepository keys) {

@@ -100,7 +100,8 @@ public record ConferoConfig(
   public record Turn(boolean enabled, String listenHost, int udpPort, int tcpPort, int tlsPort,
       String tlsCertPath, String tlsKeyPath, String realm, String secret, String publicHost,
       String relayHost, boolean allowLoopbackPeers, boolean allowPrivatePeers, int maxAllocations,
-      int maxAllocationsPerUser, long bandwidthBytesPerSecond, int credentialTtlSeconds) {
+      int maxAllocationsPerUser, long bandwidthBytesPerSecond, int credentialTtlSeconds,
+      int maxAllocationsPerMeeting) {
     @Override
     public String toString() {
       return "Turn[enabled=" + enabled + ", udpPort=" + udpPort + ", tcpPort=" + tcpPort
@@ -141,7 +142,8 @@ public record ConferoConfig(
         v.bool("turn.allow_private_peers"), v.intIn("turn.max_allocations", 1, 1_000_000),
         v.intIn("turn.max_allocations_per_user", 1, 10_000),
         v.longValue("turn.bandwidth_bytes_per_second"),
-        v.intIn("turn.credential_ttl_seconds", 60, 7 * 86400));
+        v.intIn("turn.credential_ttl_seconds", 60, 7 * 86400),
+        v.intIn("turn.max_allocations_per_meeting", 1, 1_000_000));
     return new ConferoConfig(http, new Signaling(v.string("signaling.host"), sigPort, sigUrl,
         v.duration("signaling.reconnect_grace")), db,
         new Redis(v.string("redis.url")),

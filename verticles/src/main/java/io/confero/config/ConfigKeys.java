@@ -79,6 +79,7 @@ public final class ConfigKeys {
       new ConfigKey("turn.allow_private_peers", BOOLEAN, "false", "Allow relaying to private, link-local and unique-local peers"),
       new ConfigKey("turn.max_allocations", INT, "1000", "Allocations in total"),
       new ConfigKey("turn.max_allocations_per_user", INT, "10", "Allocations per user"),
+      new ConfigKey("turn.max_allocations_per_meeting", INT, "100", "Allocations of all the seats of one meeting together"),
       new ConfigKey("turn.bandwidth_bytes_per_second", LONG, "1250000", "Relay bandwidth cap per allocation"),
       new ConfigKey("turn.credential_ttl_seconds", INT, "86400", "Lifetime of TURN credentials handed out on join"));
 

@@ -71,7 +71,8 @@ final class AllocationRequests {
         }
         String user = TurnCredentials.userOf(username);
         if (table.sizeIncludingPending() >= config.maxAllocations()
-                || table.countForUser(user) >= config.maxAllocationsPerUser()) {
+                || table.countForUser(user) >= config.maxAllocationsPerUser()
+                || table.countForMeeting(TurnCredentials.meetingOf(user)) >= config.maxAllocationsPerMeeting()) {
             refuse(r, StunErrorCode.ALLOCATION_QUOTA_REACHED, "Allocation Quota Reached", Refusal.QUOTA);
             return;
         }

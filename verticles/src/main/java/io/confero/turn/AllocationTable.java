@@ -77,6 +77,22 @@ final class AllocationTable {
         return allocations.size() + pending.size();
     }
 
+    /** Allocations (and pending ones) of every user of {@code meeting} ({@link TurnCredentials#meetingOf}). */
+    int countForMeeting(String meeting) {
+        int n = 0;
+        for (Allocation a : allocations.values()) {
+            if (TurnCredentials.meetingOf(a.user).equals(meeting)) {
+                n++;
+            }
+        }
+        for (String u : pending.values()) {
+            if (TurnCredentials.meetingOf(u).equals(meeting)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     int countForUser(String user) {
         int n = 0;
         for (Allocation a : allocations.values()) {

@@ -22,13 +22,26 @@ import java.util.Objects;
  * @param maxAllocationsPerUser    {@code turn.max_allocations_per_user}: allocations per participant
  * @param bandwidthBytesPerSecond  {@code turn.bandwidth_bytes_per_second}: relay cap per allocation, 0 = none
  * @param credentialTtlSeconds     {@code turn.credential_ttl_seconds}: validity of minted credentials
+ * @param maxAllocationsPerMeeting {@code turn.max_allocations_per_meeting}: allocations of all the seats of one meeting
+ *                                 (credentials name {@code <meeting>.<participant>}; a user without a meeting counts alone)
  */
 public record TurnConfig(boolean enabled, String listenHost, int udpPort, int tcpPort, int tlsPort,
                          String tlsCertPath, String tlsKeyPath, String realm, String secret, String relayHost,
                          boolean allowLoopbackPeers, boolean allowPrivatePeers, int maxAllocations,
-                         int maxAllocationsPerUser, long bandwidthBytesPerSecond, long credentialTtlSeconds) {
+                         int maxAllocationsPerUser, long bandwidthBytesPerSecond, long credentialTtlSeconds,
+                         int maxAllocationsPerMeeting) {
 
     public static final int DEFAULT_PORT = 3478;
+
+    /** A server whose meetings are bounded only by {@code maxAllocations}. */
+    public TurnConfig(boolean enabled, String listenHost, int udpPort, int tcpPort, int tlsPort,
+                      String tlsCertPath, String tlsKeyPath, String realm, String secret, String relayHost,
+                      boolean allowLoopbackPeers, boolean allowPrivatePeers, int maxAllocations,
+                      int maxAllocationsPerUser, long bandwidthBytesPerSecond, long credentialTtlSeconds) {
+        this(enabled, listenHost, udpPort, tcpPort, tlsPort, tlsCertPath, tlsKeyPath, realm, secret, relayHost,
+                allowLoopbackPeers, allowPrivatePeers, maxAllocations, maxAllocationsPerUser, bandwidthBytesPerSecond,
+                credentialTtlSeconds, maxAllocations);
+    }
 
     public TurnConfig {
         Objects.requireNonNull(listenHost, "turn.listen_host");
@@ -47,6 +60,7 @@ public record TurnConfig(boolean enabled, String listenHost, int udpPort, int tc
         require(tlsCertPath.isEmpty() == tlsKeyPath.isEmpty(), "turn.tls_cert_path and turn.tls_key_path go together");
         require(maxAllocations >= 1, "turn.max_allocations must be >= 1");
         require(maxAllocationsPerUser >= 1, "turn.max_allocations_per_user must be >= 1");
+        require(maxAllocationsPerMeeting >= 1, "turn.max_allocations_per_meeting must be >= 1");
         require(bandwidthBytesPerSecond >= 0, "turn.bandwidth_bytes_per_second must be >= 0");
         require(credentialTtlSeconds >= 60 && credentialTtlSeconds <= 30L * 86400,
                 "turn.credential_ttl_seconds must be 60..2592000");
@@ -65,24 +79,31 @@ public record TurnConfig(boolean enabled, String listenHost, int udpPort, int tc
     public TurnConfig withPorts(int udp, int tcp, int tls) {
         return new TurnConfig(enabled, listenHost, udp, tcp, tls, tlsCertPath, tlsKeyPath, realm, secret, relayHost,
                 allowLoopbackPeers, allowPrivatePeers, maxAllocations, maxAllocationsPerUser,
-                bandwidthBytesPerSecond, credentialTtlSeconds);
+                bandwidthBytesPerSecond, credentialTtlSeconds, maxAllocationsPerMeeting);
     }
 
     public TurnConfig withListenHost(String host) {
         return new TurnConfig(enabled, host, udpPort, tcpPort, tlsPort, tlsCertPath, tlsKeyPath, realm, secret, relayHost,
                 allowLoopbackPeers, allowPrivatePeers, maxAllocations, maxAllocationsPerUser,
-                bandwidthBytesPerSecond, credentialTtlSeconds);
+                bandwidthBytesPerSecond, credentialTtlSeconds, maxAllocationsPerMeeting);
     }
 
     public TurnConfig withPeerPolicy(boolean loopback, boolean privatePeers) {
         return new TurnConfig(enabled, listenHost, udpPort, tcpPort, tlsPort, tlsCertPath, tlsKeyPath, realm, secret,
                 relayHost, loopback, privatePeers, maxAllocations, maxAllocationsPerUser,
-                bandwidthBytesPerSecond, credentialTtlSeconds);
+                bandwidthBytesPerSecond, credentialTtlSeconds, maxAllocationsPerMeeting);
     }
 
     public TurnConfig withQuotas(int max, int perUser, long bandwidth) {
         return new TurnConfig(enabled, listenHost, udpPort, tcpPort, tlsPort, tlsCertPath, tlsKeyPath, realm, secret,
-                relayHost, allowLoopbackPeers, allowPrivatePeers, max, perUser, bandwidth, credentialTtlSeconds);
+                relayHost, allowLoopbackPeers, allowPrivatePeers, max, perUser, bandwidth, credentialTtlSeconds,
+                maxAllocationsPerMeeting);
+    }
+
+    public TurnConfig withMeetingQuota(int perMeeting) {
+        return new TurnConfig(enabled, listenHost, udpPort, tcpPort, tlsPort, tlsCertPath, tlsKeyPath, realm, secret,
+                relayHost, allowLoopbackPeers, allowPrivatePeers, maxAllocations, maxAllocationsPerUser,
+                bandwidthBytesPerSecond, credentialTtlSeconds, perMeeting);
     }
 
     private static void requirePort(String key, int port) {

@@ -48,6 +48,15 @@ public record TurnCredentials(String username, String password, long expiresAtEp
         return Long.parseLong(head);
     }
 
+    /**
+     * The meeting a REST user belongs to: the part before the '.' of {@code <meeting>.<participant>}
+     * (how the join response names a seat), or the whole user when it names no meeting.
+     */
+    public static String meetingOf(String user) {
+        int dot = user.indexOf('.');
+        return dot < 0 ? user : user.substring(0, dot);
+    }
+
     /** The participant part of a REST username (after the first ':'), or the whole name. */
     public static String userOf(String username) {
         int colon = username.indexOf(':');

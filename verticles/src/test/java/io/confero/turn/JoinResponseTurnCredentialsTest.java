@@ -83,7 +83,8 @@ class JoinResponseTurnCredentialsTest {
     JsonArray ice = join.json().getJsonObject("media_server").getJsonArray("ice_servers");
     assertThat(ice.getJsonObject(0).getJsonArray("urls")).containsExactly("stun:127.0.0.1:" + turn.udpPort());
     JsonObject server = ice.getJsonObject(1);
-    assertThat(server.getString("username")).endsWith(":" + join.json().getString("participant_id"));
+    assertThat(server.getString("username")).endsWith(":" + join.json().getString("meeting_id") + "."
+        + join.json().getString("participant_id"));
     return server;
   }
 

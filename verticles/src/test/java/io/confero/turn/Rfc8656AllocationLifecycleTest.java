@@ -293,6 +293,20 @@ class Rfc8656AllocationLifecycleTest {
         assertThat(metrics.refusals(Refusal.QUOTA)).isEqualTo(2);
     }
 
+    /** Not in the RFC: every seat of one meeting draws on the meeting's share, so one meeting cannot take the server. */
+    @Test
+    void seatsOfOneMeetingShareItsQuota486() throws Exception {
+        start(TurnConfig.defaults(SECRET).withMeetingQuota(3));
+        for (int i = 1; i <= 3; i++) {
+            assertThat(allocate(newClient("203.0.113.1", i, "meeting-a.guest" + i)).messageClass())
+                    .isEqualTo(StunClass.SUCCESS_RESPONSE);
+        }
+        assertThat(errorOf(allocate(newClient("203.0.113.1", 4, "meeting-a.guest4")))).isEqualTo(486);
+        assertThat(allocate(newClient("203.0.113.1", 5, "meeting-b.guest1")).messageClass())
+                .as("another meeting has its own share").isEqualTo(StunClass.SUCCESS_RESPONSE);
+        assertThat(metrics.refusals(Refusal.QUOTA)).isEqualTo(1);
+    }
+
     @Test
     void otherUsersCannotTouchAnAllocation441AndUnknownAttributesAre420() throws Exception {
         allocate(client);
