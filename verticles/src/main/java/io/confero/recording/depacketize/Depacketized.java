@@ -11,7 +11,8 @@ package io.confero.recording.depacketize;
  * @param dropped frames or packets dropped (incomplete, after a loss until the next keyframe, malformed)
  * @param concealed audio gaps filled with concealment packets
  * @param invalid records that were not RTP of this track's SSRC
+ * @param seconds how long the file plays
  */
 public record Depacketized(byte[] bytes, String extension, long originTimestamp, long originAtMicros, int units,
-    int dropped, int concealed, int invalid) {
+    int dropped, int concealed, int invalid, double seconds) {
 }

@@ -10,6 +10,9 @@ import java.util.List;
  * units in IVF, Opus to Ogg Opus. Pure: bytes in, bytes out.
  */
 public final class TrackDepacketizer {
+  /** How long the last video frame is taken to show (one frame at 30 fps). */
+  static final double FRAME_SECONDS = 1 / 30.0;
+
   private TrackDepacketizer() {
   }
 
@@ -40,7 +43,7 @@ public final class TrackDepacketizer {
       return null;
     }
     return new Depacketized(r.bytes(), "ogg", origin, atOf(ordered.packets(), origin), written, r.dropped(),
-        r.concealed(), ordered.invalid());
+        r.concealed(), ordered.invalid(), r.samples() / 48_000.0);
   }
 
   private static Depacketized video(RtpOrder.Result ordered, PayloadFormat format, String fourcc) {
@@ -51,8 +54,10 @@ public final class TrackDepacketizer {
     VideoFrame first = r.frames().get(0);
     int[] size = format == Vp8Format.INSTANCE ? Vp8Format.keyframeSize(first.data()) : new int[] {0, 0};
     byte[] ivf = IvfWriter.write(fourcc, size[0], size[1], TrackCodec.VP8.clockRate(), first.timestamp(), r.frames());
+    VideoFrame last = r.frames().get(r.frames().size() - 1);
+    double seconds = (last.timestamp() - first.timestamp()) / (double) TrackCodec.VP8.clockRate() + FRAME_SECONDS;
     return new Depacketized(ivf, "ivf", first.timestamp(), first.atMicros(), r.frames().size(), r.droppedFrames(), 0,
-        ordered.invalid());
+        ordered.invalid(), seconds);
   }
 
   private static long atOf(List<OrderedPacket> packets, long timestamp) {
