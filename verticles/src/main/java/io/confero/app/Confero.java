@@ -2,6 +2,7 @@ package io.confero.app;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.confero.api.ApiComponents;
+import io.confero.recording.control.RecordingComponents;
 import io.confero.api.ApiVerticle;
 import io.confero.api.IceServers;
 import io.confero.api.LocalRateLimiter;
@@ -133,8 +134,11 @@ public final class Confero {
     EventLogRepository eventLog = new EventLogRepository(pool, clock);
     HazelcastMeetingHomes homes = new HazelcastMeetingHomes(vertx, hz, cm.getNodeId(), config.signaling().publicUrl(),
         node -> cm.getNodes().contains(node));
+    var recordings = new java.util.concurrent.atomic.AtomicReference<RecordingComponents>();
     MeetingService meetings = new MeetingService(meetingRepo, new ParticipantRepository(pool), eventLog, directory,
         random, clock, (id, reason) -> {
+          recordings.get().service().stopActive(id, "meeting-ended")
+              .onFailure(e -> LOG.warn("stopping the recording of ended meeting {} failed", id.value(), e));
           homes.release(id).onFailure(e -> LOG.warn("forgetting the home of meeting {} failed", id.value(), e));
           vertx.eventBus().publish(Addresses.meetingEvents(id.value()), new MeetingEvent.Ended(id.value(), reason));
         });
@@ -150,7 +154,12 @@ public final class Confero {
         ? secrets.getOrCreate("turn-secret", 24).map(b -> Base64.getUrlEncoder().withoutPadding().encodeToString(b))
         : Future.succeededFuture(config.turn().secret());
     Future<Void> tenants = bootstrapKey(config, keys).compose(v -> keys.ensureTenant(new TenantId(config.api().tenant())));
-    return Future.all(signingKey, turnSecret, tenants, homes.publish()).compose(x -> {
+    Future<byte[]> linkSecret = config.recording().linkSecret().isEmpty()
+        ? secrets.getOrCreate("recording-link-secret", 32)
+        : Future.succeededFuture(config.recording().linkSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Future.all(signingKey, turnSecret, tenants, homes.publish(), linkSecret).compose(x -> {
+      recordings.set(RecordingComponents.create(config.recording(), pool, clock, cm.getNodeId(),
+          config.http().publicUrl(), linkSecret.result()));
       TokenService tokens = new TokenService(vertx, signingKey.result(), config.api().tokenTtlSeconds(),
           config.api().sessionTokenTtlSeconds());
       int workers = config.sfu().workerCount();
@@ -172,12 +181,13 @@ public final class Confero {
               config.webhooks().pollIntervalMs()), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
           : Future.succeededFuture();
       return Future.all(sfuUp, turnUp, analyticsUp).compose(y -> vertx.deployVerticle(webhooks))
+          .compose(y -> vertx.deployVerticle(recordings.get().verticle()))
           .compose(y -> vertx.deployVerticle(signaling)).compose(y -> {
             // the join response names the TURN ports actually bound (turn.*_port = 0 means ephemeral)
             IceServers ice = iceServers(config.turn(), turn, turnSecret.result(), clock);
             ApiVerticle api = new ApiVerticle(config, new ApiComponents(meetings, tokens, keys, limiter, ice, pool,
                 () -> hz.getPartitionService().isClusterSafe(), registry, new WebhookStore(pool, random),
-                webCreateLimiter, homes));
+                webCreateLimiter, homes, recordings.get().service(), recordings.get().store()));
             return vertx.deployVerticle(api).map(id -> {
               LOG.info("Confero listening on {} (HTTP port {}, signaling port {}, SFU UDP ports {}, TURN {}, {} transport)",
                   config.http().publicUrl(), api.actualPort(), signaling.actualPort(),

@@ -1,7 +1,7 @@
 package io.confero.recording.composite;
 
 import io.confero.loadgen.MediaClip;
-import io.confero.media.rtp.Bytes;
+import io.confero.recording.depacketize.RtpFixtures;
 import io.confero.recording.Probe;
 import io.confero.recording.capture.TrackFileWriter;
 import io.confero.recording.format.MeetingEventType;
@@ -24,21 +24,28 @@ import java.util.List;
  * the participant's own NTP clock (offset from the server's), arriving with network delay.
  * The video flashes white and the audio beeps at the same media instants.
  */
-final class SyntheticMeeting {
+public final class SyntheticMeeting {
   static final long T0 = 1_790_000_000_000_000L;
+  private final long t0;
   private final Path dir;
   private final RecordingStore store;
   private final String recordingId;
   private final List<TrackRecord> events = new ArrayList<>();
 
   SyntheticMeeting(Path dir, RecordingStore store, String recordingId) {
+    this(dir, store, recordingId, T0);
+  }
+
+  /** A meeting whose recording started at {@code t0} (Unix µs). */
+  public SyntheticMeeting(Path dir, RecordingStore store, String recordingId, long t0) {
+    this.t0 = t0;
     this.dir = dir;
     this.store = store;
     this.recordingId = recordingId;
   }
 
   /** Encodes {@code seconds} of 30 fps media flashing/beeping for 100 ms at {@code flashAt} (media time). */
-  static MediaClip clip(Path dir, String color, int seconds, double flashAt) throws IOException, InterruptedException {
+  public static MediaClip clip(Path dir, String color, int seconds, double flashAt) throws IOException, InterruptedException {
     Path ivf = dir.resolve(color + ".ivf");
     Path ogg = dir.resolve(color + ".ogg");
     String fe = "between(t," + flashAt + "," + (flashAt + 0.1) + ")";
@@ -52,8 +59,8 @@ final class SyntheticMeeting {
     return MediaClip.read(ivf, ogg);
   }
 
-  void event(double at, MeetingEventType type, String pid, String text) {
-    events.add(new TrackRecord.Event(T0 + (long) (at * 1e6), type, pid, text));
+  public void event(double at, MeetingEventType type, String pid, String text) {
+    events.add(new TrackRecord.Event(t0 + (long) (at * 1e6), type, pid, text));
   }
 
   /**
@@ -61,9 +68,9 @@ final class SyntheticMeeting {
    * seconds after T0; the sender's NTP clock runs {@code clockSkew} seconds ahead of the server's;
    * packets arrive 40 ms after they are sent; the camera's first {@code cameraLate} seconds are missing.
    */
-  void participant(String pid, MediaClip clip, double mediaZero, double clockSkew, double cameraLate, int ssrcBase)
+  public void participant(String pid, MediaClip clip, double mediaZero, double clockSkew, double cameraLate, int ssrcBase)
       throws IOException {
-    long zero = T0 + (long) (mediaZero * 1e6);
+    long zero = t0 + (long) (mediaZero * 1e6);
     long skew = (long) (clockSkew * 1e6);
     List<TrackRecord> cam = new ArrayList<>();
     long vts = 1_000_000_000L;
@@ -95,13 +102,13 @@ final class SyntheticMeeting {
       }
       mic.add(new TrackRecord.Rtp(sent + 40_000, rtp(111, false, i, ats + 960L * i, ssrcBase + 1, clip.opusPackets().get(i))));
     }
-    put(new TrackHeader(TrackKind.CAMERA, TrackCodec.VP8, ssrcBase, pid, pid + "-camera", 0, T0), cam);
-    put(new TrackHeader(TrackKind.AUDIO, TrackCodec.OPUS, ssrcBase + 1, pid, pid + "-audio", 0, T0), mic);
+    put(new TrackHeader(TrackKind.CAMERA, TrackCodec.VP8, ssrcBase, pid, pid + "-camera", 0, t0), cam);
+    put(new TrackHeader(TrackKind.AUDIO, TrackCodec.OPUS, ssrcBase + 1, pid, pid + "-audio", 0, t0), mic);
   }
 
   /** Writes the events file; call after the participants. */
-  void finish() throws IOException {
-    put(new TrackHeader(TrackKind.EVENTS, TrackCodec.NONE, 0, "", "events", 0, T0), events);
+  public void finish() throws IOException {
+    put(new TrackHeader(TrackKind.EVENTS, TrackCodec.NONE, 0, "", "events", 0, t0), events);
   }
 
   void put(TrackHeader h, List<TrackRecord> records) throws IOException {
@@ -113,19 +120,10 @@ final class SyntheticMeeting {
   }
 
   static byte[] rtp(int pt, boolean marker, int seq, long ts, int ssrc, byte[] payload) {
-    byte[] p = new byte[12 + payload.length];
-    p[0] = (byte) 0x80;
-    p[1] = (byte) ((marker ? 0x80 : 0) | pt);
-    Bytes.put16(p, 2, seq & 0xFFFF);
-    Bytes.put32(p, 4, ts & 0xFFFFFFFFL);
-    Bytes.put32(p, 8, ssrc);
-    System.arraycopy(payload, 0, p, 12, payload.length);
-    return p;
+    return RtpFixtures.rtp(pt, marker, seq, ts, ssrc, payload);
   }
 
   static long ntp(long unixMicros) {
-    long secs = unixMicros / 1_000_000 + 2_208_988_800L;
-    long frac = ((unixMicros % 1_000_000) << 32) / 1_000_000;
-    return secs << 32 | frac;
+    return RtpFixtures.ntp(unixMicros);
   }
 }

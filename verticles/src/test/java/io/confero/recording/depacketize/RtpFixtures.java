@@ -89,7 +89,7 @@ public final class RtpFixtures {
   }
 
   /** An RTP packet with a one-byte header extension (RFC 8285 §4.2) holding a 3-byte abs-send-time. */
-  static byte[] rtp(int pt, boolean marker, int seq, long ts, int ssrc, byte[] payload) {
+  public static byte[] rtp(int pt, boolean marker, int seq, long ts, int ssrc, byte[] payload) {
     byte[] p = new byte[12 + 8 + payload.length];
     p[0] = (byte) 0x90;
     p[1] = (byte) ((marker ? 0x80 : 0) | pt);
@@ -105,7 +105,7 @@ public final class RtpFixtures {
   }
 
   /** NTP time (RFC 5905: seconds since 1900 in the upper 32 bits) of a Unix time in microseconds. */
-  static long ntp(long unixMicros) {
+  public static long ntp(long unixMicros) {
     long secs = unixMicros / 1_000_000 + 2_208_988_800L;
     long frac = ((unixMicros % 1_000_000) << 32) / 1_000_000;
     return secs << 32 | frac;
