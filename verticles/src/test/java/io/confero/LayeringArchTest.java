@@ -27,6 +27,29 @@ class LayeringArchTest {
         .check(classes);
   }
 
+  /**
+   * The SFU's packages import downward only (CONVENTIONS.md §1, §4): the worker verticle wires a
+   * router; the router negotiates and owns producers and consumers; the media path uses transports
+   * and the pure forwarding decisions; transports never see the media model; forwarding decisions
+   * and drop reasons know no I/O at all.
+   */
+  @Test
+  void sfuPackagesImportDownwardOnly() {
+    noClasses().that().resideInAnyPackage("io.confero.sfu.forward..", "io.confero.sfu.metrics..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..", "io.confero.sfu.transport..",
+            "io.confero.sfu.media..", "io.confero.sfu.router..")
+        .check(classes);
+    noClasses().that().resideInAnyPackage("io.confero.sfu.transport..", "io.confero.sfu.ice..", "io.confero.sfu.dtls..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.confero.sfu.media..", "io.confero.sfu.router..")
+        .check(classes);
+    noClasses().that().resideInAPackage("io.confero.sfu.media..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.confero.sfu.router..", "io.vertx..", "io.confero.codecs..")
+        .check(classes);
+    noClasses().that().resideInAPackage("io.confero.sfu.router..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.vertx..")
+        .check(classes);
+  }
+
   @Test
   void verticlesTalkOnlyThroughTheEventBusContract() {
     noClasses().that().resideInAPackage("io.confero.signaling..")

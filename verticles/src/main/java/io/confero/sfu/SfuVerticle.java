@@ -6,11 +6,18 @@ import io.confero.codecs.sfu.SfuRequest;
 import io.confero.config.ConferoConfig;
 import io.confero.media.rtp.RtpDemux;
 import io.confero.media.sdp.LocalTransport;
+import io.confero.media.sdp.MediaKind;
 import io.confero.media.sdp.SdpNegotiationException;
 import io.confero.media.sdp.SdpParseException;
 import io.confero.sfu.dtls.DtlsCertificate;
 import io.confero.sfu.ice.IceCredentials;
 import io.confero.sfu.ice.IceUfragIndex;
+import io.confero.sfu.metrics.DropReason;
+import io.confero.sfu.metrics.SfuMetrics;
+import io.confero.sfu.router.Router;
+import io.confero.sfu.router.WorkerEnv;
+import io.confero.sfu.transport.UdpPort;
+import io.confero.sfu.transport.WebRtcTransport;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -47,7 +54,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   private final SecureRandom random = new SecureRandom();
   private final IceUfragIndex<WebRtcTransport> byUfrag = new IceUfragIndex<>();
   private final Map<InetSocketAddress, WebRtcTransport> byAddress = new HashMap<>();
-  private final Map<String, MeetingRouter> routers = new HashMap<>();
+  private final Map<String, Router> routers = new HashMap<>();
   private final java.util.Set<WebRtcTransport> transports = new java.util.HashSet<>();
   private DtlsCertificate certificate;
   private ThreadPoolExecutor dtlsPool;
@@ -95,13 +102,13 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   private void onDatagram(byte[] buf, int len, InetSocketAddress from) {
     metrics.received();
     if (len > MAX_DATAGRAM || len < 1) {
-      metrics.drop(SfuDrop.TOO_LARGE);
+      metrics.drop(DropReason.TOO_LARGE);
       return;
     }
     if (RtpDemux.isStun(buf, 0, len)) {
       WebRtcTransport t = byUfrag.lookup(buf, 0, len);
       if (t == null) {
-        metrics.drop(SfuDrop.UNKNOWN_UFRAG);
+        metrics.drop(DropReason.UNKNOWN_UFRAG);
         return;
       }
       if (t.onStun(buf, len, from, nowMillis())) {
@@ -111,7 +118,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
     }
     WebRtcTransport t = byAddress.get(from);
     if (t == null) {
-      metrics.drop(SfuDrop.UNKNOWN_SOURCE);
+      metrics.drop(DropReason.UNKNOWN_SOURCE);
       return;
     }
     t.onDatagram(buf, len, System.nanoTime());
@@ -119,7 +126,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
 
   private void onRequest(Message<SfuRequest> msg) {
     SfuRequest req = msg.body();
-    MeetingRouter router = routers.computeIfAbsent(req.meetingId(), id -> new MeetingRouter(id, this));
+    Router router = routers.computeIfAbsent(req.meetingId(), id -> new Router(id, this));
     try {
       if (req instanceof SfuRequest.Publish p) {
         msg.reply(router.publish(p));
@@ -129,7 +136,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
         router.subscribeAnswer(a.participantId(), a.answerSdp());
         msg.reply(new SfuRequest.Ack());
       } else if (req instanceof SfuRequest.SetMuted m) {
-        router.setMuted(m.participantId(), m.kind(), m.muted());
+        router.setMuted(m.participantId(), MediaKind.of(m.kind()), m.muted());
         msg.reply(new SfuRequest.Ack());
       } else if (req instanceof SfuRequest.SetTrackPaused t) {
         router.setTrackPaused(t.participantId(), t.trackId(), t.paused());
@@ -154,10 +161,10 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
     ticks++;
     long now = nowMillis();
     boolean consent = ticks % 20 == 0;
-    for (MeetingRouter r : List.copyOf(routers.values())) {
+    for (Router r : List.copyOf(routers.values())) {
       r.tick(now, consent);
     }
-    routers.values().removeIf(MeetingRouter::isEmpty);
+    routers.values().removeIf(Router::isEmpty);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.confero.sfu.forward;
 
+import io.confero.sfu.metrics.DropReason;
 import io.confero.media.rtp.RtpPacket;
 
 /**

@@ -1,5 +1,6 @@
 package io.confero.sfu.forward;
 
+import io.confero.sfu.metrics.DropReason;
 import io.confero.media.rtp.SeqNum;
 import io.confero.media.rtp.TimestampNum;
 
@@ -127,10 +128,6 @@ public final class Forwarder {
             return -1;
         }
         return TimestampNum.add(sourceTs & 0xFFFFFFFFL, tsOffset);
-    }
-
-    public ForwardDecision decide(PacketFacts p) {
-        return decide(p.ssrc(), p.sequenceNumber(), p.timestamp(), p.marker(), p.keyframe(), p.arrivalNanos());
     }
 
     /** Decides what to do with one incoming packet of the subscribed track. */

@@ -1,5 +1,7 @@
 package io.confero.sfu.ice;
 
+import io.confero.sfu.metrics.DropReason;
+
 /**
  * What to do with one received connectivity check (RFC 8445 §7.3).
  *
@@ -9,10 +11,10 @@ package io.confero.sfu.ice;
  * @param nominated the check carried USE-CANDIDATE and was valid
  * @param selectedAddressChanged this check made its source the selected address (first or new one)
  */
-public record IceCheckResult(byte[] response, IceDropReason dropReason, int errorCode, boolean nominated,
+public record IceCheckResult(byte[] response, DropReason dropReason, int errorCode, boolean nominated,
                              boolean selectedAddressChanged) {
 
-    static IceCheckResult drop(IceDropReason reason) {
+    static IceCheckResult drop(DropReason reason) {
         return new IceCheckResult(null, reason, 0, false, false);
     }
 

@@ -1,5 +1,6 @@
 package io.confero.sfu.ice;
 
+import io.confero.sfu.metrics.DropReason;
 import io.confero.media.stun.StunAttributeType;
 import io.confero.media.stun.StunClass;
 import io.confero.media.stun.StunErrorCode;
@@ -38,7 +39,6 @@ public final class IceLiteAgent {
     private final byte[] integrityKey;
     private final String usernamePrefix;
     private final long consentTimeoutMillis;
-    private final long[] drops = new long[IceDropReason.values().length];
     private String remoteUfrag;
     private InetSocketAddress selected;
     private long lastValidMillis;
@@ -89,11 +89,6 @@ public final class IceLiteAgent {
         return nowMillis - lastValidMillis >= consentTimeoutMillis;
     }
 
-    /** Datagrams dropped for {@code reason}. */
-    public long dropCount(IceDropReason reason) {
-        return drops[reason.ordinal()];
-    }
-
     /**
      * Handles one datagram that demultiplexed as STUN (RFC 7983) from {@code from}.
      *
@@ -104,12 +99,12 @@ public final class IceLiteAgent {
         Objects.requireNonNull(from, "from");
         StunMessage msg = parseOrNull(buf, off, len);
         if (msg == null) {
-            return drop(IceDropReason.NOT_STUN);
+            return drop(DropReason.NOT_STUN);
         }
         if (msg.method() != StunMethod.BINDING || msg.messageClass() != StunClass.REQUEST) {
-            return drop(IceDropReason.NOT_BINDING_REQUEST);
+            return drop(DropReason.NOT_BINDING_REQUEST);
         }
-        IceDropReason rejected = authenticate(msg);
+        DropReason rejected = authenticate(msg);
         if (rejected != null) {
             return drop(rejected);
         }
@@ -145,28 +140,28 @@ public final class IceLiteAgent {
     }
 
     /** RFC 8445 §7.3 / RFC 8489 §9.1.3 checks; null when the request is ours and authentic. */
-    private IceDropReason authenticate(StunMessage msg) {
+    private DropReason authenticate(StunMessage msg) {
         if (!msg.hasFingerprint()) {
-            return IceDropReason.MISSING_FINGERPRINT;
+            return DropReason.MISSING_FINGERPRINT;
         }
         if (!msg.verifyFingerprint()) {
-            return IceDropReason.BAD_FINGERPRINT;
+            return DropReason.BAD_FINGERPRINT;
         }
         String username;
         try {
             username = msg.username();
         } catch (StunParseException e) {
-            return IceDropReason.MISSING_CREDENTIALS;
+            return DropReason.MISSING_CREDENTIALS;
         }
         if (username == null || !msg.hasMessageIntegrity()) {
-            return IceDropReason.MISSING_CREDENTIALS;
+            return DropReason.MISSING_CREDENTIALS;
         }
         if (!username.startsWith(usernamePrefix)
                 || remoteUfrag != null && !remoteUfrag.equals(username.substring(usernamePrefix.length()))) {
-            return IceDropReason.WRONG_UFRAG;
+            return DropReason.WRONG_UFRAG;
         }
         if (!msg.verifyMessageIntegrity(integrityKey)) {
-            return IceDropReason.BAD_INTEGRITY;
+            return DropReason.BAD_INTEGRITY;
         }
         return null;
     }
@@ -181,8 +176,7 @@ public final class IceLiteAgent {
         return b.addMessageIntegrity(integrityKey).addFingerprint().build();
     }
 
-    private IceCheckResult drop(IceDropReason reason) {
-        drops[reason.ordinal()]++;
+    private IceCheckResult drop(DropReason reason) {
         return IceCheckResult.drop(reason);
     }
 

@@ -42,6 +42,11 @@ final class Fixtures {
         }
     }
 
+    /** Every fixture written by Chromium or Janus (CRLF line ends, trickled: port 9, no candidates). */
+    static List<String> chromiumAndJanus() {
+        return all().stream().filter(n -> n.startsWith("chromium-") || n.startsWith("janus-")).toList();
+    }
+
     /** The Chromium-generated offers (publish side). */
     static List<String> chromiumOffers() {
         return List.of("chromium-offer-plain.sdp", "chromium-offer-simulcast.sdp",

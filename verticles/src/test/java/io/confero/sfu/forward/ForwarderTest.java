@@ -1,5 +1,6 @@
 package io.confero.sfu.forward;
 
+import io.confero.sfu.metrics.DropReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class ForwarderTest {
     void audioStartsOnFirstPacketWithInitialSeqAndTs() {
         Forwarder f = new Forwarder(OUT, 48000, false, 500, 7000);
         f.switchTo(A);
-        ForwardDecision d = f.decide(new PacketFacts(A, 40000, 123456, true, false, 0));
+        ForwardDecision d = f.decide(A, 40000, 123456, true, false, 0);
         assertThat(d.isForward()).isTrue();
         assertThat(d.ssrc()).isEqualTo(OUT);
         assertThat(d.sequenceNumber()).isEqualTo(500);

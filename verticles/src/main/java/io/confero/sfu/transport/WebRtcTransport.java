@@ -1,5 +1,6 @@
-package io.confero.sfu;
+package io.confero.sfu.transport;
 
+import io.confero.media.rtcp.RtcpPacket;
 import io.confero.media.rtp.RtpDemux;
 import io.confero.media.srtp.SrtpKeys;
 import io.confero.media.srtp.SrtpSession;
@@ -10,6 +11,8 @@ import io.confero.sfu.dtls.DtlsRole;
 import io.confero.sfu.ice.IceCheckResult;
 import io.confero.sfu.ice.IceCredentials;
 import io.confero.sfu.ice.IceLiteAgent;
+import io.confero.sfu.metrics.DropReason;
+import io.confero.sfu.metrics.SfuMetrics;
 import io.vertx.core.Context;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -21,6 +24,8 @@ import java.util.concurrent.Executor;
  * worker's event loop; DTLS callbacks are brought back to it with {@link Context#runOnContext}.
  */
 public final class WebRtcTransport {
+  /** Room to leave after a packet for the SRTP/SRTCP tag and index. */
+  public static final int SRTP_ROOM = 32;
   private static final int MAX_EARLY_DTLS = 16;
 
   /** Upward events, implemented by the owner (the meeting router). */
@@ -105,7 +110,7 @@ public final class WebRtcTransport {
       sender.send(r.response(), r.response().length, from);
     }
     if (!r.isSuccess()) {
-      metrics.drop(SfuDrop.ICE_REJECTED);
+      metrics.drop(r.dropReason() != null ? r.dropReason() : DropReason.ICE_REJECTED);
       return false;
     }
     return true;
@@ -151,7 +156,7 @@ public final class WebRtcTransport {
   }
 
   /** The stream on {@code ssrc} we sent ended for good: drop its SRTP state. */
-  void forgetOutboundSsrc(int ssrc) {
+  public void forgetOutboundSsrc(int ssrc) {
     if (srtp != null) {
       srtp.forgetOutbound(ssrc);
     }
@@ -176,29 +181,29 @@ public final class WebRtcTransport {
       } else if (earlyDtls.size() < MAX_EARLY_DTLS) {
         earlyDtls.add(copy);
       } else {
-        metrics.drop(SfuDrop.DTLS_NOT_READY);
+        metrics.drop(DropReason.DTLS_NOT_READY);
       }
       return;
     }
     if (!RtpDemux.isRtpOrRtcp(buf, 0, len)) {
-      metrics.drop(SfuDrop.NOT_WEBRTC);
+      metrics.drop(DropReason.NOT_WEBRTC);
       return;
     }
     if (srtp == null) {
-      metrics.drop(SfuDrop.SRTP_NOT_READY);
+      metrics.drop(DropReason.SRTP_NOT_READY);
       return;
     }
     if (RtpDemux.isRtcp(buf, 0, len)) {
       int n = srtp.unprotectRtcp(buf, 0, len);
       if (n < 0) {
-        metrics.drop(SfuDrop.SRTP_FAILED);
+        metrics.drop(DropReason.SRTP_FAILED);
         return;
       }
       listener.onRtcp(this, buf, n, nowNanos);
     } else {
       int n = srtp.unprotectRtp(buf, 0, len);
       if (n < 0) {
-        metrics.drop(SfuDrop.SRTP_FAILED);
+        metrics.drop(DropReason.SRTP_FAILED);
         return;
       }
       listener.onRtp(this, buf, n, nowNanos);
@@ -231,6 +236,13 @@ public final class WebRtcTransport {
     }
     sender.send(buf, n, to);
     return true;
+  }
+
+  /** Encodes, protects and sends one RTCP packet. */
+  public boolean sendRtcp(RtcpPacket packet) {
+    byte[] out = new byte[packet.encodedLength() + SRTP_ROOM];
+    int n = packet.writeTo(out, 0);
+    return sendRtcp(out, n);
   }
 
   /** True when ICE consent has lapsed (RFC 7675: no valid check for 30 s). */

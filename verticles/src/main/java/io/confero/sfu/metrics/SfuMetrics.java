@@ -1,4 +1,4 @@
-package io.confero.sfu;
+package io.confero.sfu.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** Counters of one SFU worker: datagrams in, packets forwarded, NACK/RTX repair, drops by reason. */
 public final class SfuMetrics {
-  private final Map<SfuDrop, Counter> drops = new EnumMap<>(SfuDrop.class);
+  private final Map<DropReason, Counter> drops = new EnumMap<>(DropReason.class);
   private final Counter datagramsIn;
   private final Counter rtpForwarded;
   private final Counter bytesForwarded;
@@ -19,7 +19,7 @@ public final class SfuMetrics {
 
   public SfuMetrics(MeterRegistry registry, int worker) {
     String w = Integer.toString(worker);
-    for (SfuDrop d : SfuDrop.values()) {
+    for (DropReason d : DropReason.values()) {
       drops.put(d, Counter.builder("confero.sfu.drops").tag("worker", w).tag("reason", d.tag())
           .description("Datagrams or packets the SFU dropped, by reason").register(registry));
     }
@@ -37,7 +37,7 @@ public final class SfuMetrics {
         .description("Retransmissions sent to subscribers as RFC 4588 RTX packets").register(registry);
   }
 
-  public void drop(SfuDrop reason) {
+  public void drop(DropReason reason) {
     drops.get(reason).increment();
   }
 

@@ -1,10 +1,12 @@
-package io.confero.sfu;
+package io.confero.sfu.router;
 
 import io.confero.codecs.sfu.SfuEvent;
 import io.confero.media.sdp.LocalTransport;
+import io.confero.sfu.metrics.SfuMetrics;
+import io.confero.sfu.transport.WebRtcTransport;
 
-/** What a meeting router needs from the SFU worker that hosts it (implemented by {@link SfuVerticle}). */
-interface WorkerEnv {
+/** What a meeting router needs from the SFU worker that hosts it (implemented by the SFU worker verticle). */
+public interface WorkerEnv {
   /** A new transport with fresh ICE credentials, registered for demultiplexing on the worker's socket. */
   WebRtcTransport newTransport(String participantId, boolean publisher, WebRtcTransport.Listener listener);
 

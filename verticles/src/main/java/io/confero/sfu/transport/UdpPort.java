@@ -1,4 +1,4 @@
-package io.confero.sfu;
+package io.confero.sfu.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -26,9 +26,9 @@ import java.net.InetSocketAddress;
  * copied once into a pooled direct buffer and written to an {@link InetSocketAddress}; writes made on
  * the event loop are flushed together once the current batch of reads is handled.
  */
-final class UdpPort {
+public final class UdpPort {
   /** Receives each datagram on the worker's context; {@code buf} is the receiver's to keep. */
-  interface Receiver {
+  public interface Receiver {
     void onDatagram(byte[] buf, int len, InetSocketAddress from);
   }
 
@@ -48,7 +48,7 @@ final class UdpPort {
   }
 
   /** Binds a channel on {@code context}'s event loop; received datagrams go to {@code receiver}. */
-  static Future<UdpPort> bind(ContextInternal context, String host, int port, DatagramSocketOptions options,
+  public static Future<UdpPort> bind(ContextInternal context, String host, int port, DatagramSocketOptions options,
       int maxDatagram, Receiver receiver) {
     DatagramChannel channel = context.owner().transport().datagramChannel();
     context.owner().transport().configure(channel, options);
@@ -97,7 +97,7 @@ final class UdpPort {
   }
 
   /** The bound port. */
-  int port() {
+  public int port() {
     return channel.localAddress().getPort();
   }
 
@@ -105,7 +105,7 @@ final class UdpPort {
    * Sends one datagram (the bytes are copied; {@code buf} may be reused at once). Safe from any
    * thread; on the event loop the flush is deferred to the end of the current batch.
    */
-  void send(byte[] buf, int len, InetSocketAddress to) {
+  public void send(byte[] buf, int len, InetSocketAddress to) {
     ByteBuf out = PooledByteBufAllocator.DEFAULT.directBuffer(len, len);
     out.writeBytes(buf, 0, len);
     DatagramPacket packet = new DatagramPacket(out, to);
@@ -126,7 +126,7 @@ final class UdpPort {
   }
 
   /** Closes the channel. */
-  Future<Void> close() {
+  public Future<Void> close() {
     Promise<Void> promise = context.promise();
     channel.close().addListener(f -> promise.complete());
     return promise.future();

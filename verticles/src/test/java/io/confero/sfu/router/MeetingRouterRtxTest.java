@@ -1,4 +1,4 @@
-package io.confero.sfu;
+package io.confero.sfu.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,10 @@ import io.confero.codecs.sfu.TrackInfo;
 import io.confero.media.sdp.LocalTransport;
 import io.confero.sfu.dtls.DtlsCertificate;
 import io.confero.sfu.ice.IceCredentials;
+import io.confero.sfu.media.Encoding;
+import io.confero.sfu.media.WebRtcConsumer;
+import io.confero.sfu.metrics.SfuMetrics;
+import io.confero.sfu.transport.WebRtcTransport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class MeetingRouterRtxTest {
   static DtlsCertificate certificate;
-  MeetingRouter router;
+  Router router;
   Map<String, TrackInfo> aliceTracks;
 
   /** A worker that creates transports nobody connects. */
@@ -84,7 +88,7 @@ class MeetingRouterRtxTest {
 
   @BeforeEach
   void alicePublishes() throws Exception {
-    router = new MeetingRouter("m1", new FakeEnv());
+    router = new Router("m1", new FakeEnv());
     String offer = Files.readString(Path.of(System.getProperty("confero.fixtures"), "sdp", "chromium-offer-plain.sdp"));
     SfuRequest.PublishAnswer answer = router.publish(new SfuRequest.Publish("m1",
         "alice-0123456789", offer, Map.of("0", "microphone", "1", "camera")));
@@ -113,25 +117,25 @@ class MeetingRouterRtxTest {
   @Test
   void videoConsumersAreOfferedRtxWithAnFidGroupAudioIsNot() {
     String offer = router.subscribe("bob-0123456789").offerSdp();
-    Consumer video = router.consumer("bob-0123456789", aliceTracks.get("video").trackId());
-    Consumer audio = router.consumer("bob-0123456789", aliceTracks.get("audio").trackId());
-    assertThat(video.rtxPt).isEqualTo(97);
-    assertThat(video.rtxSsrc).isNotEqualTo(Integer.toUnsignedLong(video.outSsrc)).isNotNegative();
+    WebRtcConsumer video = router.consumer("bob-0123456789", aliceTracks.get("video").trackId());
+    WebRtcConsumer audio = router.consumer("bob-0123456789", aliceTracks.get("audio").trackId());
+    assertThat(video.rtxPt()).isEqualTo(97);
+    assertThat(video.rtxSsrc()).isNotEqualTo(Integer.toUnsignedLong(video.outSsrc())).isNotNegative();
     String v = videoSection(offer);
     assertThat(v).contains("a=rtpmap:96 VP8/90000", "a=rtpmap:97 rtx/90000", "a=fmtp:97 apt=96",
-        "a=ssrc-group:FID " + Integer.toUnsignedLong(video.outSsrc) + " " + video.rtxSsrc,
-        "a=ssrc:" + video.rtxSsrc + " cname:confero");
-    assertThat(audio.rtxSsrc).isEqualTo(-1);
-    assertThat(audio.rtxPt).isEqualTo(-1);
+        "a=ssrc-group:FID " + Integer.toUnsignedLong(video.outSsrc()) + " " + video.rtxSsrc(),
+        "a=ssrc:" + video.rtxSsrc() + " cname:confero");
+    assertThat(audio.rtxSsrc()).isEqualTo(-1);
+    assertThat(audio.rtxPt()).isEqualTo(-1);
     assertThat(offer.substring(0, offer.indexOf("m=video"))).doesNotContain("ssrc-group", "rtx/");
-    assertThat(video.rtxNegotiated).as("not before the answer").isFalse();
+    assertThat(video.rtxNegotiated()).as("not before the answer").isFalse();
   }
 
   @Test
   void anAnswerKeepingRtxTurnsItOn() throws Exception {
     String offer = router.subscribe("bob-0123456789").offerSdp();
     router.subscribeAnswer("bob-0123456789", answerTo(offer));
-    assertThat(router.consumer("bob-0123456789", aliceTracks.get("video").trackId()).rtxNegotiated).isTrue();
+    assertThat(router.consumer("bob-0123456789", aliceTracks.get("video").trackId()).rtxNegotiated()).isTrue();
   }
 
   @Test
@@ -140,13 +144,13 @@ class MeetingRouterRtxTest {
     String answer = withoutRtx(answerTo(offer), 97);
     assertThat(videoSection(answer)).doesNotContain("rtx");
     router.subscribeAnswer("bob-0123456789", answer);
-    assertThat(router.consumer("bob-0123456789", aliceTracks.get("video").trackId()).rtxNegotiated).isFalse();
+    assertThat(router.consumer("bob-0123456789", aliceTracks.get("video").trackId()).rtxNegotiated()).isFalse();
   }
 
   @Test
   void rtxSequenceNumbersAreTheConsumersOwnAndWrap() {
     router.subscribe("bob-0123456789");
-    Consumer video = router.consumer("bob-0123456789", aliceTracks.get("video").trackId());
+    WebRtcConsumer video = router.consumer("bob-0123456789", aliceTracks.get("video").trackId());
     int first = video.nextRtxSeq();
     for (int i = 1; i < 70_000; i++) {
       assertThat(video.nextRtxSeq()).isEqualTo((first + i) & 0xFFFF);
@@ -159,11 +163,12 @@ class MeetingRouterRtxTest {
     Matcher fid = Pattern.compile("a=ssrc-group:FID (\\d+) (\\d+)").matcher(offer);
     assertThat(fid.find()).isTrue();
     router.subscribe("bob-0123456789");
-    Producer camera = router.consumer("bob-0123456789", aliceTracks.get("video").trackId()).producer;
-    assertThat(Integer.toUnsignedLong(camera.ssrc)).isEqualTo(Long.parseLong(fid.group(1)));
-    assertThat(camera.rtxSsrcKnown).isTrue();
-    assertThat(Integer.toUnsignedLong(camera.rtxSsrc)).isEqualTo(Long.parseLong(fid.group(2)));
-    assertThat(camera.primaryPayloadTypeFor(97)).isEqualTo(96);
+    Encoding camera = router.consumer("bob-0123456789", aliceTracks.get("video").trackId()).producer()
+        .primaryEncoding();
+    assertThat(Integer.toUnsignedLong(camera.ssrc())).isEqualTo(Long.parseLong(fid.group(1)));
+    assertThat(camera.rtxSsrcKnown()).isTrue();
+    assertThat(Integer.toUnsignedLong(camera.rtxSsrc())).isEqualTo(Long.parseLong(fid.group(2)));
+    assertThat(camera.producer().primaryPayloadTypeFor(97)).isEqualTo(96);
     assertThat(camera.nack()).as("nack negotiated for video").isNotNull();
   }
 }

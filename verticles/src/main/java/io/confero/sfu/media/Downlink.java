@@ -1,0 +1,109 @@
+package io.confero.sfu.media;
+
+import io.confero.media.rtcp.RtcpCompound;
+import io.confero.media.rtcp.RtcpException;
+import io.confero.media.rtcp.RtcpFir;
+import io.confero.media.rtcp.RtcpHeader;
+import io.confero.media.rtcp.RtcpNack;
+import io.confero.media.rtcp.RtcpPacket;
+import io.confero.media.rtcp.RtcpPli;
+import io.confero.media.rtp.RtpExtensions;
+import io.confero.media.rtp.RtpPacket;
+import io.confero.sfu.metrics.DropReason;
+import io.confero.sfu.metrics.SfuMetrics;
+import io.confero.sfu.transport.WebRtcTransport;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A subscriber's receive side on this worker: its transport (created with its first offer), its
+ * {@link WebRtcConsumer consumers} by outgoing SSRC, the transport-wide sequence stamped on what
+ * we send, and the RTCP it sends us (keyframe requests go to the consumer, NACKs are answered from
+ * the consumer's cache). Runs on the worker's event loop only.
+ */
+public final class Downlink {
+  private final SfuMetrics metrics;
+  private final Map<Integer, WebRtcConsumer> consumersBySsrc = new HashMap<>();
+  private WebRtcTransport transport;
+
+  public Downlink(SfuMetrics metrics) {
+    this.metrics = metrics;
+  }
+
+  /** The subscriber transport, or null before the first offer. */
+  public WebRtcTransport transport() {
+    return transport;
+  }
+
+  public void attach(WebRtcTransport transport) {
+    this.transport = transport;
+  }
+
+  public boolean isConnected() {
+    return transport != null && transport.isConnected();
+  }
+
+  void register(WebRtcConsumer c) {
+    consumersBySsrc.put(c.outSsrc(), c);
+  }
+
+  /** Forgets a removed consumer's SSRCs, here and in the transport's SRTP state. */
+  void unregister(WebRtcConsumer c) {
+    consumersBySsrc.remove(c.outSsrc(), c);
+    if (transport != null) {
+      transport.forgetOutboundSsrc(c.outSsrc());
+      if (c.rtxSsrc() >= 0) {
+        transport.forgetOutboundSsrc((int) c.rtxSsrc());
+      }
+    }
+  }
+
+  /** Stamps our transport-wide sequence number (when the track carries the extension) and sends. */
+  void sendRtp(RtpPacket q, byte[] buf, int len, int transportCcId) {
+    if (transportCcId > 0) {
+      RtpExtensions.setTransportSequence(q, transportCcId, transport.nextTransportSeq());
+    }
+    if (transport.sendRtp(buf, len)) {
+      metrics.forwarded(len);
+    }
+  }
+
+  void sendRtcp(RtcpPacket packet) {
+    transport.sendRtcp(packet);
+  }
+
+  /** RTCP from the subscriber: keyframe requests go upstream, NACKs are answered from the sent cache. */
+  public void onRtcp(byte[] buf, int len, long nowMillis) {
+    RtcpCompound compound = new RtcpCompound(buf, 0, len);
+    try {
+      while (compound.next()) {
+        int type = compound.packetType();
+        int fmt = compound.count();
+        int off = compound.packetOffset();
+        int plen = compound.packetLength();
+        if (type == RtcpHeader.PSFB && fmt == RtcpPli.FMT) {
+          keyframeFor(RtcpPli.parse(buf, off, plen).mediaSsrc());
+        } else if (type == RtcpHeader.PSFB && fmt == RtcpFir.FMT) {
+          for (RtcpFir.Entry e : RtcpFir.parse(buf, off, plen).entries()) {
+            keyframeFor(e.ssrc());
+          }
+        } else if (type == RtcpHeader.RTPFB && fmt == RtcpNack.FMT) {
+          RtcpNack nack = RtcpNack.parse(buf, off, plen);
+          WebRtcConsumer c = consumersBySsrc.get(nack.mediaSsrc());
+          if (c != null) {
+            c.retransmit(nack.lostSequenceNumbers(), nowMillis);
+          }
+        }
+      }
+    } catch (RtcpException e) {
+      metrics.drop(DropReason.MALFORMED_RTCP);
+    }
+  }
+
+  private void keyframeFor(int ssrc) {
+    WebRtcConsumer c = consumersBySsrc.get(ssrc);
+    if (c != null) {
+      c.requestKeyframe();
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package io.confero.sfu.media;
+
+import io.confero.media.sdp.MediaCapabilities;
+import io.confero.media.sdp.MediaKind;
+import io.confero.media.sdp.PublishedTrack;
+import io.confero.media.sdp.RtpCodec;
+import io.confero.sfu.forward.AudioLevelMeter;
+import io.confero.sfu.forward.VideoKeyframes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One incoming track (one publish m-section) of a participant (mediasoup's Producer): its
+ * {@link Encoding encodings} (one per simulcast layer; one without simulcast) and the
+ * {@link Consumer consumers} it feeds. Touched only on the worker's event loop.
+ */
+public final class Producer {
+  private final String trackId;
+  private final String participantId;
+  private final TrackSource source;
+  private final List<Encoding> encodings;
+  private final List<Consumer> consumers = new ArrayList<>();
+  /** Smoothed RFC 6464 level of an audio producer (unused for video). */
+  private final AudioLevelMeter level = new AudioLevelMeter();
+  private PublishedTrack track;
+  private boolean muted;
+  private boolean closed;
+
+  /**
+   * One encoding per rid the publisher announced (RFC 8853), else one per signalled SSRC, else one
+   * whose SSRC is learned from the first packet; the publisher's RTX SSRCs come from its FID groups.
+   */
+  public Producer(String trackId, String participantId, PublishedTrack track, TrackSource source) {
+    this.trackId = trackId;
+    this.participantId = participantId;
+    this.track = track;
+    this.source = source;
+    List<Encoding> list = new ArrayList<>();
+    if (!track.rids().isEmpty()) {
+      track.rids().forEach(rid -> list.add(new Encoding(this, list.size(), rid)));
+    } else {
+      for (Long ssrc : track.ssrcs()) {
+        Encoding e = new Encoding(this, list.size(), null);
+        e.setSsrc(ssrc.intValue());
+        Long rtx = track.rtxSsrcs().get(ssrc);
+        if (rtx != null) {
+          e.setRtxSsrc(rtx.intValue());
+        }
+        list.add(e);
+      }
+      if (list.isEmpty()) {
+        list.add(new Encoding(this, 0, null));
+      }
+    }
+    this.encodings = List.copyOf(list);
+  }
+
+  public String trackId() {
+    return trackId;
+  }
+
+  public String participantId() {
+    return participantId;
+  }
+
+  public TrackSource source() {
+    return source;
+  }
+
+  public MediaKind kind() {
+    return track.kind();
+  }
+
+  public boolean isVideo() {
+    return track.kind() == MediaKind.VIDEO;
+  }
+
+  public String mid() {
+    return track.mid();
+  }
+
+  /** A renegotiation kept this m-section: its codecs and extension ids may have changed. */
+  public void update(PublishedTrack track) {
+    this.track = track;
+  }
+
+  /** The encodings, lowest layer first; never empty. */
+  public List<Encoding> encodings() {
+    return encodings;
+  }
+
+  /** The encoding forwarded today (the first; simulcast selection picks among all of them). */
+  public Encoding primaryEncoding() {
+    return encodings.get(0);
+  }
+
+  public List<Consumer> consumers() {
+    return Collections.unmodifiableList(consumers);
+  }
+
+  public void addConsumer(Consumer c) {
+    consumers.add(c);
+  }
+
+  public void removeConsumer(Consumer c) {
+    consumers.remove(c);
+  }
+
+  public boolean isMuted() {
+    return muted;
+  }
+
+  public void setMuted(boolean muted) {
+    this.muted = muted;
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Marks the producer gone; its consumers are closed by the owner. */
+  public void markClosed() {
+    closed = true;
+  }
+
+  public AudioLevelMeter level() {
+    return level;
+  }
+
+  public RtpCodec primaryCodec() {
+    return track.codecs().get(0);
+  }
+
+  public int clockRate() {
+    return primaryCodec().clockRate();
+  }
+
+  boolean nackNegotiated() {
+    return isVideo() && primaryCodec().rtcpFeedback().contains("nack");
+  }
+
+  /** True for payload types that carry retransmissions (RFC 4588), which we do not forward as media. */
+  public boolean isRtxPayloadType(int pt) {
+    return track.codecs().stream().anyMatch(c -> c.rtxPayloadType() == pt);
+  }
+
+  /** The primary payload type that rtx payload type {@code rtxPt} repairs (its apt), or -1. */
+  public int primaryPayloadTypeFor(int rtxPt) {
+    for (RtpCodec c : track.codecs()) {
+      if (c.rtxPayloadType() == rtxPt) {
+        return c.payloadType();
+      }
+    }
+    return -1;
+  }
+
+  /** Whether an RTP payload starts a keyframe, by the codec of its payload type; audio always does. */
+  public boolean isKeyframe(int pt, byte[] buf, int off, int len) {
+    if (!isVideo()) {
+      return true;
+    }
+    for (RtpCodec c : track.codecs()) {
+      if (c.payloadType() == pt) {
+        return switch (c.name().toUpperCase(Locale.ROOT)) {
+          case "VP8" -> VideoKeyframes.isVp8Keyframe(buf, off, len);
+          case "H264" -> VideoKeyframes.isH264Keyframe(buf, off, len);
+          case "VP9" -> VideoKeyframes.isVp9Keyframe(buf, off, len);
+          default -> false;
+        };
+      }
+    }
+    return false;
+  }
+
+  public int midExtensionId() {
+    return track.extensionId(MediaCapabilities.SDES_MID);
+  }
+
+  /** The publisher's id for the RFC 6464 audio level extension, -1 when not negotiated. */
+  public int audioLevelExtensionId() {
+    return track.extensionId(MediaCapabilities.AUDIO_LEVEL);
+  }
+
+  public int transportCcExtensionId() {
+    return track.extensionId(MediaCapabilities.TRANSPORT_CC);
+  }
+}

@@ -1,0 +1,260 @@
+package io.confero.sfu.media;
+
+import io.confero.media.rtcp.ReportBlock;
+import io.confero.media.rtcp.RtcpCompound;
+import io.confero.media.rtcp.RtcpException;
+import io.confero.media.rtcp.RtcpHeader;
+import io.confero.media.rtcp.RtcpPli;
+import io.confero.media.rtcp.RtcpRr;
+import io.confero.media.rtcp.RtcpSr;
+import io.confero.media.rtcp.RtcpTwcc;
+import io.confero.media.rtp.RtpExtensions;
+import io.confero.media.rtp.RtpPacket;
+import io.confero.sfu.forward.TwccRecorder;
+import io.confero.sfu.metrics.DropReason;
+import io.confero.sfu.metrics.SfuMetrics;
+import io.confero.sfu.transport.WebRtcTransport;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A publisher's send side on this worker: its transport and producers, and the path of each RTP
+ * packet it sends (Jitsi's RtpReceiver): transport-wide arrival recorded for congestion feedback,
+ * the packet mapped to its producer's {@link Encoding} (SSRCs learned by mid where not signalled,
+ * RFC 8843 §15), RTX repairs unwrapped and gaps NACKed ({@link UpstreamRepair}), reception
+ * counted, then handed as a {@link PacketInfo} to every {@link Consumer} of the producer. Upstream
+ * it sends keyframe requests, receiver reports and transport-wide feedback. Runs on the worker's
+ * event loop only.
+ */
+public final class Uplink {
+  /** Our RTCP sender SSRC (feedback packets to publishers). */
+  static final int SFU_SSRC = 0x5346_5501;
+  /** How often a publisher gets a receiver report (RFC 3550 §6.2 allows this much for 5 % of 50 kbps). */
+  static final long RECEIVER_REPORT_MILLIS = 1000;
+
+  private final WebRtcTransport transport;
+  private final SfuMetrics metrics;
+  private final UpstreamRepair repair;
+  private final Map<String, Producer> producersByMid = new LinkedHashMap<>();
+  private final Map<Integer, Encoding> encodingsBySsrc = new HashMap<>();
+  /** Encodings by their publisher's RTX SSRC (RFC 4588): retransmissions we asked for come there. */
+  private final Map<Integer, Encoding> encodingsByRtxSsrc = new HashMap<>();
+  private TwccRecorder twcc;
+  private long lastReceiverReportMillis;
+
+  public Uplink(WebRtcTransport transport, SfuMetrics metrics) {
+    this.transport = transport;
+    this.metrics = metrics;
+    this.repair = new UpstreamRepair(transport, metrics);
+  }
+
+  public WebRtcTransport transport() {
+    return transport;
+  }
+
+  public Collection<Producer> producers() {
+    return Collections.unmodifiableCollection(producersByMid.values());
+  }
+
+  /** The producer of an m-section, or null. */
+  public Producer producer(String mid) {
+    return producersByMid.get(mid);
+  }
+
+  public void add(Producer p) {
+    producersByMid.put(p.mid(), p);
+    for (Encoding e : p.encodings()) {
+      if (e.ssrcKnown()) {
+        encodingsBySsrc.put(e.ssrc(), e);
+      }
+      if (e.rtxSsrcKnown()) {
+        encodingsByRtxSsrc.put(e.rtxSsrc(), e);
+      }
+    }
+  }
+
+  public void remove(Producer p) {
+    producersByMid.remove(p.mid(), p);
+    for (Encoding e : p.encodings()) {
+      encodingsBySsrc.remove(e.ssrc(), e);
+      encodingsByRtxSsrc.remove(e.rtxSsrc(), e);
+    }
+  }
+
+  /** One decrypted RTP packet from the publisher, read at {@code nowNanos}. */
+  public void onRtp(byte[] buf, int len, long nowNanos) {
+    RtpPacket p = RtpPacket.parse(buf, 0, len);
+    if (p == null) {
+      metrics.drop(DropReason.MALFORMED_RTP);
+      return;
+    }
+    // every packet with a transport-wide sequence number is reported back, including RTX and
+    // padding probes on SSRCs no producer owns: an unreported probe reads as loss to the sender
+    recordTwcc(p, nowNanos);
+    long nowMillis = nowNanos / 1_000_000;
+    Encoding enc = encodingFor(p);
+    Producer producer = enc == null ? null : enc.producer();
+    if (enc != null && enc.rtxSsrcKnown() && p.ssrc() == enc.rtxSsrc()) {
+      p = repair.unwrapRtx(enc, p, buf, nowMillis);
+      if (p == null) {
+        return;
+      }
+    } else if (producer == null || producer.isRtxPayloadType(p.payloadType())) {
+      metrics.drop(DropReason.UNKNOWN_SSRC);
+      return;
+    } else if (repair.detectLoss(enc, p.sequenceNumber(), nowMillis)) {
+      requestKeyframe(enc, nowMillis);
+    }
+    enc.reception().onPacket(p.sequenceNumber(), p.timestamp(), nowNanos);
+    if (producer.isMuted()) {
+      metrics.drop(DropReason.MUTED);
+      return;
+    }
+    int level = -1;
+    if (!producer.isVideo()) {
+      // RFC 6464: a byte read in place, no allocation; feeds the active speaker detection
+      level = RtpExtensions.audioLevel(p, producer.audioLevelExtensionId());
+      producer.level().onLevel(level, nowMillis);
+    }
+    boolean keyframe = producer.isKeyframe(p.payloadType(), buf, p.payloadOffset(), p.payloadLength());
+    PacketInfo info = new PacketInfo(p, enc, nowNanos, level, keyframe);
+    for (Consumer c : producer.consumers()) {
+      c.onPacket(info);
+    }
+  }
+
+  /** The encoding of a packet on its primary or its RTX SSRC; SSRCs not signalled are learned by mid. */
+  private Encoding encodingFor(RtpPacket p) {
+    Encoding known = encodingsBySsrc.get(p.ssrc());
+    if (known == null) {
+      known = encodingsByRtxSsrc.get(p.ssrc());
+    }
+    if (known != null) {
+      return known;
+    }
+    for (Producer candidate : producersByMid.values()) {
+      String mid = RtpExtensions.mid(p, candidate.midExtensionId());
+      if (mid != null) {
+        Producer byMid = producersByMid.get(mid);
+        return byMid == null ? null : learnSsrc(byMid.primaryEncoding(), p);
+      }
+    }
+    return null;
+  }
+
+  private Encoding learnSsrc(Encoding e, RtpPacket p) {
+    boolean rtx = e.producer().isRtxPayloadType(p.payloadType());
+    if (!rtx && !e.ssrcKnown()) {
+      e.setSsrc(p.ssrc());
+      encodingsBySsrc.put(p.ssrc(), e);
+      return e;
+    }
+    if (rtx && !e.rtxSsrcKnown()) {
+      e.setRtxSsrc(p.ssrc());
+      encodingsByRtxSsrc.put(p.ssrc(), e);
+      return e;
+    }
+    return null;
+  }
+
+  private void recordTwcc(RtpPacket p, long nowNanos) {
+    int id = -1;
+    for (Producer any : producersByMid.values()) {
+      id = any.transportCcExtensionId();
+      if (id > 0) {
+        break;
+      }
+    }
+    if (id < 0) {
+      return;
+    }
+    int seq = RtpExtensions.transportSequence(p, id);
+    if (seq < 0) {
+      return;
+    }
+    if (twcc == null) {
+      twcc = new TwccRecorder(SFU_SSRC, p.ssrc());
+    }
+    twcc.record(seq, nowNanos / 1000);
+  }
+
+  /** Asks the publisher for a keyframe of one video encoding (PLI, RFC 4585 §6.3.1), throttled. */
+  public void requestKeyframe(Encoding e, long nowMillis) {
+    if (!e.producer().isVideo() || !e.ssrcKnown() || !transport.isConnected() || !e.tryKeyframeRequest(nowMillis)) {
+      return;
+    }
+    transport.sendRtcp(new RtcpPli(SFU_SSRC, e.ssrc()));
+    metrics.keyframeRequested();
+  }
+
+  /**
+   * RTCP from the publisher: each sender report goes to every consumer of its encoding (a WebRTC
+   * subscriber translates it for lip sync, RFC 3550 §6.4.1); the rest (SDES, RR of its own, ...)
+   * is checked for well-formedness only.
+   */
+  public void onRtcp(byte[] buf, int len, long nowNanos) {
+    RtcpCompound compound = new RtcpCompound(buf, 0, len);
+    try {
+      while (compound.next()) {
+        if (compound.packetType() == RtcpHeader.SR) {
+          onSenderReport(RtcpSr.parse(buf, compound.packetOffset(), compound.packetLength()), nowNanos);
+        }
+      }
+    } catch (RtcpException e) {
+      metrics.drop(DropReason.MALFORMED_RTCP);
+    }
+  }
+
+  private void onSenderReport(RtcpSr sr, long nowNanos) {
+    Encoding e = encodingsBySsrc.get(sr.ssrc());
+    if (e == null) {
+      return;
+    }
+    e.reception().onSenderReport(sr.ntpTimestamp(), nowNanos);
+    for (Consumer c : e.producer().consumers()) {
+      c.onSenderReport(e, sr);
+    }
+  }
+
+  /** Periodic upstream feedback: transport-wide feedback, NACK retries, receiver reports when due. */
+  public void tick(long nowMillis) {
+    flushTwcc();
+    repair.sendDueNacks(producersByMid.values(), nowMillis);
+    if (nowMillis - lastReceiverReportMillis >= RECEIVER_REPORT_MILLIS) {
+      lastReceiverReportMillis = nowMillis;
+      sendReceiverReport(nowMillis * 1_000_000L);
+    }
+  }
+
+  /** Receiver report on every encoding the publisher sends us (loss, jitter, LSR/DLSR; RFC 3550 §6.4.2). */
+  private void sendReceiverReport(long nowNanos) {
+    if (!transport.isConnected()) {
+      return;
+    }
+    List<ReportBlock> blocks = new ArrayList<>();
+    for (Producer p : producersByMid.values()) {
+      for (Encoding e : p.encodings()) {
+        if (e.ssrcKnown() && e.hasReception() && blocks.size() < 31) {
+          blocks.add(e.reception().report(nowNanos));
+        }
+      }
+    }
+    if (!blocks.isEmpty()) {
+      transport.sendRtcp(new RtcpRr(SFU_SSRC, blocks));
+    }
+  }
+
+  private void flushTwcc() {
+    if (twcc == null || !transport.isConnected()) {
+      return;
+    }
+    for (RtcpTwcc fb = twcc.buildFeedback(); fb != null; fb = twcc.buildFeedback()) {
+      transport.sendRtcp(fb);
+    }
+  }
+}

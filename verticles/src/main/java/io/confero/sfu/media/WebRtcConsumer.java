@@ -1,0 +1,238 @@
+package io.confero.sfu.media;
+
+import io.confero.media.rtcp.RtcpSr;
+import io.confero.media.rtp.RtpExtensions;
+import io.confero.media.rtp.RtpPacket;
+import io.confero.media.rtp.Rtx;
+import io.confero.media.sdp.OutgoingTrack;
+import io.confero.media.sdp.RtpCodec;
+import io.confero.sfu.forward.ForwardDecision;
+import io.confero.sfu.forward.Forwarder;
+import io.confero.sfu.forward.PacketCache;
+import io.confero.sfu.metrics.DropReason;
+import io.confero.sfu.metrics.SfuMetrics;
+import io.confero.sfu.transport.WebRtcTransport;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One producer's track as sent to one WebRTC subscriber (LiveKit's DownTrack): its own SSRC,
+ * sequence and timestamp space (decided by the pure {@link Forwarder}; this class applies the
+ * decision and does the I/O through the subscriber's {@link Downlink}), and for video an RFC 4588
+ * retransmission stream (own SSRC, the publisher's rtx payload type, own sequence numbers) used
+ * once the subscriber's answer accepts it. Runs on the worker's event loop only.
+ */
+public final class WebRtcConsumer implements Consumer {
+  /** Header-extension id the subscriber never negotiated: the publisher's mid element is renamed to it. */
+  static final int NEUTRAL_EXTENSION_ID = 14;
+
+  private final Producer producer;
+  private final Downlink downlink;
+  private final Listener listener;
+  private final SfuMetrics metrics;
+  private final String mid;
+  private final int outSsrc;
+  /** SSRC of our RTX stream, announced with {@code a=ssrc-group:FID outSsrc rtxSsrc}; -1 when none is offered. */
+  private final long rtxSsrc;
+  /** The rtx payload type (apt = the primary's), -1 when none is offered. */
+  private final int rtxPt;
+  private final Forwarder forwarder;
+  /** The rewritten packets last sent, by outgoing sequence number, for NACK retransmission. */
+  private final PacketCache sent;
+  /** RTP packets and payload octets sent on {@link #outSsrc} (RFC 3550 §6.4.1 sender counts). */
+  private long packetsSent;
+  private long octetsSent;
+  /** The subscriber does not show this track (video_quality 0): nothing is forwarded. */
+  private boolean pausedByReceiver;
+  /** The subscriber's answer accepted the rtx payload type: retransmissions go on {@link #rtxSsrc}. */
+  private boolean rtxNegotiated;
+  private int rtxSeq;
+
+  /**
+   * @param ids the random SSRCs and initial sequence/timestamp of the outgoing streams
+   */
+  public WebRtcConsumer(Producer producer, Downlink downlink, Listener listener, SfuMetrics metrics, String mid,
+      StreamIds ids) {
+    this.producer = producer;
+    this.downlink = downlink;
+    this.listener = listener;
+    this.metrics = metrics;
+    this.mid = mid;
+    this.outSsrc = ids.ssrc();
+    boolean rtx = producer.isVideo() && producer.primaryCodec().hasRtx();
+    int rtxSsrc = ids.rtxSsrc() == outSsrc ? ids.rtxSsrc() ^ 1 : ids.rtxSsrc();
+    this.rtxSsrc = rtx ? Integer.toUnsignedLong(rtxSsrc) : -1;
+    this.rtxPt = rtx ? producer.primaryCodec().rtxPayloadType() : -1;
+    this.rtxSeq = ids.initialRtxSeq() & 0xFFFF;
+    this.forwarder = new Forwarder(outSsrc, producer.clockRate(), producer.isVideo(), ids.initialSeq() & 0xFFFF,
+        ids.initialTs());
+    this.sent = producer.isVideo() ? new PacketCache(512, 2000) : null;
+    downlink.register(this);
+  }
+
+  /**
+   * The random starting points of a consumer's outgoing streams (RFC 3550 §5.1).
+   *
+   * @param rtxSsrc the RTX stream's SSRC (used only for video whose publisher negotiated rtx)
+   */
+  public record StreamIds(int ssrc, int initialSeq, long initialTs, int rtxSsrc, int initialRtxSeq) {}
+
+  @Override
+  public Producer producer() {
+    return producer;
+  }
+
+  public String mid() {
+    return mid;
+  }
+
+  public int outSsrc() {
+    return outSsrc;
+  }
+
+  public long rtxSsrc() {
+    return rtxSsrc;
+  }
+
+  public int rtxPt() {
+    return rtxPt;
+  }
+
+  public boolean rtxNegotiated() {
+    return rtxNegotiated;
+  }
+
+  /** Applies the subscriber's answer: whether it kept our rtx payload type for this track. */
+  public void setRtxNegotiated(boolean negotiated) {
+    this.rtxNegotiated = negotiated && rtxPt >= 0;
+  }
+
+  /** The next sequence number of the RTX stream (RFC 4588 §4: its own, consecutive). */
+  public int nextRtxSeq() {
+    int seq = rtxSeq;
+    rtxSeq = (rtxSeq + 1) & 0xFFFF;
+    return seq;
+  }
+
+  /**
+   * Stops or resumes forwarding because the subscriber does (not) show the track; resuming video
+   * waits for a keyframe, which is requested at once.
+   */
+  public void setPausedByReceiver(boolean paused) {
+    if (pausedByReceiver == paused) {
+      return;
+    }
+    pausedByReceiver = paused;
+    if (paused) {
+      forwarder.pause();
+    } else {
+      requestKeyframe();
+    }
+  }
+
+  /** The subscriber asked for a keyframe (PLI/FIR) or just connected. */
+  public void requestKeyframe() {
+    listener.onKeyframeNeeded(this, producer.primaryEncoding());
+  }
+
+  @Override
+  public void onPacket(PacketInfo info) {
+    if (!downlink.isConnected()) {
+      metrics.drop(DropReason.NO_SUBSCRIBER_TRANSPORT);
+      return;
+    }
+    if (pausedByReceiver) {
+      metrics.drop(DropReason.NOT_SHOWN);
+      return;
+    }
+    RtpPacket in = info.packet();
+    if (forwarder.isPaused()) {
+      forwarder.switchTo(in.ssrc());
+    }
+    ForwardDecision d = forwarder.decide(in.ssrc(), in.sequenceNumber(), in.timestamp(), in.marker(),
+        info.keyframe(), info.arrivalNanos());
+    if (d.keyframeRequested() || forwarder.keyframeNeeded()) {
+      listener.onKeyframeNeeded(this, info.encoding());
+    }
+    if (!d.isForward()) {
+      metrics.drop(d.reason());
+      return;
+    }
+    byte[] copy = Arrays.copyOf(in.buffer(), in.length() + WebRtcTransport.SRTP_ROOM);
+    RtpPacket q = RtpPacket.parse(copy, 0, in.length());
+    d.applyTo(q);
+    neutralizeMid(q, producer.midExtensionId());
+    if (sent != null) {
+      sent.put(q.sequenceNumber(), copy, 0, in.length(), info.arrivalMillis());
+    }
+    packetsSent++;
+    octetsSent += q.payloadLength();
+    downlink.sendRtp(q, copy, in.length(), producer.transportCcExtensionId());
+  }
+
+  /** Renames the publisher's mid extension so the subscriber demultiplexes by our SSRC (its mids differ). */
+  static void neutralizeMid(RtpPacket q, int midId) {
+    if (midId < 1 || !RtpExtensions.isOneByte(q)) {
+      return;
+    }
+    int at = RtpExtensions.find(q, midId);
+    if (at > 0) {
+      byte[] b = q.buffer();
+      b[at - 1] = (byte) ((NEUTRAL_EXTENSION_ID << 4) | (b[at - 1] & 0x0F));
+    }
+  }
+
+  /**
+   * Translates the publisher's sender report for the subscriber: our SSRC, the NTP time with the
+   * timestamp mapped into our timestamp space, our own packet and octet counts.
+   */
+  @Override
+  public void onSenderReport(Encoding encoding, RtcpSr sr) {
+    long ts = forwarder.toOutgoingTimestamp(sr.ssrc(), sr.rtpTimestamp());
+    if (downlink.isConnected() && ts >= 0) {
+      downlink.sendRtcp(new RtcpSr(outSsrc, sr.ntpTimestamp(), ts, packetsSent, octetsSent, List.of()));
+    }
+  }
+
+  /**
+   * Answers the subscriber's NACK from the sent-packet cache: as RFC 4588 RTX packets (RTX SSRC
+   * and sequence, OSN = the sequence number the subscriber saw) where its answer accepted rtx,
+   * else resent as they were on the primary SSRC.
+   */
+  void retransmit(int[] lost, long nowMillis) {
+    if (sent == null) {
+      return;
+    }
+    for (int seq : lost) {
+      PacketCache.Entry e = sent.get(seq, nowMillis);
+      RtpPacket original = e == null ? null : RtpPacket.parse(e.buffer(), 0, e.length());
+      if (original == null) {
+        continue;
+      }
+      byte[] out = new byte[Rtx.wrappedLength(original) + WebRtcTransport.SRTP_ROOM];
+      int len;
+      if (rtxNegotiated) {
+        len = Rtx.wrap(original, out, 0, (int) rtxSsrc, rtxPt, nextRtxSeq());
+        metrics.rtxSent();
+      } else {
+        len = e.length();
+        System.arraycopy(e.buffer(), 0, out, 0, len);
+      }
+      downlink.sendRtp(RtpPacket.parse(out, 0, len), out, len, producer.transportCcExtensionId());
+      metrics.retransmitted();
+    }
+  }
+
+  /** The m-section our subscriber offer has for this consumer. */
+  public OutgoingTrack outgoing() {
+    RtpCodec c = producer.primaryCodec();
+    RtpCodec offered = new RtpCodec(c.payloadType(), c.name(), c.clockRate(), c.channels(), c.fmtp(), rtxPt);
+    return new OutgoingTrack(mid, producer.kind(), List.of(offered), Integer.toUnsignedLong(outSsrc), rtxSsrc,
+        "confero", producer.participantId(), producer.trackId());
+  }
+
+  @Override
+  public void close() {
+    downlink.unregister(this);
+  }
+}

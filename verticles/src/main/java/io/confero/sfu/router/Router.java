@@ -1,0 +1,363 @@
+package io.confero.sfu.router;
+
+import io.confero.codecs.sfu.SfuEvent;
+import io.confero.codecs.sfu.SfuRequest;
+import io.confero.codecs.sfu.SubscribedTrack;
+import io.confero.codecs.sfu.TrackInfo;
+import io.confero.media.sdp.Fingerprint;
+import io.confero.media.sdp.MediaCapabilities;
+import io.confero.media.sdp.MediaDescription;
+import io.confero.media.sdp.MediaKind;
+import io.confero.media.sdp.OutgoingTrack;
+import io.confero.media.sdp.PublishAnswer;
+import io.confero.media.sdp.PublishAnswerer;
+import io.confero.media.sdp.PublishedTrack;
+import io.confero.media.sdp.SdpNegotiationException;
+import io.confero.media.sdp.SdpParseException;
+import io.confero.media.sdp.SdpParser;
+import io.confero.media.sdp.SessionDescription;
+import io.confero.media.sdp.SubscribeAnswer;
+import io.confero.media.sdp.SubscribeAnswerParser;
+import io.confero.media.sdp.SubscribeOffer;
+import io.confero.media.sdp.SubscribeOfferer;
+import io.confero.media.sdp.SubscribeState;
+import io.confero.sfu.dtls.DtlsRole;
+import io.confero.sfu.forward.ActiveSpeakerDetector;
+import io.confero.sfu.media.Consumer;
+import io.confero.sfu.media.Downlink;
+import io.confero.sfu.media.Encoding;
+import io.confero.sfu.media.Producer;
+import io.confero.sfu.media.TrackSource;
+import io.confero.sfu.media.Uplink;
+import io.confero.sfu.media.WebRtcConsumer;
+import io.confero.sfu.transport.WebRtcTransport;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A meeting's media on one SFU worker (mediasoup's Router): its participants ({@link Peer}: an
+ * {@link Uplink} with the producers, a {@link Downlink} with the consumers), and one consumer per
+ * (subscriber, producer). Negotiation and the periodic work live here; the path of one packet
+ * lives in {@code sfu.media}. Consumers reach it only through {@link Consumer.Listener}. Runs on
+ * the worker's event loop only.
+ */
+public final class Router implements Consumer.Listener {
+  private final String meetingId;
+  private final WorkerEnv env;
+  private final Map<String, Peer> peers = new LinkedHashMap<>();
+  private final PublishAnswerer answerer = new PublishAnswerer(MediaCapabilities.defaults());
+  private final ActiveSpeakerDetector speakers = new ActiveSpeakerDetector();
+
+  public Router(String meetingId, WorkerEnv env) {
+    this.meetingId = meetingId;
+    this.env = env;
+  }
+
+  public boolean isEmpty() {
+    return peers.isEmpty();
+  }
+
+  private Peer peer(String participantId) {
+    return peers.computeIfAbsent(participantId, id -> new Peer(id, new Downlink(env.metrics())));
+  }
+
+  /**
+   * Answers a publish offer; producers appear for new m-sections and go for rejected/stopped ones
+   * (the request's refused mids included).
+   */
+  public SfuRequest.PublishAnswer publish(SfuRequest.Publish req) throws SdpParseException, SdpNegotiationException {
+    SessionDescription offer = SdpParser.parse(req.offerSdp());
+    String fingerprint = sha256Fingerprint(offer);
+    Peer peer = peer(req.participantId());
+    if (peer.uplink == null) {
+      peer.uplink = new Uplink(env.newTransport(peer.participantId, true, listener(peer)), env.metrics());
+    }
+    WebRtcTransport transport = peer.uplink.transport();
+    PublishAnswer answer = answerer.answer(offer, env.local(transport), Integer.toUnsignedLong(env.randomInt()),
+        ++peer.publishVersion, Set.copyOf(req.refusedMids()));
+    transport.startDtls(DtlsRole.SERVER, fingerprint);
+    Map<String, PublishedTrack> accepted = new LinkedHashMap<>();
+    answer.tracks().forEach(t -> accepted.put(t.mid(), t));
+    List<TrackInfo> removed = new ArrayList<>();
+    for (Producer p : List.copyOf(peer.producers())) {
+      if (!accepted.containsKey(p.mid())) {
+        removed.add(info(p));
+        closeProducer(peer, p);
+      }
+    }
+    List<TrackInfo> tracks = new ArrayList<>();
+    for (PublishedTrack t : accepted.values()) {
+      Producer p = peer.uplink.producer(t.mid());
+      if (p == null) {
+        TrackSource source = TrackSource.fromWire(req.sources().get(t.mid()), t.kind());
+        p = new Producer(peer.participantId.substring(0, 8) + "-" + t.mid() + "-" + Integer.toHexString(env.randomInt()),
+            peer.participantId, t, source);
+        peer.uplink.add(p);
+      } else {
+        p.update(t);
+      }
+      tracks.add(info(p));
+    }
+    return new SfuRequest.PublishAnswer(answer.sdp(), tracks, removed);
+  }
+
+  /** A subscriber offer with a consumer for every other participant's producer; empty when nothing changed. */
+  public SfuRequest.SubscribeOffer subscribe(String participantId) {
+    Peer peer = peer(participantId);
+    boolean changed = addMissingConsumers(peer) | peer.consumersChanged;
+    for (WebRtcConsumer c : List.copyOf(peer.consumersByTrack.values())) {
+      if (c.producer().isClosed() || !peers.containsKey(c.producer().participantId())) {
+        dropConsumer(peer, c);
+        changed = true;
+      }
+    }
+    if (!changed && peer.subscribeState != null) {
+      return new SfuRequest.SubscribeOffer("", List.of());
+    }
+    if (peer.consumersByTrack.isEmpty() && peer.subscribeState == null) {
+      return new SfuRequest.SubscribeOffer("", List.of());
+    }
+    if (peer.downlink.transport() == null) {
+      peer.downlink.attach(env.newTransport(peer.participantId, false, listener(peer)));
+    }
+    List<OutgoingTrack> outgoing = new ArrayList<>();
+    List<SubscribedTrack> labels = new ArrayList<>();
+    for (WebRtcConsumer c : peer.consumersByTrack.values()) {
+      outgoing.add(c.outgoing());
+      labels.add(new SubscribedTrack(c.mid(), info(c.producer())));
+    }
+    SubscribeState state = peer.subscribeState != null ? peer.subscribeState
+        : SubscribeState.initial(Integer.toUnsignedLong(env.randomInt()));
+    SubscribeOffer offer = new SubscribeOfferer(env.local(peer.downlink.transport())).offer(state, outgoing);
+    peer.subscribeState = offer.state();
+    peer.consumersChanged = false;
+    peer.lastSubscribeOffer = offer.offer();
+    return new SfuRequest.SubscribeOffer(offer.sdp(), labels);
+  }
+
+  /** A consumer for each other participant's producer that {@code peer} does not receive yet; true if any. */
+  private boolean addMissingConsumers(Peer peer) {
+    boolean added = false;
+    for (Peer other : peers.values()) {
+      if (other == peer) {
+        continue;
+      }
+      for (Producer p : other.producers()) {
+        if (!peer.consumersByTrack.containsKey(p.trackId())) {
+          WebRtcConsumer c = new WebRtcConsumer(p, peer.downlink, this, env.metrics(), Integer.toString(peer.nextMid++),
+              new WebRtcConsumer.StreamIds(env.randomInt(), env.randomInt(), Integer.toUnsignedLong(env.randomInt()),
+                  env.randomInt(), env.randomInt()));
+          peer.consumersByTrack.put(p.trackId(), c);
+          p.addConsumer(c);
+          added = true;
+        }
+      }
+    }
+    return added;
+  }
+
+  /** Applies the browser's answer to our last subscriber offer; starts DTLS on the first one. */
+  public void subscribeAnswer(String participantId, String sdp) throws SdpParseException, SdpNegotiationException {
+    Peer peer = peers.get(participantId);
+    if (peer == null || peer.lastSubscribeOffer == null || peer.downlink.transport() == null) {
+      throw new SdpNegotiationException("no subscriber offer is outstanding");
+    }
+    SubscribeAnswer answer = SubscribeAnswerParser.parse(peer.lastSubscribeOffer, sdp);
+    String fp = answer.sha256().map(Fingerprint::value)
+        .orElseThrow(() -> new SdpNegotiationException("answer has no sha-256 fingerprint"));
+    for (WebRtcConsumer c : peer.consumersByTrack.values()) {
+      c.setRtxNegotiated(answer.section(c.mid())
+          .filter(s -> s.accepted() && s.payloadTypes().contains(c.rtxPt())).isPresent());
+    }
+    peer.downlink.transport().startDtls(answer.weAreDtlsServer() ? DtlsRole.SERVER : DtlsRole.CLIENT, fp);
+  }
+
+  /** The consumer that feeds {@code trackId} to {@code subscriberId}, or null. */
+  public WebRtcConsumer consumer(String subscriberId, String trackId) {
+    Peer peer = peers.get(subscriberId);
+    return peer == null ? null : peer.consumersByTrack.get(trackId);
+  }
+
+  /** Stops (or resumes) forwarding a participant's tracks of one kind; screen shares are not muted. */
+  public List<TrackInfo> setMuted(String participantId, MediaKind kind, boolean muted) {
+    Peer peer = peers.get(participantId);
+    List<TrackInfo> changed = new ArrayList<>();
+    if (peer == null) {
+      return changed;
+    }
+    for (Producer p : peer.producers()) {
+      if (p.kind() == kind && p.source() != TrackSource.SCREEN && p.isMuted() != muted) {
+        p.setMuted(muted);
+        changed.add(info(p));
+        if (!muted) {
+          p.encodings().forEach(e -> peer.uplink.requestKeyframe(e, env.nowMillis()));
+        }
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * Stops or resumes forwarding one track to one subscriber that does not show it; resuming video
+   * waits for a keyframe, which is requested at once.
+   */
+  public void setTrackPaused(String subscriberId, String trackId, boolean paused) {
+    WebRtcConsumer c = consumer(subscriberId, trackId);
+    if (c != null) {
+      c.setPausedByReceiver(paused);
+    }
+  }
+
+  /** A consumer needs a keyframe: the encoding's publisher is asked (throttled per encoding). */
+  @Override
+  public void onKeyframeNeeded(Consumer consumer, Encoding encoding) {
+    Peer owner = peers.get(encoding.producer().participantId());
+    if (owner != null && owner.uplink != null && !encoding.producer().isClosed()) {
+      owner.uplink.requestKeyframe(encoding, env.nowMillis());
+    }
+  }
+
+  /** Frees everything a participant had. */
+  public void leave(String participantId) {
+    Peer peer = peers.remove(participantId);
+    if (peer == null) {
+      return;
+    }
+    List.copyOf(peer.producers()).forEach(p -> closeProducer(peer, p));
+    List.copyOf(peer.consumersByTrack.values()).forEach(c -> dropConsumer(peer, c));
+    if (peer.uplink != null) {
+      env.release(peer.uplink.transport());
+    }
+    if (peer.downlink.transport() != null) {
+      env.release(peer.downlink.transport());
+    }
+  }
+
+  /** Ends a producer: every consumer of it is closed, whatever kind it is; subscribers renegotiate. */
+  private void closeProducer(Peer owner, Producer p) {
+    owner.uplink.remove(p);
+    p.markClosed();
+    for (Consumer c : List.copyOf(p.consumers())) {
+      p.removeConsumer(c);
+      c.close();
+    }
+    for (Peer peer : peers.values()) {
+      if (peer.consumersByTrack.remove(p.trackId()) != null) {
+        peer.consumersChanged = true;
+      }
+    }
+  }
+
+  private void dropConsumer(Peer subscriber, WebRtcConsumer c) {
+    subscriber.consumersChanged = true;
+    subscriber.consumersByTrack.remove(c.producer().trackId(), c);
+    c.producer().removeConsumer(c);
+    c.close();
+  }
+
+  /**
+   * At most every {@link ActiveSpeakerDetector#INTERVAL_MILLIS}: the loudest unmuted microphone of
+   * each participant goes to the detector; a new active speaker is published to signaling.
+   */
+  private void detectActiveSpeaker(long nowMillis) {
+    if (!speakers.due(nowMillis)) {
+      return;
+    }
+    Map<String, Integer> loudness = new HashMap<>();
+    for (Peer peer : peers.values()) {
+      for (Producer p : peer.producers()) {
+        if (p.kind() == MediaKind.AUDIO && !p.isMuted()) {
+          loudness.merge(peer.participantId, p.level().loudness(nowMillis), Math::max);
+        }
+      }
+    }
+    String speaker = speakers.decide(loudness, nowMillis);
+    if (speaker != null) {
+      env.emit(new SfuEvent.ActiveSpeaker(meetingId, speaker));
+    }
+  }
+
+  /**
+   * Periodic work: congestion feedback, NACK retries and receiver reports to publishers, consent
+   * freshness of every transport, the active speaker.
+   */
+  public void tick(long nowMillis, boolean checkConsent) {
+    detectActiveSpeaker(nowMillis);
+    for (Peer p : List.copyOf(peers.values())) {
+      WebRtcTransport pub = p.uplink == null ? null : p.uplink.transport();
+      if (p.uplink != null) {
+        p.uplink.tick(nowMillis);
+      }
+      if (checkConsent && (consentExpired(pub, nowMillis) || consentExpired(p.downlink.transport(), nowMillis))) {
+        env.emit(new SfuEvent.TransportDown(meetingId, p.participantId, "ice consent expired"));
+        leave(p.participantId);
+      }
+    }
+  }
+
+  private static boolean consentExpired(WebRtcTransport t, long nowMillis) {
+    return t != null && t.isConnected() && t.consentExpired(nowMillis);
+  }
+
+  private WebRtcTransport.Listener listener(Peer peer) {
+    return new WebRtcTransport.Listener() {
+      @Override
+      public void onRtp(WebRtcTransport t, byte[] buf, int len, long nowNanos) {
+        if (t.isPublisher()) {
+          peer.uplink.onRtp(buf, len, nowNanos);
+        }
+      }
+
+      @Override
+      public void onRtcp(WebRtcTransport t, byte[] buf, int len, long nowNanos) {
+        if (t.isPublisher()) {
+          peer.uplink.onRtcp(buf, len, nowNanos);
+        } else {
+          peer.downlink.onRtcp(buf, len, nowNanos / 1_000_000);
+        }
+      }
+
+      @Override
+      public void onConnected(WebRtcTransport t) {
+        if (t.isPublisher()) {
+          env.emit(new SfuEvent.TransportUp(meetingId, peer.participantId));
+        } else {
+          peer.consumersByTrack.values().forEach(WebRtcConsumer::requestKeyframe);
+        }
+      }
+
+      @Override
+      public void onDown(WebRtcTransport t, String reason) {
+        if (peers.get(peer.participantId) == peer) {
+          env.emit(new SfuEvent.TransportDown(meetingId, peer.participantId, reason));
+          leave(peer.participantId);
+        }
+      }
+    };
+  }
+
+  /** The event-bus description of a producer: kinds and sources in their wire spelling. */
+  private static TrackInfo info(Producer p) {
+    return new TrackInfo(p.trackId(), p.participantId(), p.kind().token(), p.source().wire(), p.isMuted());
+  }
+
+  private static String sha256Fingerprint(SessionDescription offer) throws SdpNegotiationException {
+    for (Fingerprint f : offer.fingerprints()) {
+      if (f.hashFunction().equalsIgnoreCase("sha-256")) {
+        return f.value();
+      }
+    }
+    for (MediaDescription m : offer.media()) {
+      for (Fingerprint f : m.fingerprints()) {
+        if (f.hashFunction().equalsIgnoreCase("sha-256")) {
+          return f.value();
+        }
+      }
+    }
+    throw new SdpNegotiationException("offer has no sha-256 fingerprint (RFC 8122)");
+  }
+}
