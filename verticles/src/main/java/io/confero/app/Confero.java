@@ -120,6 +120,30 @@ public final class Confero {
         .onFailure(e -> closeQuietly(db));
   }
 
+  /** Capture control: the {@code SfuRequest.Record} command to the meeting's SFU worker on its home node. */
+  private static io.confero.recording.control.CaptureControl captureControl(Vertx vertx, HazelcastMeetingHomes homes,
+      int workers) {
+    return (r, on) -> {
+      io.confero.meeting.MeetingId id = new io.confero.meeting.MeetingId(r.meetingId().toString());
+      return homes.claim(id).compose(home -> vertx.eventBus().request(
+          Addresses.sfuWorker(home.nodeId(), Math.floorMod(id.value().hashCode(), workers)),
+          new io.confero.codecs.sfu.SfuRequest.Record(id.value(), r.startedBy(), r.id().toString(), on),
+          new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(120_000))).mapEmpty();
+    };
+  }
+
+  /** What one SFU worker captures recordings with (the workers share one executor for their file I/O). */
+  private static io.confero.recording.capture.Captures captures(Vertx vertx, io.confero.config.RecordingConfig c,
+      io.confero.recording.store.RecordingStore store, Clock clock) {
+    io.vertx.core.WorkerExecutor io = vertx.createSharedWorkerExecutor("recording-capture", 4);
+    java.util.function.LongSupplier micros = () -> {
+      java.time.Instant now = clock.instant();
+      return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    };
+    return new io.confero.recording.capture.Captures(rid -> new io.confero.recording.capture.MeetingCapture(rid, io,
+        java.nio.file.Path.of(c.workDir()), store, micros, c.chunkLength()), c.flushInterval());
+  }
+
   private static Future<Confero> wire(ConferoConfig config, Database db, Vertx vertx, HazelcastClusterManager cm,
       PrometheusMeterRegistry registry, Clock clock) {
     HazelcastInstance hz = cm.getHazelcastInstance();
@@ -158,14 +182,15 @@ public final class Confero {
         ? secrets.getOrCreate("recording-link-secret", 32)
         : Future.succeededFuture(config.recording().linkSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return Future.all(signingKey, turnSecret, tenants, homes.publish(), linkSecret).compose(x -> {
+      int workers = config.sfu().workerCount();
       recordings.set(RecordingComponents.create(config.recording(), pool, clock, cm.getNodeId(),
-          config.http().publicUrl(), linkSecret.result()));
+          config.http().publicUrl(), linkSecret.result(), captureControl(vertx, homes, workers)));
       TokenService tokens = new TokenService(vertx, signingKey.result(), config.api().tokenTtlSeconds(),
           config.api().sessionTokenTtlSeconds());
-      int workers = config.sfu().workerCount();
       List<SfuVerticle> sfus = new ArrayList<>();
       for (int i = 0; i < workers; i++) {
-        sfus.add(new SfuVerticle(config.sfu(), cm.getNodeId(), i, registry));
+        sfus.add(new SfuVerticle(config.sfu(), cm.getNodeId(), i, registry,
+            captures(vertx, config.recording(), recordings.get().store(), clock)));
       }
       SignalingVerticle signaling = new SignalingVerticle(config.signaling(), new SignalingComponents(tokens,
           directory, meetingRepo, eventLog, new io.confero.store.ChatRepository(pool), registry, cm.getNodeId(), workers,

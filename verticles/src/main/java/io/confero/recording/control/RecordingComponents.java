@@ -15,11 +15,11 @@ public record RecordingComponents(RecordingStore store, RecordingService service
 
   /** Builds them from configuration; {@code linkSecret} signs download links. */
   public static RecordingComponents create(RecordingConfig config, Pool pool, Clock clock, String nodeId,
-      String publicUrl, byte[] linkSecret) {
+      String publicUrl, byte[] linkSecret, CaptureControl capture) {
     RecordingStore store = store(config);
     RecordingRepository repo = new RecordingRepository(pool);
     RecordingService service = new RecordingService(repo, new DownloadLinks(linkSecret, config.linkTtl(), publicUrl),
-        clock, nodeId);
+        clock, nodeId, capture);
     RecordingVerticle verticle = new RecordingVerticle(config, repo, new RecordingJobs(pool), service, store, clock, nodeId);
     return new RecordingComponents(store, service, verticle);
   }

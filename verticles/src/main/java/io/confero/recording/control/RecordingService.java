@@ -17,6 +17,7 @@ import java.util.UUID;
  * again. Refusals are {@link RecordingConflict}s with stable codes.
  */
 public final class RecordingService {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecordingService.class);
   /** Stable refusal codes. */
   public static final String MEETING_ENDED = "meeting-ended";
   public static final String NOT_ALLOWED = "recording-not-allowed";
@@ -29,8 +30,11 @@ public final class RecordingService {
   private final DownloadLinks links;
   private final Clock clock;
   private final String nodeId;
+  private final CaptureControl capture;
 
-  public RecordingService(RecordingRepository repo, DownloadLinks links, Clock clock, String nodeId) {
+  public RecordingService(RecordingRepository repo, DownloadLinks links, Clock clock, String nodeId,
+      CaptureControl capture) {
+    this.capture = capture;
     this.repo = repo;
     this.links = links;
     this.clock = clock;
@@ -64,7 +68,11 @@ public final class RecordingService {
     }
     Recording r = Recording.started(m.id().uuid(), m.tenant().value(), by, nodeId, now());
     return repo.start(r, payload(r)).recover(e -> Future.failedFuture(e instanceof RecordingConflict
-        ? new RecordingConflict(ALREADY_RECORDING, "the meeting is already being recorded") : e));
+        ? new RecordingConflict(ALREADY_RECORDING, "the meeting is already being recorded") : e))
+        .compose(started -> capture.capture(started, true).otherwise(e -> {
+          LOG.warn("capture of recording {} could not start: {}", started.id(), e.toString());
+          return null;
+        }).map(started));
   }
 
   /** Stops the recording {@code id} of the tenant. */
@@ -73,7 +81,10 @@ public final class RecordingService {
       if (found.isEmpty()) {
         return Future.failedFuture(new java.util.NoSuchElementException("recording"));
       }
-      return repo.stop(id, by, now(), false, this::payload).compose(stopped -> stopped.isPresent()
+      if (found.get().status() != RecordingStatus.RECORDING) {
+        return Future.failedFuture(new RecordingConflict(NOT_RECORDING, "the recording is not in progress (already stopped)"));
+      }
+      return captureOff(found.get()).compose(v -> repo.stop(id, by, now(), false, this::payload)).compose(stopped -> stopped.isPresent()
           ? Future.succeededFuture(stopped.get())
           : Future.failedFuture(new RecordingConflict(NOT_RECORDING, "the recording is not in progress (already stopped)")));
     });
@@ -82,7 +93,15 @@ public final class RecordingService {
   /** Stops whatever recording of the meeting is in progress (the meeting ended); no-op when none. */
   public Future<Void> stopActive(MeetingId meeting, String by) {
     return repo.active(meeting).compose(a -> a.isEmpty() ? Future.succeededFuture()
-        : repo.stop(a.get().id(), by, now(), false, this::payload).mapEmpty());
+        : captureOff(a.get()).compose(v -> repo.stop(a.get().id(), by, now(), false, this::payload)).mapEmpty());
+  }
+
+  /** Stops the capture and waits for its last chunks; a failure is logged, the stop goes on. */
+  private Future<Void> captureOff(Recording r) {
+    return capture.capture(r, false).otherwise(e -> {
+      LOG.warn("capture of recording {} did not stop cleanly: {}", r.id(), e.toString());
+      return null;
+    });
   }
 
   public Future<java.util.Optional<Recording>> find(String tenant, UUID id) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Composites track files of real encoder output and checks the MP4 with ffmpeg's own analysis filters. */
-class CompositorTest {
+public class CompositorTest {
   @TempDir
   Path dir;
 
@@ -56,7 +56,7 @@ class CompositorTest {
     assertThat(Math.abs(flash - beep)).as("flash %.3f vs beep %.3f", flash, beep).isLessThan(0.08);
   }
 
-  static double meanVolume(Path mp4) throws Exception {
+  public static double meanVolume(Path mp4) throws Exception {
     String out = Probe.ffmpeg(List.of("-i", mp4.toString(), "-af", "volumedetect", "-vn", "-f", "null", "-"));
     Matcher m = Pattern.compile("mean_volume: (-?[0-9.]+) dB").matcher(out);
     assertThat(m.find()).as(out).isTrue();
@@ -79,7 +79,7 @@ class CompositorTest {
     return frames.stream().filter(f -> f[1] > -30).findFirst().orElseThrow()[0];
   }
 
-  static List<double[]> metadata(String out, String key) {
+  public static List<double[]> metadata(String out, String key) {
     List<double[]> frames = new ArrayList<>();
     double t = 0;
     for (String line : out.split("\n")) {
