@@ -12,6 +12,7 @@ import { Extras } from './extras.js';
 import { takeHostKey } from './hostkey.js';
 import { backoffDelay, DEFAULT_GRACE_MS, saveSession, loadSession, clearSession } from './reconnect.js';
 import { StageView } from './stageview.js';
+import { RecordingUi } from './recording.js';
 
 const $ = (id) => document.getElementById(id);
 const NAME_KEY = 'confero.displayName';
@@ -55,6 +56,7 @@ let lostSeat = null;
 let previewReady = Promise.resolve();
 const extras = new Extras(() => (session ? session.signaling : null));
 hooks.extras = extras;
+const recording = new RecordingUi((msg) => { if (session && session.signaling) session.signaling.send(msg); });
 /** Test hook: the signaling socket closes as a lost network would close it (not by us). */
 hooks.dropConnection = () => { if (session && session.signaling.ws) session.signaling.ws.close(4000); };
 const stageView = new StageView(gallery, $('layout-btn'), hooks);
@@ -212,7 +214,8 @@ function onMessage(s, m) {
     case 'participant_left': onParticipantLeft(s, m); break;
     case 'track_unpublished': if (s.subscriber && m.track) s.subscriber.forget(m.track.track_id); break;
     case 'meeting_ended': finish('ended', 'The meeting has ended', endReason(m.reason)); break;
-    case 'error': onError(s, m); break;
+    case 'recording': recording.onMessage(m); break;
+    case 'error': if (!recording.onError(m.code)) onError(s, m); break;
     default: if (extras.onMessage(m, s.selfId)) renderAllPeople(); else stageView.onMessage(m); break; // track_published, pong and types from later versions need nothing here
   }
 }
@@ -248,6 +251,7 @@ function onJoined(s, m) {
   hooks.participants.set(s.selfId, participantRecord(self));
   s.role = self.role || s.role;
   extras.onJoined(m);
+  recording.onJoined(m, extras.canModerate);
   setState('joined');
   showScreen('call');
   $('call-title').textContent = (m.meeting && m.meeting.title) || s.title;

@@ -128,7 +128,9 @@ public final class Confero {
       return homes.claim(id).compose(home -> vertx.eventBus().request(
           Addresses.sfuWorker(home.nodeId(), Math.floorMod(id.value().hashCode(), workers)),
           new io.confero.codecs.sfu.SfuRequest.Record(id.value(), r.startedBy(), r.id().toString(), on),
-          new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(120_000))).mapEmpty();
+          new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(120_000)))
+          .onComplete(x -> vertx.eventBus().publish(Addresses.meetingEvents(id.value()),
+              new MeetingEvent.RecordingChanged(id.value(), r.id().toString(), on))).mapEmpty();
     };
   }
 
@@ -149,6 +151,7 @@ public final class Confero {
     HazelcastInstance hz = cm.getHazelcastInstance();
     SfuCodec.registerAll(vertx.eventBus());
     MeetingEvent.Codec.register(vertx.eventBus());
+    MeetingEvent.RecordingCodec.register(vertx.eventBus());
     SecureRandom random = new SecureRandom();
     Pool pool = db.pool(vertx);
     SecretRepository secrets = new SecretRepository(pool, random);
@@ -194,7 +197,7 @@ public final class Confero {
       }
       SignalingVerticle signaling = new SignalingVerticle(config.signaling(), new SignalingComponents(tokens,
           directory, meetingRepo, eventLog, new io.confero.store.ChatRepository(pool), registry, cm.getNodeId(), workers,
-          clock, homes));
+          clock, homes, recordings.get().service()));
       TurnVerticle turn = config.turn().enabled()
           ? new TurnVerticle(turnConfig(config.turn(), turnSecret.result()), registry) : null;
       Future<?> sfuUp = Future.all(sfus.stream().map(v -> (Future<?>) vertx.deployVerticle(v)).toList());
