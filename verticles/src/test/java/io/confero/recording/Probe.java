@@ -32,7 +32,7 @@ public final class Probe {
 
   /** Runs ffmpeg with these arguments and returns stderr+stdout (for filters that log, e.g. volumedetect). */
   public static String ffmpeg(List<String> args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner"));
+    List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-nostats"));
     cmd.addAll(args);
     return run(cmd);
   }

@@ -57,6 +57,12 @@ public final class Compositor {
   }
 
   public Result composite(String recordingId, long startMicros, double seconds) throws IOException, InterruptedException {
+    return composite(recordingId, startMicros, seconds, Map.of());
+  }
+
+  /** Composites with display names by participant id (for tiles whose events name nobody). */
+  public Result composite(String recordingId, long startMicros, double seconds, Map<String, String> names)
+      throws IOException, InterruptedException {
     Files.createDirectories(workRoot);
     Path work = Files.createTempDirectory(workRoot, "composite-");
     try {
@@ -68,7 +74,7 @@ public final class Compositor {
       }
       TrackSet set = TrackSet.read(chunks);
       List<TrackSet.Failure> failures = new ArrayList<>(set.failures());
-      Prepared p = prepare(set, work, startMicros, seconds, failures);
+      Prepared p = prepare(set, work, startMicros, seconds, failures, names);
       if (p.videos.isEmpty() && p.audios.isEmpty()) {
         throw new IOException("no usable track in recording " + recordingId + ": " + failures);
       }
@@ -95,8 +101,8 @@ public final class Compositor {
     }
   }
 
-  private Prepared prepare(TrackSet set, Path work, long startMicros, double seconds, List<TrackSet.Failure> failures)
-      throws IOException {
+  private Prepared prepare(TrackSet set, Path work, long startMicros, double seconds, List<TrackSet.Failure> failures,
+      Map<String, String> names) throws IOException {
     List<TrackRecord.Event> events = new ArrayList<>();
     Map<String, List<Long>> offsets = new HashMap<>();
     for (TrackSet.Track t : set.tracks()) {
@@ -134,6 +140,7 @@ public final class Compositor {
       }
       index++;
     }
+    p.timeline.names(names);
     for (MeetingTimeline.Person person : p.timeline.people()) {
       p.names.put(person.id(), Files.writeString(work.resolve("name-" + p.names.size() + ".txt"), person.name(),
           StandardCharsets.UTF_8));

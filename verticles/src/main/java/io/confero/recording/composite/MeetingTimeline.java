@@ -143,6 +143,16 @@ public final class MeetingTimeline {
     }
   }
 
+  /** Names for participants whose events carried none (the capture on the SFU does not know names). */
+  public void names(Map<String, String> names) {
+    for (Person p : people.values()) {
+      String n = names.get(p.id);
+      if (n != null && !n.isBlank() && p.name.equals(p.id)) {
+        p.name = n;
+      }
+    }
+  }
+
   /** Everyone, in order of first appearance. */
   public List<Person> people() {
     return List.copyOf(people.values());

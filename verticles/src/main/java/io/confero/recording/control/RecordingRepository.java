@@ -122,6 +122,16 @@ public final class RecordingRepository {
         });
   }
 
+  /** Display names of the meeting's participants by participant id (for the layout's labels). */
+  public Future<java.util.Map<String, String>> names(UUID meetingId) {
+    return pool.preparedQuery("SELECT participant_id, display_name FROM participants WHERE meeting_id = $1")
+        .execute(Tuple.of(meetingId)).map(rows -> {
+          java.util.Map<String, String> out = new java.util.HashMap<>();
+          rows.forEach(r -> out.put(r.getUUID(0).toString(), r.getString(1)));
+          return out;
+        });
+  }
+
   public Future<Void> rawDeleted(UUID id, Instant at) {
     return pool.preparedQuery("UPDATE recordings SET raw_deleted_at = $2 WHERE recording_id = $1")
         .execute(Tuple.of(id, odt(at))).mapEmpty();

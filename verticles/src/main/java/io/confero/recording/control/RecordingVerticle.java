@@ -98,7 +98,8 @@ public final class RecordingVerticle extends VerticleBase {
   private Future<Void> run(RecordingJobs.Claimed job) {
     double seconds = Math.max(0.5, Duration.between(job.startedAt(), job.stoppedAt()).toMillis() / 1000.0);
     long startMicros = job.startedAt().getEpochSecond() * 1_000_000L + job.startedAt().getNano() / 1000;
-    return worker.executeBlocking(() -> compositor.composite(job.recordingId().toString(), startMicros, seconds), false)
+    return repo.names(job.meetingId()).compose(names -> worker.executeBlocking(
+            () -> compositor.composite(job.recordingId().toString(), startMicros, seconds, names), false))
         .compose(result -> {
           JsonArray failures = new JsonArray();
           result.failures().forEach(f -> failures.add(new JsonObject().put("track", f.trackId()).put("reason", f.reason())));
@@ -107,6 +108,9 @@ public final class RecordingVerticle extends VerticleBase {
           JsonObject payload = base(job).put("status", "ready").put("duration_seconds", result.seconds())
               .put("size_bytes", result.bytes()).put("download_url", link.url())
               .put("download_expires_at", link.expiresAt().toString()).put("track_failures", failures);
+          LOG.info("recording {} ready: {} s of meeting composited with {}, {} bytes, {} ms after it stopped",
+              job.recordingId(), result.seconds(), result.encoder(), result.bytes(),
+              Duration.between(job.stoppedAt(), now).toMillis());
           return jobs.completed(job, Math.round(result.seconds() * 1000), result.bytes(), result.key(),
               result.encoder(), failures, now, payload);
         }, error -> {

@@ -87,8 +87,10 @@ public class CompositorTest {
       if (pts.find()) {
         t = Double.parseDouble(pts.group(1));
       } else if (line.contains(key + "=")) {
-        String v = line.substring(line.indexOf('=') + 1).trim();
-        frames.add(new double[] {t, v.equals("-inf") ? -200 : Double.parseDouble(v)});
+        Matcher v = Pattern.compile("=(-?inf|-?[0-9.]+)").matcher(line);
+        if (v.find()) {
+          frames.add(new double[] {t, v.group(1).endsWith("inf") ? -200 : Double.parseDouble(v.group(1))});
+        }
       }
     }
     return frames;
