@@ -187,7 +187,8 @@ public final class Confero {
     return Future.all(signingKey, turnSecret, tenants, homes.publish(), linkSecret).compose(x -> {
       int workers = config.sfu().workerCount();
       recordings.set(RecordingComponents.create(config.recording(), pool, clock, cm.getNodeId(),
-          config.http().publicUrl(), linkSecret.result(), captureControl(vertx, homes, workers)));
+          config.http().publicUrl(), linkSecret.result(), captureControl(vertx, homes, workers),
+          node -> cm.getNodes().contains(node)));
       TokenService tokens = new TokenService(vertx, signingKey.result(), config.api().tokenTtlSeconds(),
           config.api().sessionTokenTtlSeconds());
       List<SfuVerticle> sfus = new ArrayList<>();

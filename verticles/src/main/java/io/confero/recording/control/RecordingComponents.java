@@ -13,14 +13,17 @@ import java.time.Clock;
 /** The recording parts the composition root wires: store, repository, service and the verticle. */
 public record RecordingComponents(RecordingStore store, RecordingService service, RecordingVerticle verticle) {
 
-  /** Builds them from configuration; {@code linkSecret} signs download links. */
+  /**
+   * Builds them from configuration; {@code linkSecret} signs download links; {@code alive} tells
+   * whether a node id is a cluster member (recordings of gone nodes are recovered as partial).
+   */
   public static RecordingComponents create(RecordingConfig config, Pool pool, Clock clock, String nodeId,
-      String publicUrl, byte[] linkSecret, CaptureControl capture) {
+      String publicUrl, byte[] linkSecret, CaptureControl capture, java.util.function.Predicate<String> alive) {
     RecordingStore store = store(config);
     RecordingRepository repo = new RecordingRepository(pool);
     RecordingService service = new RecordingService(repo, new DownloadLinks(linkSecret, config.linkTtl(), publicUrl),
         clock, nodeId, capture);
-    RecordingVerticle verticle = new RecordingVerticle(config, repo, new RecordingJobs(pool), service, store, clock, nodeId);
+    RecordingVerticle verticle = new RecordingVerticle(config, repo, new RecordingJobs(pool), service, store, clock, alive);
     return new RecordingComponents(store, service, verticle);
   }
 

@@ -101,12 +101,12 @@ public final class RecordingRepository {
         + " AND status <> 'recording'").execute(Tuple.of(id, tenant)).map(rows -> rows.rowCount() == 1);
   }
 
-  /** Recordings of {@code nodeId} still marked in progress (their capture died with the node). */
-  public Future<List<UUID>> interrupted(String nodeId) {
-    return pool.preparedQuery("SELECT recording_id FROM recordings WHERE status = 'recording' AND node_id = $1")
-        .execute(Tuple.of(nodeId)).map(rows -> {
-          List<UUID> out = new ArrayList<>();
-          rows.forEach(r -> out.add(r.getUUID(0)));
+  /** Recordings in progress with the node that captures each (recording id → node id). */
+  public Future<java.util.Map<UUID, String>> inProgress() {
+    return pool.preparedQuery("SELECT recording_id, node_id FROM recordings WHERE status = 'recording'")
+        .execute().map(rows -> {
+          java.util.Map<UUID, String> out = new java.util.LinkedHashMap<>();
+          rows.forEach(r -> out.put(r.getUUID(0), r.getString(1)));
           return out;
         });
   }

@@ -37,21 +37,21 @@ public final class RecordingVerticle extends VerticleBase {
   private final RecordingService service;
   private final RecordingStore store;
   private final Clock clock;
-  private final String nodeId;
+  private final java.util.function.Predicate<String> alive;
   private WorkerExecutor worker;
   private Compositor compositor;
   private boolean busy;
   private long sweeps;
 
   public RecordingVerticle(RecordingConfig config, RecordingRepository repo, RecordingJobs jobs,
-      RecordingService service, RecordingStore store, Clock clock, String nodeId) {
+      RecordingService service, RecordingStore store, Clock clock, java.util.function.Predicate<String> alive) {
     this.config = config;
     this.repo = repo;
     this.jobs = jobs;
     this.service = service;
     this.store = store;
     this.clock = clock;
-    this.nodeId = nodeId;
+    this.alive = alive;
   }
 
   @Override
@@ -70,15 +70,50 @@ public final class RecordingVerticle extends VerticleBase {
     return worker == null ? Future.succeededFuture() : worker.close();
   }
 
+  /**
+   * Recordings in progress whose capturing node is no longer a cluster member (it crashed, or this
+   * node restarted under a new member id) are stopped as partial: chunks their capture left in this
+   * node's work folder (the open ones included: the reader keeps what precedes a cut) are uploaded
+   * first, then the stored chunks are composited.
+   */
   private Future<Void> recoverInterrupted() {
-    return repo.interrupted(nodeId).compose(ids -> Future.all(ids.stream().map(id -> repo.stop(id, "recovery",
-        clock.instant(), true, service::payload).onSuccess(r -> LOG.warn("recording {} was cut short by a restart;"
-            + " compositing what was stored (partial)", id))).toList())).mapEmpty();
+    return repo.inProgress().compose(rows -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (var e : rows.entrySet()) {
+        if (!alive.test(e.getValue())) {
+          UUID id = e.getKey();
+          chain = chain.compose(v -> worker.executeBlocking(() -> uploadLeftovers(id), false))
+              .compose(last -> repo.stop(id, "recovery", last != null ? last : clock.instant(), true, service::payload))
+              .onSuccess(r -> LOG.warn("recording {} was cut short (its node {} is gone); compositing what was stored,"
+                  + " marked partial", id, e.getValue())).mapEmpty();
+        }
+      }
+      return chain;
+    });
+  }
+
+  /** Uploads what the capture left locally; returns when it was last written (the partial end), or null. */
+  private Instant uploadLeftovers(UUID id) throws java.io.IOException {
+    Path dir = Path.of(config.workDir()).resolve(id.toString());
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      return null;
+    }
+    Instant last = null;
+    try (var files = java.nio.file.Files.list(dir)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".cfrt")).toList()) {
+        Instant written = java.nio.file.Files.getLastModifiedTime(f).toInstant();
+        last = last == null || written.isAfter(last) ? written : last;
+        store.put(Compositor.tracksPrefix(id.toString()) + f.getFileName(), f);
+        java.nio.file.Files.delete(f);
+      }
+    }
+    return last;
   }
 
   private void tick() {
     if (++sweeps % 30 == 0) {
       sweepRetention();
+      recoverInterrupted().onFailure(e -> LOG.warn("recovering interrupted recordings failed: {}", e.toString()));
     }
     if (busy) {
       return;
