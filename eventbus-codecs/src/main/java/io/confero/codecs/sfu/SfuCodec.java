@@ -70,7 +70,7 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
       b.appendByte((byte) 5);
       ids(b, l.meetingId(), l.participantId());
     } else if (msg instanceof SfuRequest.Record r) {
-      b.appendByte((byte) 7);
+      b.appendByte((byte) 8);
       ids(b, r.meetingId(), r.participantId());
       Wire.putString(b, r.recordingId());
       b.appendByte((byte) (r.on() ? 1 : 0));
@@ -124,7 +124,7 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
       case 4 -> new SfuRequest.SetMuted(w.readString(), w.readString(), w.readString(), w.readBool());
       case 5 -> new SfuRequest.Leave(w.readString(), w.readString());
       case 6 -> new SfuRequest.SetTrackPaused(w.readString(), w.readString(), w.readString(), w.readBool());
-      case 7 -> new SfuRequest.Record(w.readString(), w.readString(), w.readString(), w.readBool());
+      case 8 -> new SfuRequest.Record(w.readString(), w.readString(), w.readString(), w.readBool());
       case 20 -> new SfuRequest.PublishAnswer(w.readString(), w.readList(SfuCodec::readTrack),
           w.readList(SfuCodec::readTrack));
       case 21 -> new SfuRequest.SubscribeOffer(w.readString(),

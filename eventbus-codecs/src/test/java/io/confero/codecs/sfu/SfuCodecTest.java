@@ -59,8 +59,8 @@ class SfuCodecTest {
   void goldenRecordVector() {
     Buffer b = Buffer.buffer();
     SfuCodec.encode(b, new SfuRequest.Record("m1", "p1", "r1", false));
-    // type 7, "m1", "p1", "r1", then on as one byte
-    assertThat(HexFormat.of().formatHex(b.getBytes())).isEqualTo("07" + "000000026d31" + "000000027031" + "000000027231" + "00");
+    // type 8 (7 is SetTrackHeight), "m1", "p1", "r1", then on as one byte
+    assertThat(HexFormat.of().formatHex(b.getBytes())).isEqualTo("08" + "000000026d31" + "000000027031" + "000000027231" + "00");
   }
 
   @Test
