@@ -1,4 +1,7 @@
 import { el, icon, toast } from './dom.js';
+import { KnockNotices } from './knocks.js';
+import { raisedInOrder } from './hands.js';
+import { t } from './i18n.js';
 
 /**
  * In-call extras (docs/protocol.md): chat with unread badge, reactions, raised hands, the waiting
@@ -6,12 +9,19 @@ import { el, icon, toast } from './dom.js';
  */
 export const REACTIONS = ['👍', '👏', '❤️', '😂', '😮', '🎉', '🤔', '👎'];
 const MAX_CHAT_BYTES = 4096;
+/** Host actions: the English name stays in data-action (a stable hook), the text is translated. */
+const ACTION_KEYS = { Mute: 'host.mute', 'Ask to unmute': 'host.askUnmute', 'Stop video': 'host.stopVideo',
+  'Make co-host': 'host.makeCohost', 'Remove co-host': 'host.removeCohost', 'Make host': 'host.makeHost', Remove: 'host.remove' };
 const $ = (id) => document.getElementById(id);
 
 export class Extras {
-  /** @param {() => ({send: Function}|null)} signaling current signaling, or null when not in a call */
-  constructor(signaling) {
+  /**
+   * @param {() => ({send: Function}|null)} signaling current signaling, or null when not in a call
+   * @param store the page's Store (participants)
+   */
+  constructor(signaling, store) {
     this.signaling = signaling;
+    this.store = store;
     this.unread = 0;
     this.chatOpen = false;
     this.waiting = new Map();
@@ -19,6 +29,7 @@ export class Extras {
     this.multiShare = false;
     this.role = 'participant';
     this.messages = [];
+    this.knocks = new KnockNotices((msg) => this.send(msg));
     this.wire();
   }
 
@@ -39,19 +50,26 @@ export class Extras {
       if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); this.sendChat(); }
     });
     $('hand-btn').addEventListener('click', () => this.send({ type: 'raise_hand', raised: !this.handUp }));
-    $('react-btn').addEventListener('click', () => { $('reaction-bar').hidden = !$('reaction-bar').hidden; });
+    $('react-btn').addEventListener('click', () => this.toggleReactions());
     $('reaction-bar').replaceChildren(...REACTIONS.map((emoji) => {
-      const b = el('button', { className: 'reaction-choice', type: 'button', textContent: emoji, title: `Send ${emoji}` });
-      b.addEventListener('click', () => { this.send({ type: 'reaction', emoji }); $('reaction-bar').hidden = true; });
+      const b = el('button', { className: 'reaction-choice', type: 'button', textContent: emoji, title: t('control.sendReaction', { emoji }),
+        attrs: { 'aria-label': t('control.sendReaction', { emoji }) } });
+      b.addEventListener('click', () => { this.send({ type: 'reaction', emoji }); this.toggleReactions(false); });
       return b;
     }));
     $('mute-all-btn').addEventListener('click', () => this.send({ type: 'mute_all' }));
     $('lock-btn').addEventListener('click', () => this.send({ type: 'lock', locked: !this.locked }));
     $('multi-share-btn').addEventListener('click', () => this.send({ type: 'allow_multi_share', allowed: !this.multiShare }));
     $('end-all-btn').addEventListener('click', () => {
-      if (window.confirm('End the meeting for everyone?')) this.send({ type: 'end_meeting' });
+      if (window.confirm(t('host.endAllConfirm'))) this.send({ type: 'end_meeting' });
     });
     $('admit-all-btn').addEventListener('click', () => this.send({ type: 'admit_all' }));
+  }
+
+  toggleReactions(open = $('reaction-bar').hidden) {
+    $('reaction-bar').hidden = !open;
+    $('react-btn').setAttribute('aria-expanded', String(open));
+    if (open) $('reaction-bar').querySelector('button').focus();
   }
 
   /** `joined`: chat history, own role, lock state, who is waiting. */
@@ -75,18 +93,17 @@ export class Extras {
       case 'reaction': this.showReaction(m); break;
       case 'knock':
         this.waiting.set(m.participant.participant_id, m.participant);
-        toast(`${m.participant.display_name} is waiting to join`);
         break;
       case 'knock_resolved': this.waiting.delete(m.participant_id); break;
       case 'meeting_updated':
-        if (!!m.locked !== this.locked) toast(m.locked ? 'The meeting is locked' : 'The meeting is unlocked');
+        if (!!m.locked !== this.locked) toast(t(m.locked ? 'note.locked' : 'note.unlocked'));
         if (!!m.allow_multi_share !== this.multiShare) {
-          toast(m.allow_multi_share ? 'Several people may now present at once' : 'One person may present at a time');
+          toast(t(m.allow_multi_share ? 'note.multiShareOn' : 'note.multiShareOff'));
         }
         this.locked = !!m.locked;
         this.multiShare = !!m.allow_multi_share;
         break;
-      case 'unmute_requested': toast(`${m.display_name || 'The host'} asks you to unmute`, { ms: 8000 }); break;
+      case 'unmute_requested': toast(t('note.askUnmute', { name: m.display_name || t('note.theHost') }), { ms: 8000 }); break;
       default: return false;
     }
     this.render();
@@ -97,7 +114,7 @@ export class Extras {
   onSelf(p) {
     if (p.role && p.role !== this.role) {
       this.role = p.role;
-      toast(p.role === 'host' ? 'You are now the host' : p.role === 'cohost' ? 'You are now a co-host' : 'You are no longer a host');
+      toast(t(p.role === 'host' ? 'note.nowHost' : p.role === 'cohost' ? 'note.nowCohost' : 'note.noLongerHost'));
     }
     this.handUp = !!p.hand_raised_at;
     this.render();
@@ -110,7 +127,7 @@ export class Extras {
     const when = Number.isNaN(time.getTime()) ? '' : time.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
     $('chat-list').append(el('li', { className: 'chat-message', dataset: { messageId: String(c.message_id) } }, [
       el('div', { className: 'chat-meta' }, [
-        el('span', { className: 'chat-sender', textContent: c.display_name || 'Guest' }),
+        el('span', { className: 'chat-sender', textContent: c.display_name || t('people.guest') }),
         el('time', { className: 'chat-time', textContent: when, dateTime: c.sent_at || '' }),
       ]),
       el('p', { className: 'chat-text', textContent: c.text }),
@@ -125,7 +142,7 @@ export class Extras {
     const text = input.value.trim();
     if (!text) return;
     if (new TextEncoder().encode(text).length > MAX_CHAT_BYTES) {
-      toast('That message is too long (at most 4 KB).', { kind: 'error' });
+      toast(t('chat.tooLong'), { kind: 'error' });
       return;
     }
     this.send({ type: 'chat', text });
@@ -137,11 +154,12 @@ export class Extras {
     this.chatOpen = open;
     if (open) { this.unread = 0; $('chat-input').focus(); }
     $('chat-btn').classList.toggle('active', open);
+    $('chat-btn').setAttribute('aria-pressed', String(open));
     this.render();
   }
 
   showReaction(m) {
-    const who = window.confero.participants.get(m.participant_id);
+    const who = this.store.participants.get(m.participant_id);
     const bubble = el('div', { className: 'reaction-bubble' }, [
       el('span', { className: 'reaction-emoji', textContent: m.emoji }),
       el('span', { className: 'reaction-name', textContent: who ? who.display_name : '' }),
@@ -155,37 +173,43 @@ export class Extras {
     const badge = $('chat-unread');
     badge.textContent = String(this.unread);
     badge.hidden = this.unread === 0;
+    const waiting = this.canModerate ? this.waiting.size : 0;
+    $('waiting-badge').textContent = String(waiting);
+    $('waiting-badge').hidden = waiting === 0;
+    $('more-badge').hidden = this.unread === 0 && waiting === 0; // on a phone, chat and people sit behind More
     $('hand-btn').classList.toggle('active', !!this.handUp);
     $('hand-btn').setAttribute('aria-pressed', String(!!this.handUp));
-    $('hand-btn').title = this.handUp ? 'Lower hand' : 'Raise hand';
+    $('hand-btn').title = t(this.handUp ? 'control.lowerHand' : 'control.raiseHand');
+    $('hand-btn').setAttribute('aria-label', $('hand-btn').title);
     $('host-tools').hidden = !this.canModerate;
     $('end-all-btn').hidden = this.role !== 'host';
-    $('lock-btn').textContent = this.locked ? 'Unlock meeting' : 'Lock meeting';
-    $('multi-share-btn').textContent = this.multiShare ? 'One presenter at a time' : 'Let several people present';
+    $('lock-btn').textContent = t(this.locked ? 'host.unlock' : 'host.lock');
+    $('multi-share-btn').textContent = t(this.multiShare ? 'host.singleShare' : 'host.multiShare');
     $('multi-share-btn').setAttribute('aria-pressed', String(this.multiShare));
     $('waiting-section').hidden = !this.canModerate || this.waiting.size === 0;
+    this.knocks.sync(this.waiting, this.canModerate);
     $('waiting-list').replaceChildren(...[...this.waiting.values()].map((w) => {
-      const admit = el('button', { className: 'btn small', type: 'button', textContent: 'Admit' });
+      const admit = el('button', { className: 'btn small', type: 'button', textContent: t('host.admit') });
       admit.addEventListener('click', () => this.send({ type: 'admit', participant_id: w.participant_id }));
-      const deny = el('button', { className: 'btn small secondary', type: 'button', textContent: 'Deny' });
+      const deny = el('button', { className: 'btn small secondary', type: 'button', textContent: t('host.deny') });
       deny.addEventListener('click', () => this.send({ type: 'deny', participant_id: w.participant_id }));
       return el('li', { className: 'person waiting-person' }, [
-        el('span', { className: 'person-name', textContent: w.display_name || 'Guest' }), admit, deny]);
+        el('span', { className: 'person-name', textContent: w.display_name || t('people.guest') }), admit, deny]);
     }));
     this.renderHands();
   }
 
   renderHands() {
-    const hands = [...window.confero.participants.entries()].filter(([, p]) => p.hand_raised_at)
-      .sort((a, b) => a[1].hand_raised_at - b[1].hand_raised_at);
+    const people = this.store.participants;
+    const hands = raisedInOrder(people).map((id) => [id, people.get(id)]);
     $('hands-section').hidden = hands.length === 0;
     $('hands-list').replaceChildren(...hands.map(([id, p]) => {
       const item = el('li', { className: 'person hand-person', dataset: { participantId: id } }, [
         icon('hand', 'icon hand-icon'),
-        el('span', { className: 'person-name', textContent: p.display_name || 'Guest' }),
+        el('span', { className: 'person-name', textContent: p.display_name || t('people.guest') }),
       ]);
       if (this.canModerate) {
-        const lower = el('button', { className: 'btn small secondary', type: 'button', textContent: 'Lower' });
+        const lower = el('button', { className: 'btn small secondary', type: 'button', textContent: t('host.lower') });
         lower.addEventListener('click', () => this.send({ type: 'lower_hand', participant_id: id }));
         item.append(lower);
       }
@@ -206,11 +230,11 @@ export class Extras {
         this.role === 'host' && p.role === 'cohost'],
       ['Make host', () => this.send({ type: 'transfer_host', participant_id: id }), this.role === 'host'],
       ['Remove', () => {
-        if (window.confirm(`Remove ${p.display_name} from the meeting?`)) this.send({ type: 'remove_participant', participant_id: id });
+        if (window.confirm(t('host.removeConfirm', { name: p.display_name }))) this.send({ type: 'remove_participant', participant_id: id });
       }, p.role !== 'host'],
     ];
     return el('div', { className: 'person-actions' }, actions.filter((a) => a[2]).map(([label, act]) => {
-      const b = el('button', { className: 'chip', type: 'button', textContent: label, dataset: { action: label } });
+      const b = el('button', { className: 'chip', type: 'button', textContent: t(ACTION_KEYS[label]), dataset: { action: label } });
       b.addEventListener('click', act);
       return b;
     }));

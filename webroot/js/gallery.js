@@ -1,4 +1,5 @@
 import { el, icon, initials, avatarColor } from './dom.js';
+import { t } from './i18n.js';
 
 const GAP = 8;
 
@@ -16,6 +17,7 @@ export class Gallery {
     this.mode = 'gallery'; // or 'speaker': the featured participant big, the others in a filmstrip
     this.activeId = null; // the active speaker the server named (active_speaker)
     this.featuredId = null;
+    this.pinnedId = null; // pinned on this page only: big for us, nobody else sees a change
     this.observer = new ResizeObserver(() => this.layout());
     this.observer.observe(stage);
   }
@@ -31,13 +33,18 @@ export class Gallery {
       this.feature();
       this.layout();
     }
-    const name = p.display_name || 'Guest';
-    tile.querySelector('.name').textContent = self ? `${name} (You)` : name;
+    const name = p.display_name || t('people.guest');
+    tile.querySelector('.name').textContent = self ? name + t('people.you') : name;
     const avatar = tile.querySelector('.avatar span');
     avatar.textContent = initials(name);
     tile.classList.toggle('audio-muted', !!p.audio_muted);
     tile.classList.toggle('video-muted', !!p.video_muted);
     tile.classList.toggle('reconnecting', !!p.reconnecting);
+    tile.classList.toggle('hand-raised', !!p.hand_raised_at);
+    tile.querySelector('.tile-hand').toggleAttribute('hidden', !p.hand_raised_at);
+    const pin = tile.querySelector('.tile-pin');
+    pin.dataset.name = name;
+    this.refreshPin(tile);
     tile.querySelector('.mic-off').toggleAttribute('hidden', !p.audio_muted);
     this.refreshVideo(tile);
   }
@@ -50,7 +57,10 @@ export class Gallery {
     const avatar = el('div', { className: 'avatar' }, [el('span')]);
     avatar.firstChild.style.background = avatarColor(id);
     const label = el('div', { className: 'tile-label' }, [icon('micOff', 'icon mic-off'), el('span', { className: 'name' })]);
-    const tile = el('div', { className: self ? 'tile self' : 'tile', dataset: { participantId: id } }, [video, avatar, label]);
+    const hand = el('div', { className: 'tile-hand', hidden: true }, [icon('hand', 'icon'), el('span', { className: 'hand-order' })]);
+    const pin = el('button', { className: 'tile-pin', type: 'button' }, [icon('pin', 'icon')]);
+    pin.addEventListener('click', () => this.pin(id));
+    const tile = el('div', { className: self ? 'tile self' : 'tile', dataset: { participantId: id } }, [video, avatar, hand, label, pin]);
     return tile;
   }
 
@@ -64,6 +74,42 @@ export class Gallery {
     }
     for (const [trackId, screen] of this.screens) if (screen.dataset.screenOf === participantId) this.removeScreen(trackId);
     if (this.activeId === participantId) this.activeId = null;
+    if (this.pinnedId === participantId) this.pinnedId = null;
+    this.applyMode();
+  }
+
+  /** Pins a participant big on this page (again: unpins); a local choice, as in Meet and Jitsi. */
+  pin(participantId) {
+    this.pinnedId = this.pinnedId === participantId || !this.tiles.has(participantId) ? null : participantId;
+    for (const tile of this.tiles.values()) this.refreshPin(tile);
+    this.applyMode();
+  }
+
+  refreshPin(tile) {
+    const pinned = tile.dataset.participantId === this.pinnedId;
+    const pin = tile.querySelector('.tile-pin');
+    tile.classList.toggle('pinned', pinned);
+    pin.setAttribute('aria-pressed', String(pinned));
+    pin.setAttribute('aria-label', t(pinned ? 'tile.unpin' : 'tile.pin', { name: pin.dataset.name || '' }).trim());
+    pin.title = pin.getAttribute('aria-label');
+  }
+
+  /** Raised hands in order (ids): each tile with a raised hand shows its place in the queue. */
+  setHands(order) {
+    for (const [id, tile] of this.tiles) {
+      const at = order.indexOf(id);
+      tile.querySelector('.hand-order').textContent = at >= 0 ? String(at + 1) : '';
+      tile.querySelector('.tile-hand').setAttribute('aria-label', at >= 0 ? t('tile.hand', { n: at + 1 }) : '');
+    }
+  }
+
+  /** A pinned participant takes the big tile in either view. */
+  get speakerLayout() {
+    return this.mode === 'speaker' || this.pinnedId !== null;
+  }
+
+  applyMode() {
+    this.stage.classList.toggle('speaker-view', this.speakerLayout);
     this.feature();
     this.layout();
   }
@@ -78,9 +124,7 @@ export class Gallery {
   /** 'gallery' (equal tiles) or 'speaker' (one big tile and a filmstrip). */
   setMode(mode) {
     this.mode = mode === 'speaker' ? 'speaker' : 'gallery';
-    this.stage.classList.toggle('speaker-view', this.mode === 'speaker');
-    this.feature();
-    this.layout();
+    this.applyMode();
   }
 
   /**
@@ -90,7 +134,8 @@ export class Gallery {
   feature() {
     const remote = (id) => id && this.tiles.has(id) && !this.tiles.get(id).classList.contains('self');
     let id = null;
-    if (this.mode === 'speaker') {
+    if (this.pinnedId !== null) id = this.pinnedId;
+    else if (this.mode === 'speaker') {
       if (remote(this.activeId)) id = this.activeId;
       else if (remote(this.featuredId)) id = this.featuredId;
       else id = [...this.tiles.keys()].find(remote) || this.tiles.keys().next().value || null;
@@ -180,7 +225,7 @@ export class Gallery {
   layout() {
     const n = Math.max(1, this.tiles.size);
     this.gallery.dataset.count = String(n);
-    if (this.stage.classList.contains('has-spotlight') || this.mode === 'speaker') {
+    if (this.stage.classList.contains('has-spotlight') || this.speakerLayout) {
       this.gallery.style.removeProperty('--cols');
       this.gallery.style.removeProperty('--tile-w');
       this.gallery.style.removeProperty('--tile-h');
@@ -197,6 +242,7 @@ export class Gallery {
   clear() {
     this.activeId = null;
     this.featuredId = null;
+    this.pinnedId = null;
     for (const id of [...this.tiles.keys()]) this.remove(id);
     for (const id of [...this.screens.keys()]) this.removeScreen(id);
   }

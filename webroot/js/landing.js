@@ -1,6 +1,7 @@
 import { parseJoinCode } from './joincode.js';
-import { el, toast } from './dom.js';
+import { el, toast, copyText } from './dom.js';
 import { myMeetings, remember, forget, hostPath } from './mymeetings.js';
+import { t, translatePage } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('join-code-form');
@@ -47,7 +48,7 @@ async function createMeeting(body) {
     });
     json = await resp.json().catch(() => null);
   } catch {
-    throw new Error('Could not reach Confero. Check your connection and try again.');
+    throw new Error(t('home.unreachable'));
   }
   if (resp.ok && json) {
     remember(json);
@@ -57,11 +58,10 @@ async function createMeeting(body) {
   }
   const type = json && json.type ? String(json.type) : '';
   if (type.endsWith('/open-create-disabled')) {
-    throw new Error('Creating meetings from this page is turned off on this server. '
-        + 'Ask your organisation for a meeting link, then join it with its code.');
+    throw new Error(t('home.createOff'));
   }
-  if (resp.status === 429) throw new Error('You created many meetings just now. Try again in a minute.');
-  throw new Error((json && (json.detail || json.title)) || `Could not create the meeting (HTTP ${resp.status}).`);
+  if (resp.status === 429) throw new Error(t('home.tooMany'));
+  throw new Error((json && (json.detail || json.title)) || t('home.createFailed', { status: resp.status }));
 }
 
 async function newMeeting() {
@@ -69,7 +69,7 @@ async function newMeeting() {
   $('create-error').textContent = '';
   btn.disabled = true;
   try {
-    const m = await createMeeting({ title: 'Instant meeting' });
+    const m = await createMeeting({ title: t('home.instantTitle') });
     window.location.assign(hostPath({ code: m.join_code, key: m.host_key }));
   } catch (e) {
     $('create-error').textContent = e.message;
@@ -110,11 +110,11 @@ async function submitSchedule(e) {
   const time = $('s-time').value;
   const start = new Date(`${date}T${time}`);
   if (!date || !time || Number.isNaN(start.getTime())) {
-    error.textContent = 'Pick a date and a start time.';
+    error.textContent = t('home.pickTime');
     return;
   }
   if (start.getTime() < Date.now() - 60000) {
-    error.textContent = 'That time has already passed. Pick a later one.';
+    error.textContent = t('home.pastTime');
     return;
   }
   const title = $('s-title').value.trim();
@@ -136,8 +136,8 @@ function showCard(m) {
   $('card-title').textContent = m.title;
   $('card-when').textContent = when(m);
   const options = [];
-  if (m.settings.waiting_room) options.push('Waiting room on');
-  if (m.settings.mute_on_entry) options.push('Guests join muted');
+  if (m.settings.waiting_room) options.push(t('home.optWaiting'));
+  if (m.settings.mute_on_entry) options.push(t('home.optMuted'));
   $('card-options').textContent = options.join(' · ');
   $('card-link').value = m.join_url;
   $('card-open').href = hostPath({ code: m.join_code, key: m.host_key });
@@ -146,34 +146,17 @@ function showCard(m) {
 
 // ---------------------------------------------------------------- copy
 
-/** Copies text: the async clipboard API where allowed, else a selected field and execCommand. */
-async function copyText(text, field) {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch { /* permission refused: fall back */ }
-  const area = field || el('textarea', { value: text, className: 'sr-only', attrs: { readonly: '' } });
-  if (!field) document.body.append(area);
-  area.select();
-  let ok = false;
-  try { ok = document.execCommand('copy'); } catch { ok = false; }
-  if (!field) area.remove();
-  return ok;
-}
-
 /** Copies a link; feedback on the button itself when given (a toast would sit behind a modal dialog). */
 async function copyLink(text, field, button) {
   const ok = await copyText(text, field);
-  const message = ok ? 'Link copied' : 'Select the link and copy it';
+  const message = t(ok ? 'home.linkCopied' : 'details.selectNote');
   if (!button) {
     toast(message, { kind: ok ? 'info' : 'error', ms: 3000 });
     return;
   }
-  button.textContent = ok ? 'Copied' : 'Copy failed';
+  button.textContent = t(ok ? 'details.copied' : 'details.copyFailed');
   button.classList.toggle('copied', ok);
-  setTimeout(() => { button.textContent = 'Copy link'; button.classList.remove('copied'); }, 2500);
+  setTimeout(() => { button.textContent = t('details.copy'); button.classList.remove('copied'); }, 2500);
 }
 
 // ---------------------------------------------------------------- your meetings
@@ -189,10 +172,10 @@ function renderMyMeetings() {
       el('span', { className: 'my-meeting-code', textContent: `${m.minutes} min · ${m.code}` }),
     ]),
     el('div', { className: 'my-meeting-actions' }, [
-      el('button', { type: 'button', className: 'btn text', textContent: 'Copy link', dataset: { action: 'copy' } }),
-      el('a', { className: 'btn secondary', textContent: 'Start', href: hostPath(m), dataset: { action: 'start' } }),
-      el('button', { type: 'button', className: 'icon-btn', textContent: '×', title: 'Remove from this list',
-        attrs: { 'aria-label': `Remove ${m.title} from this list` }, dataset: { action: 'forget' } }),
+      el('button', { type: 'button', className: 'btn text', textContent: t('details.copy'), dataset: { action: 'copy' } }),
+      el('a', { className: 'btn secondary', textContent: t('home.startNow'), href: hostPath(m), dataset: { action: 'start' } }),
+      el('button', { type: 'button', className: 'icon-btn', textContent: '×', title: t('home.forget'),
+        attrs: { 'aria-label': t('home.forgetName', { title: m.title }) }, dataset: { action: 'forget' } }),
     ]),
   ])));
 }
@@ -214,7 +197,7 @@ form.addEventListener('submit', (e) => {
   e.preventDefault();
   const code = parseJoinCode(input.value);
   if (!code) {
-    $('code-error').textContent = 'That doesn’t look like a meeting link or code. Codes look like abc-defg-hij.';
+    $('code-error').textContent = t('home.badCode');
     input.focus();
     return;
   }
@@ -228,6 +211,7 @@ $('card-close').addEventListener('click', () => dialog.close());
 $('card-copy').addEventListener('click', () => copyLink($('card-link').value, $('card-link'), $('card-copy')));
 $('my-meetings-list').addEventListener('click', onMyMeetingsClick);
 window.addEventListener('pageshow', () => { $('new-meeting-btn').disabled = false; renderMyMeetings(); });
+translatePage();
 updateButton();
 renderMyMeetings();
 tick();

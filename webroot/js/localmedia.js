@@ -1,8 +1,10 @@
+import { t } from './i18n.js';
+import { BackgroundBlur } from './blur.js';
 /**
  * The local microphone and camera: acquisition with graceful fall-back, device lists, device
  * switching and on/off state. One MediaStream holds at most one audio and one video track.
  */
-const PREFS = { audio: 'confero.audioInput', video: 'confero.videoInput' };
+const PREFS = { audio: 'confero.audioInput', video: 'confero.videoInput', noiseSuppression: 'confero.noiseSuppression' };
 
 function load(key) {
   try { return localStorage.getItem(key) || ''; } catch { return ''; }
@@ -12,24 +14,29 @@ function save(key, value) {
   try { localStorage.setItem(key, value); } catch { /* storage unavailable */ }
 }
 
-function constraint(kind, deviceId) {
-  const base = kind === 'video' ? { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 30 } } : { echoCancellation: true, noiseSuppression: true };
+function constraint(kind, deviceId, noiseSuppression = true) {
+  // 720p when the camera has it: the publisher sends it as three simulcast layers (publisher.js)
+  const base = kind === 'video' ? { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } }
+    : { echoCancellation: true, noiseSuppression };
   return deviceId ? { ...base, deviceId: { exact: deviceId } } : base;
 }
+
+const KINDS = { audioinput: 'audio', videoinput: 'video', audiooutput: 'speaker' };
+const UNNAMED = { audio: 'device.mic', video: 'device.cam', speaker: 'device.speaker' };
 
 /** Why getUserMedia failed, in words for people. */
 export function describeMediaError(e) {
   switch (e && e.name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return 'Access to your camera and microphone was blocked. Allow it in the browser’s site settings to be seen and heard.';
+      return t('media.blocked');
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return 'No camera or microphone was found.';
+      return t('media.notFound');
     case 'NotReadableError':
-      return 'Your camera or microphone is in use by another application.';
+      return t('media.inUse');
     default:
-      return 'Camera and microphone are unavailable' + (e && e.message ? `: ${e.message}` : '.');
+      return e && e.message ? t('media.unavailableWhy', { why: e.message }) : t('media.unavailable');
   }
 }
 
@@ -38,8 +45,11 @@ export class LocalMedia {
     this.stream = new MediaStream();
     this.enabled = { audio: true, video: true };
     this.deviceId = { audio: load(PREFS.audio), video: load(PREFS.video) };
+    this.noiseSuppression = load(PREFS.noiseSuppression) !== 'off';
     this.error = null;
     this.starting = false;
+    this.blur = null; // a BackgroundBlur while the background is blurred
+    this.camera = null; // the camera's own track while the stream holds its blurred copy
   }
 
   track(kind) {
@@ -57,7 +67,7 @@ export class LocalMedia {
       return this.error;
     }
     try {
-      const s = await navigator.mediaDevices.getUserMedia({ audio: constraint('audio', this.deviceId.audio), video: constraint('video', this.deviceId.video) });
+      const s = await navigator.mediaDevices.getUserMedia({ audio: this.constraint('audio'), video: this.constraint('video') });
       s.getTracks().forEach((t) => this.put(t));
     } catch (e) {
       if (this.deviceId.audio || this.deviceId.video) {
@@ -71,9 +81,23 @@ export class LocalMedia {
     return this.error;
   }
 
+  constraint(kind) {
+    return constraint(kind, this.deviceId[kind], this.noiseSuppression);
+  }
+
+  /**
+   * Noise suppression on or off: the microphone is opened again with the new constraint (Chromium
+   * ignores a change of audio processing through applyConstraints). Returns the new track.
+   */
+  async setNoiseSuppression(on) {
+    this.noiseSuppression = on;
+    save(PREFS.noiseSuppression, on ? 'on' : 'off');
+    return this.track('audio') ? this.use('audio', this.currentDevice('audio') || this.deviceId.audio) : null;
+  }
+
   /** Gets one kind of device (using the chosen device) into the stream; rejects if it fails. */
   async acquire(kind) {
-    const s = await navigator.mediaDevices.getUserMedia({ [kind]: constraint(kind, this.deviceId[kind]) });
+    const s = await navigator.mediaDevices.getUserMedia({ [kind]: this.constraint(kind) });
     const track = kind === 'audio' ? s.getAudioTracks()[0] : s.getVideoTracks()[0];
     this.put(track);
     return track;
@@ -90,41 +114,82 @@ export class LocalMedia {
     this.stream.addTrack(track);
   }
 
-  /** Switches to another input device; returns the new track. */
+  /** Switches to another input device; returns the new track (blurred again if it was). */
   async use(kind, deviceId) {
     this.deviceId[kind] = deviceId;
     save(PREFS[kind], deviceId);
+    const blurred = kind === 'video' && !!this.blur;
+    if (blurred) this.unblur();
     const old = this.track(kind);
     if (old) old.stop();
-    return this.acquire(kind);
+    const track = await this.acquire(kind);
+    return blurred ? this.setBlur(true) : track;
+  }
+
+  /**
+   * Background blur on or off (blur.js). On: the stream's video track becomes the blurred copy of
+   * the camera, which keeps running underneath. Returns the stream's video track now.
+   */
+  async setBlur(on) {
+    const camera = this.camera || this.track('video');
+    if (!camera || on === !!this.blur) return this.track('video');
+    if (!on) {
+      this.unblur();
+      return this.track('video');
+    }
+    const blur = new BackgroundBlur();
+    const out = await blur.start(camera);
+    if (this.track('video') !== camera) { // the camera changed meanwhile
+      blur.stop();
+      return this.track('video');
+    }
+    this.blur = blur;
+    this.camera = camera;
+    out.enabled = this.enabled.video;
+    this.stream.removeTrack(camera);
+    this.stream.addTrack(out);
+    return out;
+  }
+
+  /** Ends the blur; the camera's own track goes back into the stream. */
+  unblur() {
+    if (!this.blur) return;
+    const out = this.track('video');
+    if (out) this.stream.removeTrack(out);
+    this.blur.stop();
+    this.blur = null;
+    this.stream.addTrack(this.camera);
+    this.camera = null;
   }
 
   setEnabled(kind, on) {
     this.enabled[kind] = on;
     const t = this.track(kind);
     if (t) t.enabled = on;
+    if (kind === 'video' && this.camera) this.camera.enabled = on;
   }
 
-  /** Input devices by kind: {audio:[{deviceId,label}], video:[...]}. */
+  /** Devices by kind: {audio:[{deviceId,label}], video:[...], speaker:[...]} (inputs, and audio outputs). */
   async devices() {
-    const out = { audio: [], video: [] };
+    const out = { audio: [], video: [], speaker: [] };
     if (!navigator.mediaDevices || !navigator.mediaDevices.enumerateDevices) return out;
     const list = await navigator.mediaDevices.enumerateDevices();
     for (const d of list) {
-      const kind = d.kind === 'audioinput' ? 'audio' : d.kind === 'videoinput' ? 'video' : null;
+      const kind = KINDS[d.kind];
       if (!kind || !d.deviceId) continue;
-      out[kind].push({ deviceId: d.deviceId, label: d.label || `${kind === 'audio' ? 'Microphone' : 'Camera'} ${out[kind].length + 1}` });
+      out[kind].push({ deviceId: d.deviceId, label: d.label || `${t(UNNAMED[kind])} ${out[kind].length + 1}` });
     }
     return out;
   }
 
   /** The device id a live track uses. */
   currentDevice(kind) {
-    const t = this.track(kind);
+    const t = kind === 'video' && this.camera ? this.camera : this.track(kind);
     return t && t.getSettings ? t.getSettings().deviceId || '' : '';
   }
 
   stop() {
+    this.unblur();
     for (const t of this.stream.getTracks()) {
       t.stop();
       this.stream.removeTrack(t);

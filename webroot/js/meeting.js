@@ -1,5 +1,5 @@
 import { codeFromLocation } from './joincode.js';
-import { el, toast, showScreen } from './dom.js';
+import { toast, showScreen } from './dom.js';
 import { LocalMedia, describeMediaError } from './localmedia.js';
 import { Signaling } from './signaling.js';
 import { Publisher } from './publisher.js';
@@ -10,8 +10,19 @@ import { renderPeople } from './people.js';
 import { updateMediaButtons, showPreview, showNotice, fillDevices } from './prejoin.js';
 import { Extras } from './extras.js';
 import { takeHostKey } from './hostkey.js';
-import { backoffDelay, DEFAULT_GRACE_MS, saveSession, loadSession, clearSession } from './reconnect.js';
+import { DEFAULT_GRACE_MS, saveSession, loadSession, clearSession } from './reconnect.js';
 import { StageView } from './stageview.js';
+import { Store } from './store.js';
+import { ScreenShare } from './screenshare.js';
+import { Reconnector } from './reconnecting.js';
+import { remoteSink } from './remotemedia.js';
+import { MoreMenu } from './moremenu.js';
+import { wireShortcuts } from './keyboard.js';
+import { Settings } from './settings.js';
+import { MicMeter } from './micmeter.js';
+import { Invite } from './invite.js';
+import { raisedInOrder, handWentUp } from './hands.js';
+import { t, translatePage } from './i18n.js';
 import { RecordingUi } from './recording.js';
 
 const $ = (id) => document.getElementById(id);
@@ -19,56 +30,52 @@ const NAME_KEY = 'confero.displayName';
 const JOIN_TIMEOUT_MS = 15000;
 const PING_MS = 25000;
 const PREVIEW_WAIT_MS = 3000;
-const SHARE_REFUSED = 'Someone else is presenting. Only one person can present at a time unless the host allows more.';
 /**
  * Diagnostic switch: `?relay=1` on the meeting URL makes both peer connections use TURN relay
  * candidates only (iceTransportPolicy 'relay'), to check the TURN path. See docs/testing.md.
  */
 const ICE_TRANSPORT_POLICY = new URLSearchParams(window.location.search).get('relay') === '1' ? 'relay' : 'all';
 
-/** Test hooks (see docs): state, the two peer connections, and who is in the meeting. */
-const hooks = {
-  state: 'prejoin',
-  publisher: null,
-  subscriber: null,
-  participants: new Map(),
-  selfId: null,
-  meeting: null,
-  remoteTracks: new Map(),
-  iceTransportPolicy: ICE_TRANSPORT_POLICY,
-  // performance.now() marks for docs/benchmarks.md: signaling socket open, first remote video frame shown
-  timings: { wsOpen: null, firstFrame: null },
-  // participant_joined / _left / _updated as they arrived ({type, participant_id, reconnecting, at}), and our own reconnects
-  events: [],
-  reconnects: 0,
-  resumed: false,
-  restoredSession: false, // this page rejoined from a reload's saved session, skipping the pre-join
-};
-window.confero = hooks;
+const store = new Store({ iceTransportPolicy: ICE_TRANSPORT_POLICY });
 
 const code = codeFromLocation();
 const hostKey = takeHostKey(code);
 const media = new LocalMedia();
 const gallery = new Gallery($('stage'), $('gallery'), $('spotlight'));
-let session = null;
-/** The seat of a call whose reconnect gave up: Rejoin tries it first (a host stays host). */
-let lostSeat = null;
-let previewReady = Promise.resolve();
-const extras = new Extras(() => (session ? session.signaling : null));
-hooks.extras = extras;
-const recording = new RecordingUi((msg) => { if (session && session.signaling) session.signaling.send(msg); });
-/** Test hook: the signaling socket closes as a lost network would close it (not by us). */
-hooks.dropConnection = () => { if (session && session.signaling.ws) session.signaling.ws.close(4000); };
-const stageView = new StageView(gallery, $('layout-btn'), hooks);
+const extras = new Extras(() => (store.session ? store.session.signaling : null), store);
+const stageView = new StageView(gallery, $('layout-btn'), store);
+const moreMenu = new MoreMenu();
+const screenShare = new ScreenShare({ store, gallery, extras, negotiate });
+const reconnector = new Reconnector({ store, setState, dropMedia, bindSignaling, finish, joinTimeoutMs: JOIN_TIMEOUT_MS });
+const settings = new Settings(media, {
+  onInput: (kind, deviceId) => replaceLocal(kind, () => media.use(kind, deviceId)),
+  onNoiseSuppression: (on) => replaceLocal('audio', () => media.setNoiseSuppression(on)),
+  onLanguage: () => rerender(),
+  onBlur: (on) => replaceLocal('video', () => media.setBlur(on).catch((e) => {
+    toast(t('note.blurFailed', { why: e.message }), { kind: 'error' });
+    return media.track('video');
+  })),
+});
+const recording = new RecordingUi((msg) => { if (store.session && store.session.signaling) store.session.signaling.send(msg); });
+const invite = new Invite(() => store.meeting, code);
+const micMeter = new MicMeter(media, [$('pre-mic-level'), $('set-mic-level')]);
+
+// ---------------------------------------------------------------- what tests and integrators see: window.confero
+
 /** Joins with a join response the integrator obtained (e.g. a host seat from POST /api/v1/meetings/{id}/join). */
-hooks.connectWith = async (body, displayName) => {
-  await previewReady;
+async function connectWith(body, displayName) {
+  await store.previewReady;
   setState('joining');
   connect(body, displayName);
-};
+}
+
+/** Test hook: the signaling socket closes as a lost network would close it (not by us). */
+function dropConnection() { if (store.session && store.session.signaling.ws) store.session.signaling.ws.close(4000); }
+
+window.confero = store.view({ connectWith, dropConnection });
 
 function setState(state) {
-  hooks.state = state;
+  store.state = state;
   document.body.dataset.state = state;
 }
 
@@ -83,42 +90,51 @@ function storeName(name) {
 // ---------------------------------------------------------------- pre-join
 
 async function startPreview() {
+  micMeter.start();
   media.starting = true;
   updateMediaButtons(media);
   const err = await media.start();
   media.starting = false;
   showPreview(media);
-  if (err) showNotice(`${describeMediaError(err)} You can still join to see and hear the others.`);
-  else if (!media.track('audio')) showNotice('No microphone found: others won’t hear you.');
-  else if (!media.track('video')) showNotice('No camera found: others will see your initials.');
+  if (err) showNotice(t('prejoin.canStillJoin', { error: describeMediaError(err) }));
+  else if (!media.track('audio')) showNotice(t('prejoin.noMic'));
+  else if (!media.track('video')) showNotice(t('prejoin.noCam'));
   else showNotice('');
   updateMediaButtons(media);
-  if (session && session.publisher) publishLocal(session);
+  if (store.session && store.session.publisher) publishLocal(store.session);
   await fillDevices(media).catch(() => {});
 }
 
-async function switchDevice(kind, deviceId) {
+/**
+ * Puts a new local track in place of the old one (another device, other constraints) without a
+ * renegotiation: the sender's replaceTrack keeps the transceiver, its SSRC and the SFU's producer.
+ */
+async function replaceLocal(kind, acquire) {
   try {
-    const track = await media.use(kind, deviceId);
+    const track = await acquire();
     showPreview(media);
-    if (session && session.transceivers[kind]) await session.transceivers[kind].sender.replaceTrack(track);
-    if (kind === 'video' && session) gallery.setVideo(session.selfId, track);
+    const transceiver = store.session && store.session.transceivers[kind];
+    if (track && transceiver) await transceiver.sender.replaceTrack(track);
+    else if (track && store.session && store.session.publisher) publishLocal(store.session);
+    if (kind === 'video' && store.session) gallery.setVideo(store.session.selfId, track);
   } catch (e) {
     toast(describeMediaError(e), { kind: 'error' });
   }
   updateMediaButtons(media);
+  await fillDevices(media).catch(() => {});
+  if (settings.dialog.open) await settings.refresh();
 }
 
 // ---------------------------------------------------------------- join
 
 function failJoin(message) {
   if (code) clearSession(code);
-  if (session) teardown({ keepMedia: true });
+  if (store.session) teardown({ keepMedia: true });
   setState('error');
   showScreen('prejoin');
   $('prejoin-error').textContent = message;
   $('join-btn').disabled = !code;
-  $('join-btn').textContent = 'Join now';
+  $('join-btn').textContent = t('prejoin.join');
 }
 
 /** "the meeting has ended" → "The meeting has ended." */
@@ -131,8 +147,8 @@ async function join(displayName) {
   setState('joining');
   $('prejoin-error').textContent = '';
   $('join-btn').disabled = true;
-  $('join-btn').textContent = 'Joining…';
-  await Promise.race([previewReady, new Promise((r) => setTimeout(r, PREVIEW_WAIT_MS))]);
+  $('join-btn').textContent = t('prejoin.joining');
+  await Promise.race([store.previewReady, new Promise((r) => setTimeout(r, PREVIEW_WAIT_MS))]);
   let resp;
   let body = null;
   try {
@@ -143,24 +159,24 @@ async function join(displayName) {
     });
     body = await resp.json().catch(() => null);
   } catch {
-    failJoin('Could not reach Confero. Check your connection and try again.');
+    failJoin(t('join.unreachable'));
     return;
   }
   if (resp.status === 403 && body && String(body.type).endsWith('/meeting-locked')) {
     media.stop(); // nobody may join now: the camera light goes off until they try again
     $('preview').srcObject = null;
-    finish('locked', 'This meeting is locked', 'The host has locked the meeting, so nobody else can join right now. Ask the host to unlock it, then try again.');
+    finish('locked', t('end.locked'), t('end.lockedDetail'));
     return;
   }
   if (!resp.ok || !body) {
-    failJoin(sentence((body && (body.detail || body.title)) || `Could not join the meeting (HTTP ${resp.status})`));
+    failJoin(sentence((body && (body.detail || body.title)) || t('join.failedHttp', { status: resp.status })));
     return;
   }
   connect(body, displayName);
 }
 
 async function connect(body, displayName) {
-  hooks.meeting = body.meeting || null;
+  store.meeting = body.meeting || null;
   const title = (body.meeting && body.meeting.title) || 'Meeting';
   $('meeting-title').textContent = title;
   document.title = `${title} · Confero`;
@@ -172,83 +188,95 @@ async function connect(body, displayName) {
     transceivers: {}, screen: null, sentMuted: { audio: false, video: false },
     cameraTrackOf: new Map(), timers: [],
   };
-  session = s;
+  store.session = s;
   bindSignaling(s, signaling);
   try {
     await signaling.open();
   } catch {
-    if (session === s) failJoin('Could not connect to the meeting server. Try again in a moment.');
+    if (store.session === s) failJoin(t('join.noServer'));
     return;
   }
-  hooks.timings.wsOpen ??= performance.now();
-  if (session !== s) return;
+  store.timings.wsOpen ??= performance.now();
+  if (store.session !== s) return;
   s.timers.push(setTimeout(() => {
-    if (session === s && hooks.state === 'joining') failJoin('The meeting server did not answer. Try again in a moment.');
+    if (store.session === s && store.state === 'joining') failJoin(t('join.noAnswer'));
   }, JOIN_TIMEOUT_MS));
   signaling.send({ type: 'join', v: 1 });
 }
 
 /** Routes one socket's frames and close to the session while it is the session's current socket. */
 function bindSignaling(s, signaling) {
-  signaling.onmessage = (m) => { if (session === s && s.signaling === signaling) onMessage(s, m); };
-  signaling.onclose = (ev, byUs) => { if (session === s && s.signaling === signaling && !byUs) onSocketClose(s, ev); };
+  signaling.onmessage = (m) => { if (store.session === s && s.signaling === signaling) onMessage(s, m); };
+  signaling.onclose = (ev, byUs) => { if (store.session === s && s.signaling === signaling && !byUs) onSocketClose(s, ev); };
 }
 
 function onMessage(s, m) {
   if (m.type.startsWith('participant_')) {
     const p = m.participant || {};
-    hooks.events.push({ type: m.type, participant_id: m.participant_id || p.participant_id, reconnecting: !!p.reconnecting, at: Date.now() });
+    store.events.push({ type: m.type, participant_id: m.participant_id || p.participant_id, reconnecting: !!p.reconnecting, at: Date.now() });
   }
   switch (m.type) {
     case 'joined': onJoined(s, m); break;
-    case 'waiting': endReconnect(s); setState('waiting'); showScreen('waiting'); break;
+    case 'waiting': showWaiting(s); break;
     case 'admitted': setState('joining'); break;
-    case 'denied': finish('ended', 'You were not admitted', 'The host did not let you into this meeting.'); break;
-    case 'removed': finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.'); break;
+    case 'denied': finish('ended', t('end.notAdmitted'), t('end.notAdmittedDetail')); break;
+    case 'removed': finish('ended', t('end.removed'), t('end.removedDetail')); break;
     case 'muted_by_host': onMutedByHost(s, m); break;
     case 'publish_answer': if (s.publisher) s.publisher.onAnswer(m); break;
     case 'video_constraints': if (s.publisher) s.publisher.constrain(m); break;
+    case 'encodings': if (s.publisher) s.publisher.setEncodingsActive(m).catch(() => {}); break;
     case 'subscribe_offer': if (s.subscriber) s.subscriber.onOffer(m); break;
     case 'participant_joined': onParticipant(m.participant, true); break;
     case 'participant_updated': onParticipant(m.participant, false); break;
     case 'participant_left': onParticipantLeft(s, m); break;
     case 'track_unpublished': if (s.subscriber && m.track) s.subscriber.forget(m.track.track_id); break;
-    case 'meeting_ended': finish('ended', 'The meeting has ended', endReason(m.reason)); break;
+    case 'meeting_ended': finish('ended', t('end.ended'), endReason(m.reason)); break;
     case 'recording': recording.onMessage(m); break;
     case 'error': if (!recording.onError(m.code)) onError(s, m); break;
     default: if (extras.onMessage(m, s.selfId)) renderAllPeople(); else stageView.onMessage(m); break; // track_published, pong and types from later versions need nothing here
   }
 }
 
+/** Held in the waiting room: the guest sees their own camera, the name they join with, and Cancel. */
+function showWaiting(s) {
+  reconnector.end(s);
+  setState('waiting');
+  $('waiting-name').textContent = s.displayName;
+  const video = media.track('video');
+  $('waiting-preview').srcObject = video ? new MediaStream([video]) : null;
+  $('waiting-preview').hidden = !video;
+  showScreen('waiting');
+}
+
 function endReason(reason) {
-  return reason === 'host' || reason === 'ended_by_host' ? 'The host ended the meeting for everyone.' : 'Thanks for joining.';
+  return reason === 'host' || reason === 'ended_by_host' ? t('end.endedByHost') : t('end.thanks');
 }
 
 function onJoined(s, m) {
-  if (hooks.state !== 'joining' && hooks.state !== 'waiting' && hooks.state !== 'reconnecting') return;
+  if (store.state !== 'joining' && store.state !== 'waiting' && store.state !== 'reconnecting') return;
   if (s.reconnect || m.resumed) gallery.clear();
-  endReconnect(s);
-  wrongNodeRedirects = 0;
+  reconnector.end(s);
+  store.wrongNodeRedirects = 0;
   s.graceMs = Number(m.reconnect_grace_ms) > 0 ? Number(m.reconnect_grace_ms) : DEFAULT_GRACE_MS;
   if (m.resumed) { // the server kept our seat and our mute state; send only what changed meanwhile
-    hooks.resumed = true;
+    store.resumed = true;
     s.sentMuted = { audio: !!(m.self && m.self.audio_muted), video: !!(m.self && m.self.video_muted) };
   }
   const self = { ...(m.self || {}), participant_id: (m.self && m.self.participant_id) || s.selfId };
   s.selfId = self.participant_id;
-  hooks.selfId = s.selfId;
-  hooks.participants.clear();
-  hooks.remoteTracks.clear();
+  store.selfId = s.selfId;
+  store.participants.clear();
+  store.remoteTracks.clear();
   self.display_name = self.display_name || s.displayName;
   if (m.self && m.self.audio_muted === true && media.enabled.audio && media.track('audio')) {
     media.setEnabled('audio', false);
     s.sentMuted.audio = true;
-    toast('You joined muted');
+    toast(t('note.joinedMuted'));
   }
   updateMediaButtons(media);
   self.audio_muted = !(media.enabled.audio && media.track('audio'));
   self.video_muted = !(media.enabled.video && media.track('video'));
-  hooks.participants.set(s.selfId, participantRecord(self));
+  store.participants.set(s.selfId, participantRecord(self));
   s.role = self.role || s.role;
   extras.onJoined(m);
   recording.onJoined(m, extras.canModerate);
@@ -261,45 +289,29 @@ function onJoined(s, m) {
   renderAllPeople();
   s.publisher = new Publisher(s.ice, s.signaling);
   s.publisher.onRejected = (r) => onPublishRejected(s, r);
-  s.subscriber = new Subscriber(s.ice, s.signaling, remoteSink(s));
-  hooks.publisher = s.publisher.pc;
-  hooks.subscriber = s.subscriber.pc;
+  s.subscriber = new Subscriber(s.ice, s.signaling, remoteSink(s, { store, gallery, settings, ensureParticipant }));
+  store.publisher = s.publisher.pc;
+  store.subscriber = s.subscriber.pc;
   for (const pc of [s.publisher.pc, s.subscriber.pc]) { // media cannot flow any more: start over on fresh connections
     pc.addEventListener('connectionstatechange', () => {
-      if (pc.connectionState === 'failed' && session === s && hooks.state === 'joined') startReconnect(s);
+      if (pc.connectionState === 'failed' && store.session === s && store.state === 'joined') reconnector.start(s);
     });
   }
   publishLocal(s);
   startClock(s);
   persist(s);
   s.timers.push(setInterval(() => { s.signaling.send({ type: 'ping' }); persist(s); }, PING_MS));
-  s.timers.push(startQualityReports(s.signaling, hooks.remoteTracks));
+  s.timers.push(startQualityReports(s.signaling, store.remoteTracks));
 }
 
 /** Keeps what a reload of this page needs to rejoin within the grace period (see reconnect.js). */
 function persist(s) {
-  if (!code || session !== s || s.reconnect) return; // while reconnecting, the grace counts from the drop
+  if (!code || store.session !== s || s.reconnect) return; // while reconnecting, the grace counts from the drop
   saveSession(code, { body: s.body, displayName: s.displayName, graceMs: s.graceMs,
     audio: media.enabled.audio, video: media.enabled.video });
 }
 
 // ---------------------------------------------------------------- reconnecting
-
-/**
- * The connection dropped (socket closed, or a peer connection failed): the server holds our seat
- * for the grace period. Media goes, the call screen stays with a banner, and we retry `join` with
- * the same session token, backing off exponentially with full jitter, until the grace runs out.
- */
-function startReconnect(s) {
-  if (session !== s || s.reconnect) return;
-  hooks.reconnects += 1;
-  s.reconnect = { since: Date.now(), attempt: 0 };
-  setState('reconnecting');
-  $('reconnect-banner').hidden = false;
-  dropMedia(s);
-  s.signaling.close(4000); // not 1000: the server holds us instead of seeing a leave
-  scheduleAttempt(s);
-}
 
 function dropMedia(s) {
   for (const t of s.timers) { clearTimeout(t); clearInterval(t); }
@@ -308,7 +320,7 @@ function dropMedia(s) {
     s.screen.track.stop();
     s.screen = null;
     gallery.removeScreen('local-screen');
-    setScreenButton(false);
+    screenShare.setButton(false);
   }
   if (s.subscriber) s.subscriber.close();
   if (s.publisher) s.publisher.close();
@@ -317,45 +329,8 @@ function dropMedia(s) {
   s.transceivers = {};
 }
 
-function scheduleAttempt(s) {
-  const left = s.graceMs - (Date.now() - s.reconnect.since);
-  if (left <= 0) {
-    const seat = { body: s.body, displayName: s.displayName };
-    finish('error', 'Connection lost', 'Confero could not reconnect you to the meeting. Check your network, then rejoin.');
-    lostSeat = seat;
-    return;
-  }
-  s.timers.push(setTimeout(() => attempt(s), Math.min(backoffDelay(s.reconnect.attempt++), left)));
-}
-
-async function attempt(s) {
-  if (session !== s || hooks.state !== 'reconnecting') return;
-  const signaling = new Signaling(s.body.media_server && s.body.media_server.url ? s.body.media_server.url : '/ws', s.body.session_token);
-  s.signaling = signaling;
-  bindSignaling(s, signaling);
-  try {
-    await signaling.open();
-  } catch {
-    if (session === s && s.signaling === signaling) scheduleAttempt(s);
-    return;
-  }
-  if (session !== s || s.signaling !== signaling) return;
-  s.timers.push(setTimeout(() => {
-    if (session === s && s.signaling === signaling && hooks.state === 'reconnecting') {
-      signaling.close(4000);
-      scheduleAttempt(s);
-    }
-  }, JOIN_TIMEOUT_MS));
-  signaling.send({ type: 'join', v: 1 });
-}
-
-function endReconnect(s) {
-  s.reconnect = null;
-  $('reconnect-banner').hidden = true;
-}
-
 function participantRecord(p) {
-  return { display_name: p.display_name || 'Guest', role: p.role || 'participant', audio_muted: !!p.audio_muted,
+  return { display_name: p.display_name || t('people.guest'), role: p.role || 'participant', audio_muted: !!p.audio_muted,
     video_muted: !!p.video_muted, hand_raised_at: p.hand_raised_at || null, reconnecting: !!p.reconnecting };
 }
 
@@ -364,6 +339,7 @@ function participantRecord(p) {
  * Runs on join and again when a device becomes available later (a permission prompt answered late).
  */
 function publishLocal(s) {
+  if (s.role === 'viewer') return; // viewers watch and listen; the server refuses their publish (view-only)
   let added = false;
   for (const [kind, source] of [['audio', 'microphone'], ['video', 'camera']]) {
     const track = media.track(kind);
@@ -384,24 +360,30 @@ function publishLocal(s) {
 
 function negotiate(s) {
   s.publisher.negotiate().catch((e) => {
-    if (session === s && e.code !== 'share-in-progress') toast(`Could not publish your media: ${e.message}`, { kind: 'error' });
+    if (store.session === s && e.code !== 'share-in-progress') toast(t('note.publishFailed', { why: e.message }), { kind: 'error' });
   });
 }
 
+/** A track arrived from someone we have not heard of yet: a placeholder record until their update comes. */
+function ensureParticipant(pid) {
+  if (!store.participants.has(pid)) onParticipant({ participant_id: pid, display_name: t('people.guest') }, false);
+}
+
 function onParticipant(p, announce) {
-  if (!p || !p.participant_id || !session) return;
-  const isSelf = p.participant_id === session.selfId;
-  const known = hooks.participants.has(p.participant_id);
+  if (!p || !p.participant_id || !store.session) return;
+  const isSelf = p.participant_id === store.session.selfId;
+  const before = store.participants.get(p.participant_id);
   const record = participantRecord(p);
   if (isSelf) { // our own mute state is what our tracks do, whatever order echoes arrive in
     record.audio_muted = !(media.enabled.audio && media.track('audio'));
     record.video_muted = !(media.enabled.video && media.track('video'));
   }
-  hooks.participants.set(p.participant_id, record);
+  store.participants.set(p.participant_id, record);
   if (isSelf) extras.onSelf(p);
   gallery.upsert({ participant_id: p.participant_id, ...record }, { self: isSelf });
   renderAllPeople();
-  if (announce && !known && !isSelf) toast(`${p.display_name || 'Someone'} joined`);
+  if (announce && !before && !isSelf) toast(t('note.joined', { name: p.display_name || t('people.someone') }));
+  if (!isSelf && before && extras.canModerate && handWentUp(before, record)) toast(t('note.handRaised', { name: record.display_name }));
 }
 
 /** The host turned our microphone or camera off: the SFU already stopped forwarding it; we may turn it back on. */
@@ -412,37 +394,37 @@ function onMutedByHost(s, m) {
   updateMediaButtons(media);
   gallery.refreshAll();
   updateSelf();
-  toast(kind === 'audio' ? 'The host muted you' : 'The host turned off your camera');
+  toast(t(kind === 'audio' ? 'note.hostMutedYou' : 'note.hostStoppedVideo'));
 }
 
 function onParticipantLeft(s, m) {
   const id = m.participant_id;
   if (id === s.selfId) {
-    if (m.reason === 'removed') finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.');
+    if (m.reason === 'removed') finish('ended', t('end.removed'), t('end.removedDetail'));
     return;
   }
-  const p = hooks.participants.get(id);
-  hooks.participants.delete(id);
+  const p = store.participants.get(id);
+  store.participants.delete(id);
   if (s.subscriber) s.subscriber.forgetParticipant(id);
   gallery.remove(id);
   renderAllPeople();
-  if (p) toast(`${p.display_name} left`);
+  if (p) toast(t('note.left', { name: p.display_name }));
 }
 
 function onError(s, m) {
   switch (m.code) {
     case 'meeting-ended':
-      finish('ended', 'The meeting has ended', 'Thanks for joining.');
+      finish('ended', t('end.ended'), t('end.thanks'));
       return;
     case 'removed':
-      finish('ended', 'You were removed from this meeting', 'The host removed you from the meeting.');
+      finish('ended', t('end.removed'), t('end.removedDetail'));
       return;
     case 'share-in-progress':
       // (servers before publish_answer.rejected) stop the screen only once the refused offer is rolled
       // back: stopping a transceiver of a pending offer and then rolling it back leaves Chromium with
       // a half-stopped transceiver
-      Promise.resolve(s.publisher && s.publisher.onError(m)).then(() => { if (session === s && s.screen) stopScreen(s); });
-      toast(SHARE_REFUSED, { kind: 'error' });
+      Promise.resolve(s.publisher && s.publisher.onError(m)).then(() => { if (store.session === s && s.screen) screenShare.stop(s); });
+      toast(t('note.shareRefused'), { kind: 'error' });
       return;
     case 'wrong-node':
       // this meeting lives on another node of the cluster: the socket closes (4421) and every
@@ -450,12 +432,12 @@ function onError(s, m) {
       if (m.url) s.body.media_server = { ...(s.body.media_server || {}), url: m.url };
       return;
     case 'unauthorized':
-      if (hooks.state === 'joining') failJoin('Your session has expired. Please join again.');
-      else finish('error', 'You were disconnected', m.message || 'Your session is no longer valid.');
+      if (store.state === 'joining') failJoin(t('join.expired'));
+      else finish('error', t('end.disconnected'), m.message || t('end.invalidSession'));
       return;
     default:
-      if (s.publisher && s.publisher.onError(m)) return toast(`Could not publish your media: ${m.message || m.code}`, { kind: 'error' });
-      toast(m.message || m.code || 'Something went wrong', { kind: 'error' });
+      if (s.publisher && s.publisher.onError(m)) return toast(t('note.publishFailed', { why: m.message || m.code }), { kind: 'error' });
+      toast(m.message || m.code || t('note.somethingWrong'), { kind: 'error' });
   }
 }
 
@@ -464,83 +446,33 @@ function onError(s, m) {
  * first): the publisher already stopped that transceiver, so only the local screen goes.
  */
 function onPublishRejected(s, r) {
-  if (session !== s) return;
-  if (s.screen && s.screen.transceiver === r.transceiver) dropScreen(s);
-  toast(r.code === 'share-in-progress' ? SHARE_REFUSED : `Could not publish your ${r.source || 'media'}: ${r.message || r.code}`,
+  if (store.session !== s) return;
+  if (s.screen && s.screen.transceiver === r.transceiver) screenShare.drop(s);
+  toast(r.code === 'share-in-progress' ? t('note.shareRefused') : t('note.publishSourceFailed', { source: r.source || 'media', why: r.message || r.code }),
     { kind: 'error' });
 }
 
-/** Sockets sent on to the meeting's home node (`wrong-node`) while joining; bounded so that a cluster in flux cannot loop. */
-let wrongNodeRedirects = 0;
-
 function onSocketClose(s, ev) {
-  if (ev && ev.code === 4421 && hooks.state === 'joining' && wrongNodeRedirects++ < 3) {
+  if (ev && ev.code === 4421 && store.state === 'joining' && store.wrongNodeRedirects++ < 3) {
     connect(s.body, s.displayName);
     return;
   }
-  if (ev && ev.code === 4409) finish('error', 'You joined from another window', 'This meeting is open in another tab or on another device.');
-  else if (hooks.state === 'reconnecting') scheduleAttempt(s);
-  else if (hooks.state === 'joined') startReconnect(s);
-  else if (hooks.state === 'joining') failJoin('The connection to the meeting server was closed. Try again in a moment.');
-  else if (hooks.state === 'waiting') finish('error', 'You lost your connection to the meeting', 'Check your network, then rejoin.');
-}
-
-/** Timing hook: records when the first remote camera frame is presented in a tile (performance.now()). */
-function markFirstFrame(pid) {
-  if (hooks.timings.firstFrame !== null) return;
-  const video = document.querySelector(`.tile[data-participant-id="${CSS.escape(pid)}"] video`);
-  if (!video || !video.requestVideoFrameCallback) return;
-  video.requestVideoFrameCallback((now) => { hooks.timings.firstFrame ??= now; });
-}
-
-/** Where remote tracks go: audio elements, camera tiles, the screen-share spotlight. */
-function remoteSink(s) {
-  return {
-    attach(info, track) {
-      hooks.remoteTracks.set(info.track_id, { ...info, track });
-      const pid = info.participant_id;
-      if (info.kind === 'audio') {
-        const audio = el('audio', { autoplay: true, dataset: { trackId: info.track_id, participantId: pid } });
-        audio.srcObject = new MediaStream([track]);
-        $('audio-sink').append(audio);
-        audio.play().catch(() => {});
-        return;
-      }
-      if (!hooks.participants.has(pid)) onParticipant({ participant_id: pid, display_name: 'Guest' }, false);
-      if (info.source === 'screen') {
-        const name = hooks.participants.get(pid)?.display_name || 'Someone';
-        gallery.addScreen(info.track_id, pid, `${name} is presenting`, track);
-      } else {
-        s.cameraTrackOf.set(pid, info.track_id);
-        gallery.setVideo(pid, track);
-        markFirstFrame(pid);
-      }
-    },
-    detach(info) {
-      hooks.remoteTracks.delete(info.track_id);
-      if (info.kind === 'audio') {
-        for (const a of $('audio-sink').querySelectorAll('audio')) {
-          if (a.dataset.trackId === info.track_id) { a.srcObject = null; a.remove(); }
-        }
-      } else if (info.source === 'screen') {
-        gallery.removeScreen(info.track_id);
-      } else if (s.cameraTrackOf.get(info.participant_id) === info.track_id) {
-        s.cameraTrackOf.delete(info.participant_id);
-        gallery.setVideo(info.participant_id, null);
-      }
-    },
-  };
+  if (ev && ev.code === 4409) finish('error', t('end.otherWindow'), t('end.otherWindowDetail'));
+  else if (store.state === 'reconnecting') reconnector.schedule(s);
+  else if (store.state === 'joined') reconnector.start(s);
+  else if (store.state === 'joining') failJoin(t('join.closed'));
+  else if (store.state === 'waiting') finish('error', t('end.lostWaiting'), t('end.lostWaitingDetail'));
 }
 
 // ---------------------------------------------------------------- in the call
 
 function updateSelf() {
-  if (!session) return;
-  const me = hooks.participants.get(session.selfId);
+  if (!store.session) return;
+  const me = store.participants.get(store.session.selfId);
   if (!me) return;
   me.audio_muted = !(media.enabled.audio && media.track('audio'));
   me.video_muted = !(media.enabled.video && media.track('video'));
-  gallery.upsert({ participant_id: session.selfId, ...me }, { self: true });
+  gallery.upsert({ participant_id: store.session.selfId, ...me }, { self: true });
   renderAllPeople();
 }
 
@@ -558,78 +490,18 @@ async function toggle(kind) {
     fillDevices(media).catch(() => {});
   }
   media.setEnabled(kind, on);
-  if (session && session.publisher) {
-    publishLocal(session);
+  if (store.session && store.session.publisher) {
+    publishLocal(store.session);
     gallery.refreshAll();
   }
   updateMediaButtons(media);
 }
 
-async function toggleScreen() {
-  const s = session;
-  if (!s || !s.publisher) return;
-  if (s.screen) {
-    stopScreen(s);
-    return;
-  }
-  const presenter = [...gallery.screens.values()].map((t) => t.dataset.screenOf).find((id) => id !== s.selfId);
-  if (presenter && !extras.multiShare) {
-    const name = hooks.participants.get(presenter)?.display_name || 'Someone';
-    toast(`${name} is presenting. Only one person can present at a time unless the host allows more.`, { kind: 'error' });
-    return;
-  }
-  if (!navigator.mediaDevices || !navigator.mediaDevices.getDisplayMedia) {
-    toast('This browser cannot share the screen.', { kind: 'error' });
-    return;
-  }
-  let stream;
-  try {
-    stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: { ideal: 15 } }, audio: false });
-  } catch (e) {
-    if (e && e.name !== 'NotAllowedError' && e.name !== 'AbortError') toast(`Could not share your screen: ${e.message}`, { kind: 'error' });
-    return;
-  }
-  if (session !== s) {
-    stream.getTracks().forEach((t) => t.stop());
-    return;
-  }
-  const track = stream.getVideoTracks()[0];
-  if ('contentHint' in track) track.contentHint = 'detail';
-  track.addEventListener('ended', () => { if (s.screen && s.screen.track === track) stopScreen(s); });
-  s.screen = { stream, track, transceiver: s.publisher.add(track, 'screen', stream) };
-  negotiate(s);
-  gallery.addScreen('local-screen', s.selfId, 'You are presenting', track);
-  setScreenButton(true);
-}
-
-function stopScreen(s) {
-  const { transceiver } = s.screen;
-  dropScreen(s);
-  s.publisher.remove(transceiver);
-  s.publisher.running?.catch(() => {});
-}
-
-/** Ends the local screen capture and its preview; the publisher side is the caller's. */
-function dropScreen(s) {
-  const { track } = s.screen;
-  s.screen = null;
-  track.stop();
-  gallery.removeScreen('local-screen');
-  setScreenButton(false);
-}
-
-function setScreenButton(on) {
-  const btn = $('screen-btn');
-  btn.classList.toggle('active', on);
-  btn.setAttribute('aria-pressed', String(on));
-  btn.title = on ? 'Stop presenting' : 'Present now';
-  btn.setAttribute('aria-label', btn.title);
-}
-
 function renderAllPeople() {
-  renderPeople($('participants-list'), hooks.participants, hooks.selfId, (id, p) => extras.personActions(id, p, hooks.selfId));
+  renderPeople($('participants-list'), store.participants, store.selfId, (id, p) => extras.personActions(id, p, store.selfId));
   extras.renderHands();
-  const n = String(hooks.participants.size);
+  gallery.setHands(raisedInOrder(store.participants));
+  const n = String(store.participants.size);
   $('participants-count').textContent = n;
   $('participants-count-label').textContent = `(${n})`;
 }
@@ -652,42 +524,46 @@ function startClock(s) {
 // ---------------------------------------------------------------- leaving
 
 function teardown({ keepMedia = false } = {}) {
-  const s = session;
-  session = null;
+  const s = store.session;
+  store.session = null;
   if (!s) return;
   for (const t of s.timers) { clearTimeout(t); clearInterval(t); }
   if (s.screen) s.screen.track.stop();
   if (s.subscriber) s.subscriber.close();
   if (s.publisher) s.publisher.close();
   s.signaling.close();
+  $('waiting-preview').srcObject = null;
   if (!keepMedia) {
     media.stop();
     $('preview').srcObject = null;
   }
   gallery.clear();
   for (const a of $('audio-sink').querySelectorAll('audio')) { a.srcObject = null; a.remove(); }
-  hooks.participants.clear();
-  hooks.remoteTracks.clear();
-  setScreenButton(false);
+  store.participants.clear();
+  store.remoteTracks.clear();
+  screenShare.setButton(false);
   togglePanel(false);
+  if (moreMenu.open) moreMenu.toggle(false);
+  for (const d of document.querySelectorAll('dialog[open]')) d.close();
   $('reconnect-banner').hidden = true;
 }
 
 function leave() {
-  if (session) session.signaling.send({ type: 'leave' });
-  finish('left', 'You left the meeting', '');
+  if (store.session) store.session.signaling.send({ type: 'leave' });
+  finish('left', t('end.left'), '');
 }
 
 function finish(state, title, detail) {
-  lostSeat = null;
+  store.lostSeat = null;
   if (code) clearSession(code);
   teardown();
+  micMeter.stop();
   $('toasts').replaceChildren(); // "… left" notes from the call's last moments do not belong on this page
   setState(state);
   $('end-title').textContent = title;
   $('end-detail').textContent = detail;
   $('rejoin-btn').hidden = state === 'ended';
-  $('rejoin-btn').textContent = state === 'locked' ? 'Try again' : 'Rejoin';
+  $('rejoin-btn').textContent = t(state === 'locked' ? 'end.tryAgain' : 'end.rejoin');
   $('end-lock').hidden = state !== 'locked';
   document.title = `${title} · Confero`;
   showScreen('end');
@@ -697,16 +573,16 @@ async function rejoin() {
   setState('prejoin');
   showScreen('prejoin');
   $('join-btn').disabled = true;
-  previewReady = startPreview();
-  await previewReady;
-  const seat = lostSeat;
-  lostSeat = null;
+  store.previewReady = startPreview();
+  await store.previewReady;
+  const seat = store.lostSeat;
+  store.lostSeat = null;
   if (seat) { // the same seat again; a token the server refuses falls back to the pre-join
     setState('joining');
     connect(seat.body, seat.displayName);
     return;
   }
-  join($('name').value.trim() || storedName() || 'Guest');
+  join($('name').value.trim() || storedName() || t('people.guest'));
 }
 
 // ---------------------------------------------------------------- wiring
@@ -716,63 +592,83 @@ function wire() {
   $('pre-cam-btn').addEventListener('click', () => toggle('video'));
   $('mic-btn').addEventListener('click', () => toggle('audio'));
   $('cam-btn').addEventListener('click', () => toggle('video'));
-  $('screen-btn').addEventListener('click', () => toggleScreen());
+  $('screen-btn').addEventListener('click', () => screenShare.toggle());
   $('leave-btn').addEventListener('click', () => leave());
   $('participants-btn').addEventListener('click', () => togglePanel());
   $('close-panel-btn').addEventListener('click', () => togglePanel(false));
   $('rejoin-btn').addEventListener('click', () => rejoin());
-  $('mic-select').addEventListener('change', (e) => switchDevice('audio', e.target.value));
-  $('cam-select').addEventListener('change', (e) => switchDevice('video', e.target.value));
+  $('waiting-cancel').addEventListener('click', () => {
+    if (store.session) store.session.signaling.send({ type: 'leave' });
+    finish('left', t('end.leftWaiting'), '');
+  });
+  $('mic-select').addEventListener('change', (e) => replaceLocal('audio', () => media.use('audio', e.target.value)));
+  $('cam-select').addEventListener('change', (e) => replaceLocal('video', () => media.use('video', e.target.value)));
   $('join-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const name = $('name').value.trim();
     if (!name) {
-      $('prejoin-error').textContent = 'Enter your name to join.';
+      $('prejoin-error').textContent = t('prejoin.enterName');
       $('name').focus();
       return;
     }
     storeName(name);
     join(name);
   });
-  document.addEventListener('keydown', (e) => {
-    if (!(e.ctrlKey || e.metaKey) || hooks.state !== 'joined') return;
-    const key = e.key.toLowerCase();
-    if (key === 'd') { e.preventDefault(); toggle('audio'); }
-    if (key === 'e') { e.preventDefault(); toggle('video'); }
-  });
+  const showShortcuts = wireShortcuts({
+    mic: () => toggle('audio'),
+    camera: () => toggle('video'),
+    share: () => screenShare.toggle(),
+    hand: () => $('hand-btn').click(),
+    chat: () => $('chat-btn').click(),
+    people: () => togglePanel(),
+    leave: () => leave(),
+  }, () => store.state === 'joined');
+  $('shortcuts-item').addEventListener('click', () => showShortcuts());
+  $('settings-item').addEventListener('click', () => settings.open());
   // no leave on pagehide: a reload rejoins within the grace period (reconnect.js); closing the tab
   // lets the server's grace run out, then the others see us leave
-  window.addEventListener('pagehide', () => { if (session) persist(session); });
+  window.addEventListener('pagehide', () => { if (store.session) persist(store.session); });
+}
+
+/** After a language change: everything scripts wrote is written again. */
+function rerender() {
+  updateMediaButtons(media);
+  extras.render();
+  stageView.setMode(gallery.mode, false);
+  screenShare.setButton(!!(store.session && store.session.screen));
+  for (const [id, p] of store.participants) gallery.upsert({ participant_id: id, ...p }, { self: id === store.selfId });
+  renderAllPeople();
 }
 
 function init() {
+  translatePage();
   wire();
   setState('prejoin');
   showScreen('prejoin');
   $('name').value = storedName();
   if (!code) {
     $('meeting-code').textContent = '';
-    $('prejoin-error').textContent = 'This link does not lead to a meeting.';
+    $('prejoin-error').textContent = t('prejoin.badLink');
     $('join-btn').disabled = true;
   } else {
-    $('meeting-code').textContent = `Meeting code: ${code}${hostKey ? ' · you are the host' : ''}`;
+    $('meeting-code').textContent = t(hostKey ? 'prejoin.codeHost' : 'prejoin.code', { code });
   }
   const saved = code ? loadSession(code) : null;
   if (saved) resumeAfterReload(saved);
-  else previewReady = startPreview();
+  else store.previewReady = startPreview();
 }
 
 /** The page was reloaded within the grace period: back into the call with the same seat, no pre-join. */
 async function resumeAfterReload(saved) {
-  hooks.restoredSession = true;
+  store.restoredSession = true;
   setState('joining');
   showScreen('call');
   $('reconnect-banner').hidden = false;
   $('name').value = saved.displayName || storedName();
   media.enabled = { audio: saved.audio !== false, video: saved.video !== false };
-  previewReady = startPreview();
-  await previewReady;
-  connect(saved.body, saved.displayName || 'Guest');
+  store.previewReady = startPreview();
+  await store.previewReady;
+  connect(saved.body, saved.displayName || t('people.guest'));
 }
 
 init();

@@ -1,6 +1,8 @@
 import { el, icon, initials, avatarColor } from './dom.js';
+import { t } from './i18n.js';
 
-const ROLE_LABELS = { host: 'Meeting host', cohost: 'Co-host', participant: '', viewer: 'Viewer' };
+const ROLE_KEYS = { host: 'people.host', cohost: 'people.cohost', viewer: 'people.viewer' };
+const roleLabel = (role) => (role === 'participant' ? '' : ROLE_KEYS[role] ? t(ROLE_KEYS[role]) : role ?? '');
 
 /** Renders the people panel: self first, then by name. */
 export function renderPeople(list, participants, selfId, actionsFor = () => null) {
@@ -9,11 +11,11 @@ export function renderPeople(list, participants, selfId, actionsFor = () => null
   list.replaceChildren(...people.map((p) => {
     const avatar = el('span', { className: 'person-avatar', textContent: initials(p.display_name) });
     avatar.style.background = avatarColor(p.id);
-    const name = el('span', { className: 'person-name', textContent: p.display_name || 'Guest' });
-    if (p.id === selfId) name.append(el('span', { className: 'you', textContent: ' (You)' }));
-    const role = el('span', { className: 'person-role', textContent: p.reconnecting ? 'Reconnecting…' : ROLE_LABELS[p.role] ?? p.role ?? '' });
+    const name = el('span', { className: 'person-name', textContent: p.display_name || t('people.guest') });
+    if (p.id === selfId) name.append(el('span', { className: 'you', textContent: t('people.you') }));
+    const role = el('span', { className: 'person-role', textContent: p.reconnecting ? t('call.reconnecting') : roleLabel(p.role) });
     const mic = icon(p.audio_muted ? 'micOff' : 'mic', `icon person-mic${p.audio_muted ? ' muted' : ''}`);
-    mic.setAttribute('aria-label', p.audio_muted ? 'Microphone off' : 'Microphone on');
+    mic.setAttribute('aria-label', t(p.audio_muted ? 'people.micOff' : 'people.micOn'));
     mic.removeAttribute('aria-hidden');
     const hand = p.hand_raised_at ? icon('hand', 'icon hand-icon') : null;
     return el('li', { className: 'person', dataset: { participantId: p.id } }, [

@@ -1,13 +1,14 @@
 import { el } from './dom.js';
+import { t } from './i18n.js';
 
 /** Pre-join rendering: the preview, the on/off state of both media buttons, notices, device lists. */
 
 const $ = (id) => document.getElementById(id);
 
-function setToggle(btn, on, what) {
+function setToggle(btn, on, kind) {
   btn.classList.toggle('off', !on);
   btn.setAttribute('aria-pressed', String(on));
-  btn.title = `${on ? 'Turn off' : 'Turn on'} ${what}`;
+  btn.title = t(`control.${kind}${on ? 'Off' : 'On'}`);
   btn.setAttribute('aria-label', btn.title);
 }
 
@@ -16,13 +17,13 @@ export function updateMediaButtons(media) {
   document.body.classList.toggle('media-starting', media.starting);
   const mic = media.enabled.audio && !!media.track('audio');
   const cam = media.enabled.video && !!media.track('video');
-  setToggle($('pre-mic-btn'), mic, 'microphone');
-  setToggle($('pre-cam-btn'), cam, 'camera');
-  setToggle($('mic-btn'), mic, 'microphone');
-  setToggle($('cam-btn'), cam, 'camera');
+  setToggle($('pre-mic-btn'), mic, 'mic');
+  setToggle($('pre-cam-btn'), cam, 'cam');
+  setToggle($('mic-btn'), mic, 'mic');
+  setToggle($('cam-btn'), cam, 'cam');
   const off = $('preview-off');
   off.hidden = cam;
-  off.textContent = media.starting ? 'Camera is starting' : media.track('video') ? 'Camera is off' : 'Camera unavailable';
+  off.textContent = t(media.starting ? 'preview.starting' : media.track('video') ? 'preview.off' : 'preview.unavailable');
 }
 
 /**
@@ -44,7 +45,7 @@ export function showNotice(text) {
 /** Fills the microphone and camera pickers; a kind without a live track gets a disabled placeholder. */
 export async function fillDevices(media) {
   const devices = await media.devices();
-  for (const [kind, select, none] of [['audio', $('mic-select'), 'No microphone'], ['video', $('cam-select'), 'No camera']]) {
+  for (const [kind, select, none] of [['audio', $('mic-select'), t('device.noMic')], ['video', $('cam-select'), t('device.noCam')]]) {
     const list = devices[kind];
     const usable = list.length > 0 && !!media.track(kind);
     select.replaceChildren(...(usable ? list : [{ deviceId: '', label: none }])

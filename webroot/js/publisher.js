@@ -5,6 +5,27 @@ const SMALL_TILE_HEIGHT = 240;
 const SMALL_TILE_FPS = 15;
 
 /**
+ * The simulcast encodings of a camera capture `height` lines high, lowest first (the SFU numbers
+ * layers in this order and forwards each subscriber the one its tile needs): three (rid q/h/f at
+ * 1/4, 1/2 and full resolution) from 720p up, two (1/2 and full) below. The low layer's cap is
+ * kept at 100 kbit/s so that Chromium's allocator enables the middle layer (≥ 150 kbit/s) already
+ * at its 300 kbit/s start estimate.
+ */
+export function cameraEncodings(height) {
+  if (height >= 720) {
+    return [
+      { rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 100_000, maxFramerate: 15 },
+      { rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 500_000, maxFramerate: 30 },
+      { rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_500_000, maxFramerate: 30 },
+    ];
+  }
+  return [
+    { rid: 'q', scaleResolutionDownBy: 2, maxBitrate: 200_000, maxFramerate: 15 },
+    { rid: 'h', scaleResolutionDownBy: 1, maxBitrate: 700_000, maxFramerate: 30 },
+  ];
+}
+
+/**
  * The publishing RTCPeerConnection: our microphone / camera / screen go out as sendonly
  * transceivers; every change is one `publish` offer answered by `publish_answer`. Negotiations are
  * serialized: while one publish is in flight, further requests collapse into one follow-up.
@@ -27,9 +48,14 @@ export class Publisher {
     this.onRejected = () => {};
   }
 
-  /** Adds a track as a sendonly transceiver for `source`; call negotiate() to publish it. */
+  /**
+   * Adds a track as a sendonly transceiver for `source`; call negotiate() to publish it. A camera
+   * is sent as simulcast (cameraEncodings); a screen share as one full-resolution encoding.
+   */
   add(track, source, stream) {
-    const transceiver = this.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+    const init = { direction: 'sendonly', streams: [stream] };
+    if (source === 'camera') init.sendEncodings = cameraEncodings((track.getSettings && track.getSettings().height) || 0);
+    const transceiver = this.pc.addTransceiver(track, init);
     this.sources.set(transceiver, source);
     return transceiver;
   }
@@ -120,6 +146,27 @@ export class Publisher {
     }
   }
 
+  /**
+   * Handles `encodings` (dynacast): the SFU says which of our camera's simulcast encodings anyone
+   * receives; the others are paused (`active = false`) until someone needs them again.
+   */
+  async setEncodingsActive(msg) {
+    if (!Array.isArray(msg.active) || !this.tracks.some((t) => t.track_id === msg.track_id && t.source === 'camera')) return;
+    for (const [t, source] of this.sources) {
+      if (source !== 'camera' || t.stopped || t.direction === 'stopped') continue;
+      const params = t.sender.getParameters();
+      if (!params.encodings || params.encodings.length !== msg.active.length) continue;
+      let changed = false;
+      params.encodings.forEach((enc, i) => {
+        const active = msg.active[i] !== false;
+        if (enc.active !== active) { enc.active = active; changed = true; }
+      });
+      if (changed) {
+        try { await t.sender.setParameters(params); } catch { /* renegotiating: the next message applies it */ }
+      }
+    }
+  }
+
   /** Handles `video_constraints`: the largest height anyone shows our track at (0: nobody looks). */
   constrain(msg) {
     this.constraints.set(msg.track_id, msg.max_height);
@@ -140,7 +187,8 @@ export class Publisher {
       for (const [t, source] of this.sources) {
         if (source !== 'camera' || t.stopped || t.direction === 'stopped' || !t.sender.track) continue;
         const params = t.sender.getParameters();
-        if (!params.encodings || params.encodings.length === 0) continue;
+        // simulcast: the SFU gives each receiver the layer it shows, and dynacast pauses unused ones
+        if (!params.encodings || params.encodings.length !== 1) continue;
         const height = t.sender.track.getSettings().height || 360;
         const enc = params.encodings[0];
         const scale = Math.max(1, height / Math.max(MIN_HEIGHT, maxHeight));

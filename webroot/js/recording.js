@@ -1,4 +1,5 @@
 import { toast } from './dom.js';
+import { t } from './i18n.js';
 
 /**
  * The recording indicator everyone sees and the Record button hosts and co-hosts get
@@ -6,10 +7,10 @@ import { toast } from './dom.js';
  */
 const $ = (id) => document.getElementById(id);
 const REFUSALS = {
-  'recording-not-allowed': 'Recording is turned off for this meeting.',
-  'e2ee-not-recordable': 'This meeting is end-to-end encrypted, so the server cannot record it.',
-  'already-recording': 'The meeting is already being recorded.',
-  'not-recording': 'The meeting is not being recorded.',
+  'recording-not-allowed': 'rec.notAllowed',
+  'e2ee-not-recordable': 'rec.e2ee',
+  'already-recording': 'rec.already',
+  'not-recording': 'rec.notRecording',
 };
 
 export class RecordingUi {
@@ -19,8 +20,8 @@ export class RecordingUi {
     this.active = false;
     $('record-btn').addEventListener('click', () => {
       if (this.active) {
-        if (window.confirm('Stop recording?')) this.send({ type: 'stop_recording' });
-      } else if (window.confirm('Record this meeting? Everyone will see that it is being recorded.')) {
+        if (window.confirm(t('rec.confirmStop'))) this.send({ type: 'stop_recording' });
+      } else if (window.confirm(t('rec.confirmStart'))) {
         this.send({ type: 'start_recording' });
       }
     });
@@ -40,15 +41,15 @@ export class RecordingUi {
   /** True when the error code was a recording refusal (shown here). */
   onError(code) {
     if (!REFUSALS[code]) return false;
-    toast(REFUSALS[code], { kind: 'error' });
+    toast(t(REFUSALS[code]), { kind: 'error' });
     return true;
   }
 
   show(active, announce) {
-    if (announce && active !== this.active) toast(active ? 'This meeting is being recorded' : 'Recording stopped');
+    if (announce && active !== this.active) toast(t(active ? 'rec.started' : 'rec.stopped'));
     this.active = active;
     $('rec-indicator').hidden = !active;
-    $('record-btn').textContent = active ? 'Stop recording' : 'Record';
+    $('record-btn').textContent = t(active ? 'rec.stop' : 'rec.record');
     $('record-btn').setAttribute('aria-pressed', String(active));
   }
 }

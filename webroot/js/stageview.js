@@ -1,3 +1,4 @@
+import { t } from './i18n.js';
 /**
  * The stage layout switch (gallery ↔ speaker view, remembered per browser) and the active speaker
  * the server names (`active_speaker`, docs/protocol.md): its tile gets a ring, and in speaker view
@@ -6,12 +7,12 @@
 const LAYOUT_KEY = 'confero.layout';
 
 export class StageView {
-  /** @param gallery a Gallery; @param button the layout toggle; @param hooks window.confero */
-  constructor(gallery, button, hooks) {
+  /** @param gallery a Gallery; @param button the layout toggle; @param store the page's Store (layout, activeSpeaker) */
+  constructor(gallery, button, store) {
     this.gallery = gallery;
     this.button = button;
-    this.hooks = hooks;
-    hooks.activeSpeaker = null;
+    this.store = store;
+    store.activeSpeaker = null;
     button.addEventListener('click', () => this.setMode(this.gallery.mode === 'speaker' ? 'gallery' : 'speaker'));
     let saved = 'gallery';
     try { saved = localStorage.getItem(LAYOUT_KEY) || 'gallery'; } catch { /* storage unavailable */ }
@@ -21,10 +22,10 @@ export class StageView {
   setMode(mode, remember = true) {
     this.gallery.setMode(mode);
     const speaker = this.gallery.mode === 'speaker';
-    this.hooks.layout = this.gallery.mode;
+    this.store.layout = this.gallery.mode;
     this.button.classList.toggle('active', speaker);
     this.button.setAttribute('aria-pressed', String(speaker));
-    this.button.title = speaker ? 'Gallery view' : 'Speaker view';
+    this.button.title = t(speaker ? 'control.galleryView' : 'control.speakerView');
     this.button.setAttribute('aria-label', this.button.title);
     if (remember) {
       try { localStorage.setItem(LAYOUT_KEY, this.gallery.mode); } catch { /* storage unavailable */ }
@@ -34,8 +35,8 @@ export class StageView {
   /** Handles `active_speaker`; false for any other message. */
   onMessage(m) {
     if (m.type !== 'active_speaker') return false;
-    this.hooks.activeSpeaker = m.participant_id || null;
-    this.gallery.setActiveSpeaker(this.hooks.activeSpeaker);
+    this.store.activeSpeaker = m.participant_id || null;
+    this.gallery.setActiveSpeaker(this.store.activeSpeaker);
     return true;
   }
 }

@@ -1,6 +1,5 @@
 package io.confero.api;
 
-import io.confero.meeting.TenantId;
 import io.confero.store.ApiKeyRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -58,17 +57,16 @@ final class ApiAuth {
       ctx.fail(ApiException.unauthorized("HTTP Basic authentication with the API key and secret is required"));
       return;
     }
-    limit("key:" + pair[0]).compose(v -> keys.verify(pair[0], pair[1])).onSuccess(t -> {
-      if (t.isEmpty()) {
-        ctx.fail(ApiException.unauthorized("unknown API key or wrong secret"));
-        return;
-      }
-      TenantId tenant = t.get();
-      ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
-          .putHeader("Cache-Control", "no-store")
-          .end(new JsonObject().put("access_token", tokens.mintApiToken(tenant, pair[0]))
-              .put("token_type", "Bearer").put("expires_in", tokens.apiTtlSeconds()).encode());
-    }).onFailure(ctx::fail);
+    // the caller's address pays for the attempt; the key's own budget only once the secret proved
+    // right, so someone who merely knows a key id cannot spend its holder's budget
+    limit("ip:" + ctx.request().remoteAddress().hostAddress()).compose(v -> keys.verify(pair[0], pair[1]))
+        .compose(t -> t.isEmpty() ? Future.failedFuture(ApiException.unauthorized("unknown API key or wrong secret"))
+            : limit("key:" + pair[0]).map(t.get()))
+        .onSuccess(tenant -> ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+            .putHeader("Cache-Control", "no-store")
+            .end(new JsonObject().put("access_token", tokens.mintApiToken(tenant, pair[0]))
+                .put("token_type", "Bearer").put("expires_in", tokens.apiTtlSeconds()).encode()))
+        .onFailure(ctx::fail);
   }
 
   private static String[] basic(String h) {

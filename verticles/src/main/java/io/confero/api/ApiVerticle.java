@@ -55,13 +55,18 @@ public final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     router = router();
-    server = vertx.createHttpServer();
+    server = vertx.createHttpServer().invalidRequestHandler(Problems::invalidRequest);
     return server.requestHandler(router).listen(config.http().port(), config.http().host());
   }
 
   /** The routes being served (the OpenAPI test compares them with the document). */
   public java.util.List<io.vertx.ext.web.Route> routes() {
     return router.getRoutes();
+  }
+
+  /** Stops accepting connections and lets requests in flight finish (at most {@code timeout}). */
+  public Future<Void> drain(java.time.Duration timeout) {
+    return server.shutdown(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** The port actually bound (useful when configured as 0). */

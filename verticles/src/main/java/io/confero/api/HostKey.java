@@ -28,6 +28,11 @@ final class HostKey {
     }
   }
 
+  /** The SHA-256 of {@code secret} in hex (how a browser's cookie is kept in live state). */
+  static String hex(String secret) {
+    return java.util.HexFormat.of().formatHex(hash(secret));
+  }
+
   /** Constant-time comparison of the stored hash with the presented key's hash. */
   static boolean matches(byte[] storedHash, String presented) {
     return storedHash != null && MessageDigest.isEqual(storedHash, hash(presented));

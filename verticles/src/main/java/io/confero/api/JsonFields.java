@@ -123,6 +123,10 @@ final class JsonFields {
     if (t.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
       throw ApiException.invalid(key, "'" + key + "' must not contain control characters");
     }
+    String bad = io.confero.meeting.TextCheck.problem(t);
+    if (bad != null) {
+      throw ApiException.invalid(key, "'" + key + "' " + bad);
+    }
     return t;
   }
 }

@@ -132,7 +132,7 @@ public final class MeetingService {
   }
 
   public Future<Void> delete(TenantId tenant, MeetingId id) {
-    return meetings.delete(tenant, id).compose(found -> {
+    return meetings.delete(tenant, id, now()).compose(found -> {
       if (!found) {
         return Future.failedFuture(ApiException.notFound("meeting"));
       }
@@ -147,11 +147,21 @@ public final class MeetingService {
 
   /** Registers a participant in the live meeting; refused when ended, locked or full. */
   public Future<Seat> join(Meeting m, String displayName, Role role, String userRef, String via) {
+    return join(m, displayName, role, userRef, via, null);
+  }
+
+  /**
+   * {@link #join} for a seat known by the integrator's {@code userRef} or, for a join link, by the
+   * {@code browser} cookie: a removal holds for that user or browser (only a hash of it is kept).
+   */
+  public Future<Seat> join(Meeting m, String displayName, Role role, String userRef, String via, String browser) {
     if (m.status() == Meeting.Status.ENDED) {
       return Future.failedFuture(new ApiException(409, "meeting-ended", "the meeting has ended"));
     }
     ParticipantId pid = ParticipantId.random();
-    return directory.apply(m.id(), new MeetingMutations.Register(m.settings(), pid, displayName, role, userRef))
+    String identity = userRef != null ? "user:" + userRef : browser != null ? "browser:" + HostKey.hex(browser) : null;
+    return directory.apply(m.id(), new MeetingMutations.Register(m.settings(), pid, displayName, role, identity,
+        clock.millis()))
         .compose(out -> {
           if (!out.accepted()) {
             return Future.failedFuture(joinRefusal(out.errorCode()));
@@ -166,7 +176,7 @@ public final class MeetingService {
     if (!out.accepted() || out.eventType() == null) {
       return Future.succeededFuture();
     }
-    return events.append(id, out.state().epoch(), out.eventType(), out.eventPayload());
+    return events.append(id, out.state(), out.eventType(), out.eventPayload());
   }
 
   private static ApiException joinRefusal(String code) {

@@ -130,9 +130,29 @@ final class MeetingsApi {
     JsonFields.onlyKnown(body, "", GUEST_JOIN_FIELDS);
     String name = JsonFields.text(body, "display_name", 100, true);
     String hostKey = JsonFields.string(body, "", "host_key");
-    service.byCode(code).compose(m -> linkRole(m, hostKey).compose(role -> service.join(m, name, role, null, "link")))
+    String browser = browser(ctx);
+    service.byCode(code).compose(m -> linkRole(m, hostKey)
+            .compose(role -> service.join(m, name, role, null, "link", browser)))
         .compose(this::joinResponse).onSuccess(out -> json(ctx, 200, out)).onFailure(ctx::fail);
   }
+
+  /** The browser's identity for join links: its {@value #BROWSER_COOKIE} cookie, set here on first use. */
+  private String browser(RoutingContext ctx) {
+    io.vertx.core.http.Cookie c = ctx.request().getCookie(BROWSER_COOKIE);
+    if (c != null && c.getValue().matches("[A-Za-z0-9_-]{22,64}")) {
+      return c.getValue();
+    }
+    byte[] raw = new byte[16];
+    new java.security.SecureRandom().nextBytes(raw);
+    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    ctx.response().addCookie(io.vertx.core.http.Cookie.cookie(BROWSER_COOKIE, id).setPath("/j/").setHttpOnly(true)
+        .setSameSite(io.vertx.core.http.CookieSameSite.LAX).setSecure(publicUrl.startsWith("https:"))
+        .setMaxAge(400L * 24 * 3600));
+    return id;
+  }
+
+  /** The cookie a join link's browser is known by: a removal holds for that browser (docs/api.md). */
+  static final String BROWSER_COOKIE = "confero_browser";
 
   private Future<Role> linkRole(Meeting m, String hostKey) {
     if (hostKey == null) {

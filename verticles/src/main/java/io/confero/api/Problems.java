@@ -51,6 +51,27 @@ public final class Problems {
     send(ctx, e);
   }
 
+  /**
+   * The HTTP server's handler of requests its decoder refused (before any route): a request line
+   * over the limit is 414, headers over the limit 431, anything else 400, each as a problem
+   * document; the server closes the connection once the response ended.
+   */
+  public static void invalidRequest(io.vertx.core.http.HttpServerRequest req) {
+    Throwable cause = req.decoderResult().cause();
+    ApiException e;
+    if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+      e = new ApiException(414, "uri-too-long", "the request line (method, path and query) is too long");
+    } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+      e = new ApiException(431, "headers-too-large", "the request headers are too large");
+    } else {
+      e = forStatus(400);
+    }
+    JsonObject body = new JsonObject().put("type", TYPE_PREFIX + e.type()).put("title", title(e.status()))
+        .put("status", e.status()).put("detail", e.getMessage());
+    req.response().setStatusCode(e.status()).putHeader("Content-Type", "application/problem+json")
+        .putHeader("Connection", "close").end(body.encode());
+  }
+
   private static ApiException forStatus(int status) {
     return switch (status) {
       case 400 -> new ApiException(400, "malformed-request", "the request could not be parsed");
@@ -73,7 +94,9 @@ public final class Problems {
       case 405 -> "Method Not Allowed";
       case 409 -> "Conflict";
       case 413 -> "Payload Too Large";
+      case 414 -> "URI Too Long";
       case 415 -> "Unsupported Media Type";
+      case 431 -> "Request Header Fields Too Large";
       case 422 -> "Unprocessable Content";
       case 429 -> "Too Many Requests";
       default -> status >= 500 ? "Internal Server Error" : "Error";

@@ -17,6 +17,7 @@ import io.confero.meeting.MeetingDirectory;
 import io.confero.meeting.TenantId;
 import io.confero.store.ApiKeyRepository;
 import io.confero.store.Database;
+import io.confero.store.DurableMeetingDirectory;
 import io.confero.store.EventLogRepository;
 import io.confero.store.MeetingRepository;
 import io.confero.store.ParticipantRepository;
@@ -47,6 +48,7 @@ import io.confero.codecs.sfu.SfuCodec;
 import io.confero.sfu.SfuVerticle;
 import io.confero.sfu.SrtpWarmup;
 import io.confero.sfu.dtls.DtlsWarmup;
+import io.confero.signaling.RestoredHolds;
 import io.confero.signaling.SignalingComponents;
 import io.confero.signaling.SignalingVerticle;
 import io.confero.turn.TurnConfig;
@@ -156,9 +158,11 @@ public final class Confero {
     Pool pool = db.pool(vertx);
     SecretRepository secrets = new SecretRepository(pool, random);
     ApiKeyRepository keys = new ApiKeyRepository(pool, random);
-    MeetingDirectory directory = new HazelcastMeetingDirectory(vertx, hz);
+    MeetingDirectory liveDirectory = new HazelcastMeetingDirectory(vertx, hz);
     MeetingRepository meetingRepo = new MeetingRepository(pool);
     EventLogRepository eventLog = new EventLogRepository(pool, clock);
+    MeetingDirectory directory = new DurableMeetingDirectory(liveDirectory, meetingRepo, eventLog,
+        new RestoredHolds(vertx, liveDirectory, eventLog, config.signaling().reconnectGrace()));
     HazelcastMeetingHomes homes = new HazelcastMeetingHomes(vertx, hz, cm.getNodeId(), config.signaling().publicUrl(),
         node -> cm.getNodes().contains(node));
     var recordings = new java.util.concurrent.atomic.AtomicReference<RecordingComponents>();
@@ -298,13 +302,23 @@ public final class Confero {
     return pool;
   }
 
+  /** The port PostgreSQL listens on (the embedded server's, on 127.0.0.1). */
+  public int databasePort() {
+    return database.port();
+  }
+
   /**
-   * Stops everything: verticles, cluster membership, pools, the embedded database. Blocking: call it
-   * from a plain thread (main, a shutdown hook, a test), never from an event loop.
+   * Stops everything, in the order that loses nothing: this node leaves the cluster's node map (no
+   * new joins are sent here), the REST server stops accepting and finishes requests in flight,
+   * signaling tells every client to reconnect (1012) and logs their holds, and only then the pool,
+   * Vert.x and the embedded database close. Blocking: call it from a plain thread (main, a shutdown
+   * hook, a test), never from an event loop.
    */
   public void close() throws Exception {
     try {
       withdrawQuietly();
+      awaitQuietly("draining the REST API", api.drain(DRAIN));
+      awaitQuietly("draining signaling", signaling.drain(DRAIN));
       if (redis != null) {
         redis.close();
       }
@@ -315,6 +329,17 @@ public final class Confero {
       } finally {
         closeQuietly(database);
       }
+    }
+  }
+
+  /** How long each drain step of {@link #close} may take. */
+  private static final Duration DRAIN = Duration.ofSeconds(10);
+
+  private static void awaitQuietly(String what, Future<?> f) {
+    try {
+      f.toCompletionStage().toCompletableFuture().get(DRAIN.toSeconds() + 5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("{} failed", what, e);
     }
   }
 

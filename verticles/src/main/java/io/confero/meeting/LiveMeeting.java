@@ -31,9 +31,21 @@ public record LiveMeeting(MeetingId id, MeetingSettings settings, long epoch, bo
     return Optional.ofNullable(participants.get(pid));
   }
 
+  /**
+   * How long an issued seat is held for its holder to connect: after that, a seat nobody connected
+   * to no longer counts against {@code max_participants} (its holder may still join while there is room).
+   */
+  public static final long SEAT_CONFIRM_MILLIS = 30_000;
+
   /** Participants counted against {@code max_participants}: invited (holding a token), waiting or joined. */
   public long occupancy() {
-    return participants.values().stream().filter(p -> p.presence() == LiveParticipant.Presence.INVITED
+    return occupancy(0);
+  }
+
+  /** {@link #occupancy()} at {@code now} (clock millis): seats unconfirmed for {@link #SEAT_CONFIRM_MILLIS} don't count. */
+  public long occupancy(long now) {
+    return participants.values().stream().filter(p -> (p.presence() == LiveParticipant.Presence.INVITED
+        && !(now > 0 && p.unconfirmed(now, SEAT_CONFIRM_MILLIS)))
         || p.presence() == LiveParticipant.Presence.WAITING
         || p.presence() == LiveParticipant.Presence.JOINED).count();
   }
@@ -42,6 +54,16 @@ public record LiveMeeting(MeetingId id, MeetingSettings settings, long epoch, bo
     Map<ParticipantId, LiveParticipant> m = new LinkedHashMap<>(participants);
     m.put(p.id(), p);
     return new LiveMeeting(id, settings, epoch + 1, locked, ended, m, multiShare, sharers);
+  }
+
+  /** The same state without the seats nobody connected to for {@code millis} at {@code now} (same epoch). */
+  public LiveMeeting withoutSeatsUnconfirmedFor(long now, long millis) {
+    if (now <= 0 || participants.values().stream().noneMatch(p -> p.unconfirmed(now, millis))) {
+      return this;
+    }
+    Map<ParticipantId, LiveParticipant> m = new LinkedHashMap<>(participants);
+    m.values().removeIf(p -> p.unconfirmed(now, millis));
+    return new LiveMeeting(id, settings, epoch, locked, ended, m, multiShare, sharers);
   }
 
   public LiveMeeting withLocked(boolean l) {

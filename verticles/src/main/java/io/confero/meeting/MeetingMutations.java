@@ -16,15 +16,25 @@ public final class MeetingMutations {
   public static final String REMOVED = "participant-removed";
   public static final String FORBIDDEN = "forbidden";
   public static final String NO_PARTICIPANT = "participant-not-found";
+  public static final String ALREADY_LIVE = "already-live";
+  public static final String SEAT_EXPIRED = "seat-expired";
 
   /**
    * Issues a seat to a new participant (REST join): refused when ended, locked or full, and when the
-   * integrator's {@code userRef} (user_id) belongs to someone removed from this meeting.
+   * integrator's {@code userRef} (user_id, or the browser of a link guest) belongs to someone removed
+   * from this meeting. Hosts and co-hosts are never refused for a full meeting. At {@code now}
+   * (clock millis; 0: unknown) seats nobody connected to within {@link LiveMeeting#SEAT_CONFIRM_MILLIS}
+   * don't count, and those unconfirmed for {@link #SEAT_FORGET_MILLIS} are forgotten.
    */
   public record Register(MeetingSettings settings, ParticipantId participant, String displayName,
-      Role role, String userRef) implements MeetingMutation {
+      Role role, String userRef, long now) implements MeetingMutation {
     public Register(MeetingSettings settings, ParticipantId participant, String displayName, Role role) {
-      this(settings, participant, displayName, role, null);
+      this(settings, participant, displayName, role, null, 0);
+    }
+
+    public Register(MeetingSettings settings, ParticipantId participant, String displayName, Role role,
+        String userRef) {
+      this(settings, participant, displayName, role, userRef, 0);
     }
 
     @Override
@@ -40,13 +50,29 @@ public final class MeetingMutations {
       if (m.locked() && !role.canModerate()) {
         return Outcome.rejected(m, LOCKED);
       }
-      if (m.occupancy() >= m.settings().maxParticipants()) {
+      if (!role.canModerate() && m.occupancy(now) >= m.settings().maxParticipants()) {
         return Outcome.rejected(m, FULL);
       }
       LiveParticipant p = new LiveParticipant(participant, displayName, role, Presence.INVITED,
-          m.settings().muteOnEntry(), false, 0, userRef);
-      return Outcome.accepted(m.withParticipant(p), "participant.registered",
+          m.settings().muteOnEntry(), false, 0, userRef, false, now);
+      return Outcome.accepted(m.withoutSeatsUnconfirmedFor(now, SEAT_FORGET_MILLIS).withParticipant(p),
+          "participant.registered",
           Map.of("participant_id", participant.value(), "display_name", displayName, "role", role.wire()));
+    }
+  }
+
+  /** How long a seat nobody connected to is kept at all (its holder gets {@code seat-expired} after). */
+  public static final long SEAT_FORGET_MILLIS = 10 * 60_000;
+
+  /**
+   * Puts back a meeting's live state restored from the database (no live state in the cluster, e.g.
+   * after a restart of the only node). Only when there is none: a state already back wins, and the
+   * outcome carries it (refused with {@link #ALREADY_LIVE}). Nothing to log: the state was logged.
+   */
+  public record Restore(LiveMeeting state) implements MeetingMutation {
+    @Override
+    public Outcome apply(MeetingId id, LiveMeeting current) {
+      return current != null ? Outcome.rejected(current, ALREADY_LIVE) : Outcome.accepted(state, null, Map.of());
     }
   }
 
@@ -79,7 +105,11 @@ public final class MeetingMutations {
    * A participant holding a seat connects (or reconnects): refused when removed or the meeting ended.
    * One coming back within the reconnect grace is logged as {@code participant.reconnected} (no webhook).
    */
-  public record Join(ParticipantId participant) implements MeetingMutation {
+  public record Join(ParticipantId participant, long now) implements MeetingMutation {
+    public Join(ParticipantId participant) {
+      this(participant, 0);
+    }
+
     @Override
     public Outcome apply(MeetingId id, LiveMeeting current) {
       if (current == null) {
@@ -90,10 +120,14 @@ public final class MeetingMutations {
       }
       LiveParticipant p = current.participant(participant).orElse(null);
       if (p == null) {
-        return Outcome.rejected(current, NOT_FOUND);
+        return Outcome.rejected(current, SEAT_EXPIRED);
       }
       if (p.presence() == Presence.REMOVED) {
         return Outcome.rejected(current, REMOVED);
+      }
+      if (now > 0 && p.unconfirmed(now, LiveMeeting.SEAT_CONFIRM_MILLIS) && !p.role().canModerate()
+          && current.occupancy(now) >= current.settings().maxParticipants()) {
+        return Outcome.rejected(current, FULL); // the seat lapsed and others took the room meanwhile
       }
       boolean mustWait = current.settings().waitingRoom() && !p.role().canModerate()
           && (p.presence() == Presence.INVITED || p.presence() == Presence.WAITING);

@@ -21,6 +21,7 @@ import io.confero.sfu.transport.WebRtcTransport;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.eventbus.Message;
@@ -64,6 +65,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   private long timer;
   private long ticks;
   private final io.confero.recording.capture.Captures captures;
+  private OwnEventLoop loop;
 
   public SfuVerticle(ConferoConfig.Sfu config, String nodeId, int index, MeterRegistry registry) {
     this(config, nodeId, index, registry, null);
@@ -90,16 +92,26 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
       t.setDaemon(true);
       return t;
     });
+    loop = OwnEventLoop.create(vertx, "confero-sfu-" + index, 2, TimeUnit.SECONDS);
     return vertx.executeBlocking(() -> DtlsCertificate.generate()).compose(cert -> {
       certificate = cert;
-      consumer = vertx.eventBus().consumer(Addresses.sfuWorker(nodeId, index), this::onRequest);
-      timer = vertx.setPeriodic(TICK_MILLIS, id -> tick());
-      int port = config.port() == 0 ? 0 : config.port() + index;
-      Future<UdpPort> bound = UdpPort.bind((io.vertx.core.internal.ContextInternal) context, config.bindHost(), port,
-          new DatagramSocketOptions().setReceiveBufferSize(4 << 20).setSendBufferSize(4 << 20), MAX_DATAGRAM,
-          this::onDatagram).onSuccess(udp -> socket = udp);
-      return Future.join(consumer.completion(), bound);
-    }).onSuccess(x -> LOG.info("SFU worker {} listening on UDP {}:{}", index, config.bindHost(), port()));
+      Promise<Void> listening = Promise.promise();
+      // everything of this worker is registered from its own loop, so it all runs there
+      loop.context().runOnContext(v -> listen().onComplete(listening));
+      return listening.future();
+    }).onFailure(e -> loop.close()).onSuccess(x -> LOG.info("SFU worker {} listening on UDP {}:{} on its own event loop",
+        index, config.bindHost(), port()));
+  }
+
+  /** Registers the event-bus consumer, the tick and the UDP port; runs on the worker's own loop. */
+  private Future<Void> listen() {
+    consumer = vertx.eventBus().consumer(Addresses.sfuWorker(nodeId, index), this::onRequest);
+    timer = vertx.setPeriodic(TICK_MILLIS, id -> tick());
+    int port = config.port() == 0 ? 0 : config.port() + index;
+    Future<UdpPort> bound = UdpPort.bind(loop.context(), config.bindHost(), port,
+        new DatagramSocketOptions().setReceiveBufferSize(4 << 20).setSendBufferSize(4 << 20), MAX_DATAGRAM,
+        this::onDatagram).onSuccess(udp -> socket = udp);
+    return Future.join(consumer.completion(), bound).mapEmpty();
   }
 
   /** The UDP port this worker receives media on. */
@@ -107,7 +119,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
     return socket.port();
   }
 
-  private void onDatagram(byte[] buf, int len, InetSocketAddress from) {
+  private void onDatagram(byte[] buf, int len, InetSocketAddress from, long readNanos) {
     metrics.received();
     if (len > MAX_DATAGRAM || len < 1) {
       metrics.drop(DropReason.TOO_LARGE);
@@ -119,7 +131,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
         metrics.drop(DropReason.UNKNOWN_UFRAG);
         return;
       }
-      if (t.onStun(buf, len, from, nowMillis())) {
+      if (t.onStun(buf, len, from, readNanos / 1_000_000)) {
         byAddress.put(from, t);
       }
       return;
@@ -129,7 +141,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
       metrics.drop(DropReason.UNKNOWN_SOURCE);
       return;
     }
-    t.onDatagram(buf, len, System.nanoTime());
+    t.onDatagram(buf, len, readNanos);
   }
 
   private void onRequest(Message<SfuRequest> msg) {
@@ -152,6 +164,9 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
         msg.reply(new SfuRequest.Ack());
       } else if (req instanceof SfuRequest.SetTrackPaused t) {
         router.setTrackPaused(t.participantId(), t.trackId(), t.paused());
+        msg.reply(new SfuRequest.Ack());
+      } else if (req instanceof SfuRequest.SetTrackHeight h) {
+        router.setTrackHeight(h.participantId(), h.trackId(), h.maxHeight());
         msg.reply(new SfuRequest.Ack());
       } else if (req instanceof SfuRequest.Leave l) {
         router.leave(l.participantId());
@@ -203,7 +218,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   public WebRtcTransport newTransport(String participantId, boolean publisher, WebRtcTransport.Listener listener) {
     IceCredentials creds = IceCredentials.generate(random);
     WebRtcTransport t = new WebRtcTransport(participantId, publisher, creds, nowMillis(), certificate,
-        context, dtlsPool, this::send, metrics, listener);
+        loop.context(), dtlsPool, this::send, metrics, listener);
     byUfrag.register(creds.ufrag(), t);
     transports.add(t);
     return t;
@@ -249,11 +264,19 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
 
   @Override
   public Future<?> stop() {
-    vertx.cancelTimer(timer);
-    transports.forEach(WebRtcTransport::close);
-    transports.clear();
-    routers.clear();
-    dtlsPool.shutdownNow();
-    return Future.join(consumer.unregister(), socket == null ? Future.succeededFuture() : socket.close());
+    Promise<Void> stopped = Promise.promise();
+    loop.context().runOnContext(v -> {
+      vertx.cancelTimer(timer);
+      transports.forEach(WebRtcTransport::close);
+      transports.clear();
+      routers.clear();
+      dtlsPool.shutdownNow();
+      Future.join(consumer.unregister(), socket == null ? Future.succeededFuture() : socket.close()).<Void>mapEmpty()
+          .onComplete(stopped);
+    });
+    return stopped.future().eventually(() -> {
+      loop.close();
+      return Future.succeededFuture();
+    });
   }
 }

@@ -36,9 +36,15 @@ final class JoinFlow {
         throw new SignalingError("meeting-ended", "the meeting no longer exists");
       }
       conn.title = found.get().title();
-      return v.mutate(conn, new MeetingMutations.Join(conn.principal.participant())).compose(out -> {
+      return v.mutate(conn, new MeetingMutations.Join(conn.principal.participant(), v.components().clock().millis()))
+          .compose(out -> {
         if (!out.accepted()) {
-          String code = MeetingMutations.REMOVED.equals(out.errorCode()) ? "removed" : "meeting-ended";
+          String code = switch (out.errorCode()) {
+            case MeetingMutations.REMOVED -> "removed";
+            case MeetingMutations.FULL -> "meeting-full";
+            case MeetingMutations.SEAT_EXPIRED -> "seat-expired";
+            default -> "meeting-ended";
+          };
           conn.error(code, "cannot join: " + out.errorCode(), null);
           v.disconnect(conn, (short) 4403, code);
           return Future.succeededFuture();

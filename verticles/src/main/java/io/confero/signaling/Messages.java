@@ -16,6 +16,8 @@ import java.util.Set;
 /** Validates and handles each client frame of protocol v1 (docs/protocol.md). */
 final class Messages {
   static final int PROTOCOL_VERSION = 1;
+  /** What the {@code viewer} role may not do (watch, listen, react and raise a hand only). */
+  private static final Set<String> VIEWERS_MAY_NOT = Set.of("publish", "chat");
   private static final Set<String> TYPES = Set.of("join", "publish", "subscribe_answer", "trickle", "mute", "leave",
       "ping", "chat", "reaction", "raise_hand", "lower_hand", "mute_participant", "mute_all", "ask_unmute",
       "remove_participant", "lock", "set_role", "transfer_host", "end_meeting", "admit", "deny", "admit_all",
@@ -36,6 +38,11 @@ final class Messages {
     this.quality = new VideoQuality(v);
   }
 
+  /** The meeting has no connection on this node any more: its per-meeting budgets go. */
+  void forgetMeeting(String meetingId) {
+    social.forget(meetingId);
+  }
+
   Future<?> handle(Connection conn, JsonObject msg) {
     String type = str(msg, "type", 32, true);
     if (!TYPES.contains(type)) {
@@ -47,6 +54,9 @@ final class Messages {
     }
     if (!conn.joined && !type.equals("join") && !type.equals("ping") && !type.equals("leave")) {
       throw new SignalingError("not-joined", conn.waiting ? "wait until a host admits you" : "send join first");
+    }
+    if (conn.role == io.confero.meeting.Role.VIEWER && VIEWERS_MAY_NOT.contains(type)) {
+      throw new SignalingError("view-only", "a viewer watches and listens: no publishing, no chat");
     }
     return switch (type) {
       case "join" -> joins.join(conn, msg);

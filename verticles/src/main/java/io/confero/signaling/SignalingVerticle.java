@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,6 +48,13 @@ public final class SignalingVerticle extends VerticleBase {
   private Messages messages;
   private Reconnects reconnects;
   private long sweepTimer;
+  /** Set by {@link #drain}: new sockets are turned away (1012), the node is going down. */
+  private boolean draining;
+  /** Event-log appends not finished yet ({@link #drain} waits for them before the pool closes). */
+  private int pendingAppends;
+
+  /** Close status telling a client the server restarts: reconnect (with backoff), the seat is held. */
+  static final short SERVICE_RESTART = 1012;
 
   /** Close status of a socket that reached a node which is not its meeting's home (HTTP's 421 Misdirected). */
   static final short WRONG_NODE = 4421;
@@ -70,7 +78,9 @@ public final class SignalingVerticle extends VerticleBase {
     MessageConsumer<SfuEvent> sfuEvents = vertx.eventBus().consumer(Addresses.sfuEvents(c.nodeId()), this::onSfuEvent);
     // the transport accepts up to 4x the limit so that an oversized frame gets our own
     // `too-large` error and close code instead of a silent connection reset
-    server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketFrameSize(4 * MAX_FRAME)
+    // a peer that ignores our close frame loses its TCP connection after 2 s (Vert.x waits 10 s by default)
+    server = vertx.createHttpServer(new HttpServerOptions().setWebSocketClosingTimeout(2)
+        .setMaxWebSocketFrameSize(4 * MAX_FRAME)
         .setMaxWebSocketMessageSize(4 * MAX_FRAME).setRegisterWebSocketWriteHandlers(false));
     server.webSocketHandler(this::onSocket);
     server.requestHandler(req -> req.response().setStatusCode(404).end());
@@ -82,6 +92,10 @@ public final class SignalingVerticle extends VerticleBase {
   }
 
   private void onSocket(ServerWebSocket ws) {
+    if (draining) {
+      ws.close(SERVICE_RESTART, "server restarting");
+      return;
+    }
     if (!"/ws".equals(ws.path())) {
       ws.close((short) 4404, "not found");
       return;
@@ -121,6 +135,9 @@ public final class SignalingVerticle extends VerticleBase {
   }
 
   private void onFrame(Connection conn, String text) {
+    if (conn.closed) {
+      return; // removed, replaced or ended: nothing from this socket counts any more, close handshake or not
+    }
     if (text.length() > MAX_FRAME) {
       fail(conn, new SignalingError("too-large", "frames are limited to 64 KiB"), null);
       disconnect(conn, (short) 1009, "too large");
@@ -141,6 +158,9 @@ public final class SignalingVerticle extends VerticleBase {
     Object idv = msg.getValue("id");
     String ref = idv instanceof String s && s.length() <= 64 ? s : null;
     conn.chain = conn.chain.transform(x -> {
+      if (conn.closed) {
+        return Future.succeededFuture(); // queued before the connection ended: dropped with it
+      }
       try {
         return messages.handle(conn, msg).onFailure(e -> fail(conn, e, ref));
       } catch (RuntimeException e) {
@@ -196,8 +216,11 @@ public final class SignalingVerticle extends VerticleBase {
   Future<MeetingMutation.Outcome> mutate(Connection conn, MeetingMutation m) {
     return c.directory().apply(conn.principal.meeting(), m).compose(out -> {
       if (out.accepted() && out.eventType() != null) {
-        c.events().append(conn.principal.meeting(), out.state().epoch(), out.eventType(), out.eventPayload())
-            .onFailure(e -> LOG.warn("event log append failed", e));
+        pendingAppends++;
+        c.events().append(conn.principal.meeting(), out.state(), out.eventType(), out.eventPayload())
+            .onComplete(x -> pendingAppends--)
+            .onFailure(e -> LOG.error("event log append failed: {} at epoch {} of meeting {} is lost", out.eventType(),
+                out.state().epoch(), conn.meetingId(), e));
       }
       return Future.succeededFuture(out);
     });
@@ -316,6 +339,7 @@ public final class SignalingVerticle extends VerticleBase {
       meetings.remove(conn.meetingId());
       activeSpeakers.remove(conn.meetingId());
       recordingControls.closed(conn.meetingId());
+      messages.forgetMeeting(conn.meetingId());
       MessageConsumer<?> mc = meetingConsumers.remove(conn.meetingId());
       if (mc != null) {
         mc.unregister();
@@ -344,6 +368,12 @@ public final class SignalingVerticle extends VerticleBase {
       if (meetings.containsKey(speaker.meetingId())) {
         activeSpeakers.put(speaker.meetingId(), speaker.participantId());
         broadcast(speaker.meetingId(), activeSpeakerMessage(speaker.participantId()), null);
+      }
+    } else if (msg.body() instanceof SfuEvent.EncodingsActive e) {
+      Connection publisher = connection(e.meetingId(), e.participantId());
+      if (publisher != null && publisher.joined && !publisher.held) {
+        publisher.send(new JsonObject().put("type", "encodings").put("track_id", e.trackId())
+            .put("active", new JsonArray(new ArrayList<Object>(e.active()))));
       }
     } else if (msg.body() instanceof SfuEvent.TransportDown down) {
       Map<String, Connection> room = meetings.get(down.meetingId());
@@ -387,6 +417,30 @@ public final class SignalingVerticle extends VerticleBase {
     JsonArray a = new JsonArray();
     items.forEach(a::add);
     return a;
+  }
+
+  /**
+   * The node is going down: turns new sockets away and closes every socket with 1012 (service
+   * restart), so clients reconnect by themselves (here once it is back, or on another node) while
+   * their seats are held for the reconnect grace; completes once the sockets are closed and the
+   * event log has every hold (at most {@code timeout}), so the pool may close after it.
+   */
+  public Future<Void> drain(java.time.Duration timeout) {
+    io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+    context.runOnContext(x -> {
+      draining = true;
+      meetings.values().stream().flatMap(room -> java.util.List.copyOf(room.values()).stream())
+          .filter(conn -> !conn.ws.isClosed()).forEach(conn -> conn.ws.close(SERVICE_RESTART, "server restarting"));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      vertx.setPeriodic(20, id -> {
+        boolean open = meetings.values().stream().anyMatch(room -> room.values().stream().anyMatch(cn -> !cn.ws.isClosed()));
+        if ((!open && pendingAppends == 0) || System.nanoTime() > deadline) {
+          vertx.cancelTimer(id);
+          done.tryComplete();
+        }
+      });
+    });
+    return done.future();
   }
 
   @Override

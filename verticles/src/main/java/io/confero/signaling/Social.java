@@ -12,10 +12,20 @@ final class Social {
   /** The most UTF-8 bytes one chat message may hold. */
   static final int MAX_CHAT_BYTES = 4096;
 
+  /** Reactions a meeting may fan out per second (and at once). */
+  static final int REACTIONS_PER_SECOND = 10;
+  static final int REACTION_BURST = 20;
+
   private final SignalingVerticle v;
+  private final ReactionBudget reactions = new ReactionBudget(REACTIONS_PER_SECOND, REACTION_BURST);
 
   Social(SignalingVerticle v) {
     this.v = v;
+  }
+
+  /** The meeting has no connection on this node any more. */
+  void forget(String meetingId) {
+    reactions.forget(meetingId);
   }
 
   Future<?> handle(Connection conn, String type, JsonObject msg) {
@@ -27,11 +37,13 @@ final class Social {
         if (!HostMutations.REACTIONS.contains(emoji)) {
           throw new SignalingError("bad-message", "'emoji' must be one of " + HostMutations.REACTIONS);
         }
-        yield v.mutateOrFail(conn, new HostMutations.React(self, emoji)).map(out -> {
-          v.broadcast(conn.meetingId(), new JsonObject().put("type", "reaction")
-              .put("participant_id", conn.participantId()).put("emoji", emoji), null);
-          return null;
-        });
+        // joined is checked by Messages: no cluster round trip for something this short-lived
+        if (!reactions.tryTake(conn.meetingId(), v.components().clock().millis())) {
+          throw new SignalingError("rate-limited", "too many reactions in this meeting right now; try again in a moment");
+        }
+        v.broadcast(conn.meetingId(), new JsonObject().put("type", "reaction")
+            .put("participant_id", conn.participantId()).put("emoji", emoji), null);
+        yield Future.succeededFuture();
       }
       case "raise_hand" -> hand(conn, new HostMutations.SetHand(self, self, Messages.bool(msg, "raised"),
           System.currentTimeMillis()), self);
@@ -46,6 +58,10 @@ final class Social {
     Object t = msg.getValue("text");
     if (!(t instanceof String text) || text.isBlank()) {
       throw new SignalingError("bad-message", "'text' must be a non-empty string");
+    }
+    String bad = io.confero.meeting.TextCheck.problem(text);
+    if (bad != null) {
+      throw new SignalingError("bad-message", "'text' " + bad);
     }
     if (text.getBytes(StandardCharsets.UTF_8).length > MAX_CHAT_BYTES) {
       throw new SignalingError("too-large", "a chat message holds at most " + MAX_CHAT_BYTES + " bytes of text");

@@ -48,11 +48,11 @@ final class VideoQuality {
     }
     Integer before = conn.wantedHeights.put(trackId, n.intValue());
     recompute(conn.meetingId());
-    boolean paused = n.intValue() == 0;
-    if ((before != null && before == 0) == paused) {
+    if (before != null && before == n.intValue()) {
       return Future.succeededFuture();
     }
-    return v.sfu(new SfuRequest.SetTrackPaused(conn.meetingId(), conn.participantId(), trackId, paused));
+    // the height pauses a hidden track and picks the simulcast layer of a shown one
+    return v.sfu(new SfuRequest.SetTrackHeight(conn.meetingId(), conn.participantId(), trackId, n.intValue()));
   }
 
   private boolean isRemoteVideo(Connection conn, String trackId) {

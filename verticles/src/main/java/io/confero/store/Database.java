@@ -43,17 +43,26 @@ public final class Database implements AutoCloseable {
     if (cfg.embedded()) {
       Path dir = Path.of(cfg.dataDir()).toAbsolutePath();
       Files.createDirectories(dir);
+      EmbeddedAccess access = EmbeddedAccess.prepare(dir);
       EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
           .setDataDirectory(dir)
           .setCleanDataDirectory(false)
-          .setServerConfig("listen_addresses", "127.0.0.1");
+          .setServerConfig("listen_addresses", "127.0.0.1")
+          .setServerConfig("unix_socket_directories", "")
+          // durable by default: zonky turns fsync (pg_ctl -F) and synchronous_commit off for tests
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("full_page_writes", "on")
+          .setConnectConfig("password", access.password())
+          .setDataDirectoryCustomizer(access::apply);
       if (cfg.embeddedPort() > 0) {
         b.setPort(cfg.embeddedPort());
       }
       pg = b.start();
+      access.committed();
       LOG.info("embedded PostgreSQL started on 127.0.0.1:{} with data in {}", pg.getPort(), dir);
       options = new PgConnectOptions().setHost("127.0.0.1").setPort(pg.getPort())
-          .setDatabase("postgres").setUser("postgres").setPassword("postgres");
+          .setDatabase("postgres").setUser("postgres").setPassword(access.password());
       ds = pg.getPostgresDatabase();
     } else {
       options = new PgConnectOptions().setHost(cfg.host()).setPort(cfg.port())

@@ -153,9 +153,25 @@ public final class MeetingRepository {
         .put("ended_at", m.endedAt() == null ? null : m.endedAt().toString());
   }
 
-  public Future<Boolean> delete(TenantId tenant, MeetingId id) {
-    return pool.preparedQuery("DELETE FROM meetings WHERE meeting_id=$1 AND tenant_id=$2")
-        .execute(Tuple.of(id.uuid(), tenant.value())).map(r -> r.rowCount() == 1);
+  /**
+   * Deletes the meeting; a live one ends with it: its {@code meeting.ended} outbox event (by
+   * {@code deleted}, at {@code now}) is written in the same transaction, before the row goes.
+   */
+  public Future<Boolean> delete(TenantId tenant, MeetingId id, Instant now) {
+    return pool.withTransaction(tx -> tx.preparedQuery("SELECT " + COLUMNS
+            + " FROM meetings WHERE meeting_id=$1 AND tenant_id=$2 FOR UPDATE")
+        .execute(Tuple.of(id.uuid(), tenant.value())).map(MeetingRepository::first).compose(found -> {
+          if (found.isEmpty()) {
+            return Future.succeededFuture(false);
+          }
+          Meeting m = found.get();
+          Future<Void> ended = m.status() != Meeting.Status.LIVE ? Future.succeededFuture()
+              : Outbox.record(tx, Outbox.Event.of("meeting.ended", id, now, eventPayload(new Meeting(m.id(), m.tenant(),
+                  m.joinCode(), m.title(), m.type(), Meeting.Status.ENDED, m.startTime(), m.durationMinutes(),
+                  m.settings(), m.createdAt(), now, now)).put("by", "deleted")));
+          return ended.compose(v -> tx.preparedQuery("DELETE FROM meetings WHERE meeting_id=$1")
+              .execute(Tuple.of(id.uuid()))).map(r -> r.rowCount() == 1);
+        }));
   }
 
   private static Optional<Meeting> first(RowSet<Row> rows) {

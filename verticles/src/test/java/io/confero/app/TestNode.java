@@ -35,6 +35,13 @@ public final class TestNode implements AutoCloseable {
 
   /** A node reading time from {@code clock} (tests that step time, e.g. webhook retries). */
   public static TestNode start(Path dataDir, Map<String, String> overrides, java.time.Clock clock) throws Exception {
+    ConferoConfig config = ConfigLoader.load(env(dataDir, overrides), new Properties());
+    Confero node = Confero.start(config, clock).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    return new TestNode(node, dataDir);
+  }
+
+  /** The {@code CONFERO_*} environment of a test node on {@code dataDir}: loopback, free ports, a cluster of its own. */
+  public static Map<String, String> env(Path dataDir, Map<String, String> overrides) throws java.io.IOException {
     Map<String, String> env = new HashMap<>();
     env.put("CONFERO_HTTP_HOST", "127.0.0.1");
     int http = freePort();
@@ -58,9 +65,7 @@ public final class TestNode implements AutoCloseable {
     env.put("CONFERO_API_KEY", API_KEY);
     env.put("CONFERO_API_SECRET", API_SECRET);
     env.putAll(overrides);
-    ConferoConfig config = ConfigLoader.load(env, new Properties());
-    Confero node = Confero.start(config, clock).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-    return new TestNode(node, dataDir);
+    return env;
   }
 
   /** A TCP port free right now (the OS picks it); the node binds it a moment later. */

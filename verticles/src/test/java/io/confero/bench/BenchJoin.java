@@ -14,6 +14,23 @@ final class BenchJoin {
   private BenchJoin() {
   }
 
+  /** A benchmark's body. */
+  interface Body {
+    void run() throws Exception;
+  }
+
+  /** Runs a benchmark and exits (the in-process server leaves non-daemon threads behind): 0, or 1 on a failure. */
+  static void runAndExit(Body body) {
+    int status = 0;
+    try {
+      body.run();
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      status = 1;
+    }
+    System.exit(status);
+  }
+
   /** Opens the meeting's join link, types the name, clicks join and waits for state "joined". */
   static void join(BrowserSession b, E2EServer server, E2EServer.Meeting meeting, String name) {
     b.open(server.joinUrl(meeting));

@@ -22,14 +22,7 @@ public final class FirstMediaBench {
 
   /** Runs the benchmark and exits (the in-process server leaves non-daemon threads behind). */
   public static void main(String[] args) {
-    int status = 0;
-    try {
-      run(args);
-    } catch (Exception | Error e) {
-      e.printStackTrace();
-      status = 1;
-    }
-    System.exit(status);
+    BenchJoin.runAndExit(() -> run(args));
   }
 
   static void run(String[] args) throws Exception {

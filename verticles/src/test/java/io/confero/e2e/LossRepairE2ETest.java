@@ -1,5 +1,8 @@
 package io.confero.e2e;
 
+import io.confero.tools.impair.ImpairRelay;
+import io.confero.tools.impair.ImpairmentSpec;
+import io.confero.tools.impair.Schedule;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Loss repair on both legs with real Chromium (RFC 4585 generic NACK, RFC 4588 RTX): the SFU is
- * reached through a {@link LossyUdpProxy} that loses one video RTP packet in 25 each way. The SFU
+ * reached through an {@link ImpairRelay} that loses one video RTP packet in 25 each way (RTCP, STUN,
+ * DTLS and Opus pass). The SFU
  * must NACK the publishers and get their RTX repairs, and answer the subscribers' NACKs with RTX
  * packets that Chromium accepts as retransmissions; video keeps being decoded.
  */
@@ -30,19 +34,22 @@ class LossRepairE2ETest {
   static final RunningServer server = new RunningServer(Map.of("CONFERO_SFU_ANNOUNCED_ADDRESS", RELAY_ADDRESS))
       .printingSfuMetrics();
 
-  static final List<LossyUdpProxy> relays = new ArrayList<>();
+  /** Every 25th RTP packet of each client's link, each way; Opus (payload type 111) spared. */
+  static final ImpairmentSpec LOSSY = ImpairmentSpec.parse("every=25,scope=rtp,spare=111");
+  static final List<ImpairRelay> relays = new ArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
     for (int port : server.node().node().sfuPorts()) {
-      relays.add(new LossyUdpProxy(new InetSocketAddress(RELAY_ADDRESS, port), new InetSocketAddress("127.0.0.1", port), 25));
+      relays.add(new ImpairRelay(new InetSocketAddress(RELAY_ADDRESS, port), new InetSocketAddress("127.0.0.1", port),
+          Schedule.constant(LOSSY, LOSSY), 1));
     }
   }
 
   @AfterAll
   static void stop() throws Exception {
-    relays.forEach(r -> System.out.println("E2E relay lost up=" + r.droppedUp + " down=" + r.droppedDown));
-    relays.forEach(LossyUdpProxy::close);
+    relays.forEach(r -> System.out.println("E2E relay up: " + r.up() + " | down: " + r.down()));
+    relays.forEach(ImpairRelay::close);
   }
 
   /** The sum over workers of one SFU counter in /metrics. */

@@ -37,7 +37,8 @@ class ClusterAffinityTest {
     int dbPort = TestNode.freePort();
     int hzA = TestNode.freePort();
     int hzB = TestNode.freePort();
-    a = TestNode.start(Files.createTempDirectory("confero-affinity-a"), Map.of(
+    java.nio.file.Path dirA = Files.createTempDirectory("confero-affinity-a");
+    a = TestNode.start(dirA, Map.of(
         "CONFERO_CLUSTER_NAME", cluster,
         "CONFERO_CLUSTER_PORT", Integer.toString(hzA),
         "CONFERO_DATABASE_EMBEDDED_PORT", Integer.toString(dbPort)));
@@ -50,7 +51,8 @@ class ClusterAffinityTest {
         "CONFERO_DATABASE_PORT", Integer.toString(dbPort),
         "CONFERO_DATABASE_NAME", "postgres",
         "CONFERO_DATABASE_USER", "postgres",
-        "CONFERO_DATABASE_PASSWORD", "postgres"));
+        // the embedded server's generated password, kept with its data
+        "CONFERO_DATABASE_PASSWORD", Files.readString(dirA.resolve("postgres").resolve("confero-password")).strip()));
     seatsA = new Seats(a);
     seatsB = new Seats(b);
   }

@@ -24,6 +24,14 @@ public final class WsClient implements AutoCloseable {
   }
 
   public static WsClient connect(String url) throws Exception {
+    return connect(url, true);
+  }
+
+  /**
+   * {@code answerClose} false: a misbehaving client that never answers the server's close frame
+   * and goes on sending (the server must stop listening to it at once).
+   */
+  public static WsClient connect(String url, boolean answerClose) throws Exception {
     BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
     CompletableFuture<Integer> closed = new CompletableFuture<>();
     StringBuilder partial = new StringBuilder();
@@ -43,7 +51,7 @@ public final class WsClient implements AutoCloseable {
           @Override
           public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
             closed.complete(code);
-            return null;
+            return answerClose ? null : new CompletableFuture<Void>();
           }
 
           @Override
@@ -56,6 +64,15 @@ public final class WsClient implements AutoCloseable {
 
   public void send(String text) {
     ws.sendText(text, true).join();
+  }
+
+  /** Sends and ignores a failure (the server may have dropped the TCP connection by now). */
+  void sendQuietly(String text) {
+    try {
+      ws.sendText(text, true).get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // the connection is gone: nothing more reaches the server
+    }
   }
 
   void send(JsonObject msg) {

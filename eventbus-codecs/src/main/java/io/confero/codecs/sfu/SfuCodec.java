@@ -23,9 +23,10 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
   /** Registers a default codec for every SFU message record on {@code bus}. */
   public static void registerAll(EventBus bus) {
     for (Class<?> c : List.of(SfuRequest.Publish.class, SfuRequest.Subscribe.class, SfuRequest.SubscribeAnswer.class,
-        SfuRequest.SetMuted.class, SfuRequest.SetTrackPaused.class, SfuRequest.Leave.class, SfuRequest.Record.class, SfuRequest.PublishAnswer.class,
+        SfuRequest.SetMuted.class, SfuRequest.SetTrackPaused.class, SfuRequest.SetTrackHeight.class,
+        SfuRequest.Leave.class, SfuRequest.Record.class, SfuRequest.PublishAnswer.class,
         SfuRequest.SubscribeOffer.class, SfuRequest.Ack.class, SfuEvent.TransportDown.class,
-        SfuEvent.TransportUp.class, SfuEvent.ActiveSpeaker.class)) {
+        SfuEvent.TransportUp.class, SfuEvent.ActiveSpeaker.class, SfuEvent.EncodingsActive.class)) {
       register(bus, c);
     }
   }
@@ -66,6 +67,11 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
       ids(b, t.meetingId(), t.participantId());
       Wire.putString(b, t.trackId());
       b.appendByte((byte) (t.paused() ? 1 : 0));
+    } else if (msg instanceof SfuRequest.SetTrackHeight h) {
+      b.appendByte((byte) 7);
+      ids(b, h.meetingId(), h.participantId());
+      Wire.putString(b, h.trackId());
+      b.appendInt(h.maxHeight());
     } else if (msg instanceof SfuRequest.Leave l) {
       b.appendByte((byte) 5);
       ids(b, l.meetingId(), l.participantId());
@@ -98,6 +104,11 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
     } else if (msg instanceof SfuEvent.ActiveSpeaker s) {
       b.appendByte((byte) 42);
       ids(b, s.meetingId(), s.participantId());
+    } else if (msg instanceof SfuEvent.EncodingsActive e) {
+      b.appendByte((byte) 43);
+      ids(b, e.meetingId(), e.participantId());
+      Wire.putString(b, e.trackId());
+      Wire.putList(b, e.active(), (buf, a) -> buf.appendByte((byte) (a ? 1 : 0)));
     } else {
       throw new IllegalArgumentException("not an SFU message: " + msg.getClass());
     }
@@ -124,6 +135,7 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
       case 4 -> new SfuRequest.SetMuted(w.readString(), w.readString(), w.readString(), w.readBool());
       case 5 -> new SfuRequest.Leave(w.readString(), w.readString());
       case 6 -> new SfuRequest.SetTrackPaused(w.readString(), w.readString(), w.readString(), w.readBool());
+      case 7 -> new SfuRequest.SetTrackHeight(w.readString(), w.readString(), w.readString(), w.readInt());
       case 8 -> new SfuRequest.Record(w.readString(), w.readString(), w.readString(), w.readBool());
       case 20 -> new SfuRequest.PublishAnswer(w.readString(), w.readList(SfuCodec::readTrack),
           w.readList(SfuCodec::readTrack));
@@ -133,6 +145,7 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
       case 40 -> new SfuEvent.TransportDown(w.readString(), w.readString(), w.readString());
       case 41 -> new SfuEvent.TransportUp(w.readString(), w.readString());
       case 42 -> new SfuEvent.ActiveSpeaker(w.readString(), w.readString());
+      case 43 -> new SfuEvent.EncodingsActive(w.readString(), w.readString(), w.readString(), w.readList(Wire::readBool));
       default -> throw new IllegalArgumentException("unknown SFU message type " + type);
     };
   }

@@ -1,5 +1,7 @@
 package io.confero.codecs.sfu;
 
+import java.util.List;
+
 /** What SFU workers tell the signaling plane on their own initiative. */
 public sealed interface SfuEvent {
   String meetingId();
@@ -11,6 +13,18 @@ public sealed interface SfuEvent {
 
   /** A participant's publisher transport is connected and media flows. */
   record TransportUp(String meetingId, String participantId) implements SfuEvent {}
+
+  /**
+   * Dynacast: which simulcast encodings of a publisher's track someone receives, lowest first;
+   * the publisher sets {@code RTCRtpEncodingParameters.active} accordingly ({@code participantId}
+   * is the publisher).
+   */
+  record EncodingsActive(String meetingId, String participantId, String trackId, List<Boolean> active)
+      implements SfuEvent {
+    public EncodingsActive {
+      active = List.copyOf(active);
+    }
+  }
 
   /** The loudest participant changed (RFC 6464 levels). */
   record ActiveSpeaker(String meetingId, String participantId) implements SfuEvent {}

@@ -42,6 +42,19 @@ public sealed interface SfuRequest {
   record SetTrackPaused(String meetingId, String participantId, String trackId, boolean paused)
       implements SfuRequest {}
 
+  /**
+   * How many device pixels high one subscriber shows one video track ({@code video_quality}): 0
+   * stops forwarding it (as {@link SetTrackPaused}), otherwise it picks the simulcast layer that
+   * subscriber gets; {@code participantId} is the subscriber.
+   */
+  record SetTrackHeight(String meetingId, String participantId, String trackId, int maxHeight) implements SfuRequest {
+    public SetTrackHeight {
+      if (maxHeight < 0) {
+        throw new IllegalArgumentException("maxHeight must not be negative");
+      }
+    }
+  }
+
   /** The participant left: free its transports, producers and consumers. */
   record Leave(String meetingId, String participantId) implements SfuRequest {}
 

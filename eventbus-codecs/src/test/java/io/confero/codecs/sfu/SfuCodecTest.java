@@ -24,6 +24,7 @@ class SfuCodecTest {
         new SfuRequest.SubscribeAnswer("m1", "p1", "v=0\r\n"),
         new SfuRequest.SetMuted("m1", "p1", "audio", true),
         new SfuRequest.SetTrackPaused("m1", "p1", "t1", true),
+        new SfuRequest.SetTrackHeight("m1", "p1", "t1", 720),
         new SfuRequest.Leave("m1", "p1"),
         new SfuRequest.Record("m1", "api:k", "r1", true),
         new SfuRequest.PublishAnswer("v=0\r\n", List.of(TRACK), List.of(TRACK.withMuted(true))),
@@ -31,7 +32,8 @@ class SfuCodecTest {
         new SfuRequest.Ack(),
         new SfuEvent.TransportDown("m1", "p1", "consent expired"),
         new SfuEvent.TransportUp("m1", "p1"),
-        new SfuEvent.ActiveSpeaker("m1", "p1"));
+        new SfuEvent.ActiveSpeaker("m1", "p1"),
+        new SfuEvent.EncodingsActive("m1", "p1", "t1", List.of(true, false, true)));
   }
 
   @ParameterizedTest
@@ -45,6 +47,15 @@ class SfuCodecTest {
     codec.encodeToWire(b, msg);
     assertThat(codec.decodeFromWire(4, b)).isEqualTo(msg);
     assertThat(codec.transform(msg)).isSameAs(msg);
+  }
+
+  @Test
+  void goldenDynacastVector() {
+    Buffer b = Buffer.buffer();
+    SfuCodec.encode(b, new SfuEvent.EncodingsActive("m", "p", "t", List.of(true, false)));
+    // type 43, "m" "p" "t" as int32 length + UTF-8, then a list of 2 booleans
+    assertThat(HexFormat.of().formatHex(b.getBytes()))
+        .isEqualTo("2b" + "000000016d" + "0000000170" + "0000000174" + "00000002" + "01" + "00");
   }
 
   @Test

@@ -174,4 +174,32 @@ public final class RtpExtensions {
         Bytes.put16(p.buffer(), at, seq);
         return true;
     }
+
+    /**
+     * Renames element {@code fromId} to {@code toId} in place (RFC 8285 §4.2 one-byte form: the
+     * high nibble of its header; §4.3 two-byte form: its first byte), so a receiver that negotiated
+     * other ids than the sender finds it under its own id, or, renamed to an id it never
+     * negotiated, ignores it. The value is untouched.
+     *
+     * @return false when the packet has no element {@code fromId} or {@code toId} does not fit the form
+     */
+    public static boolean rename(RtpPacket p, int fromId, int toId) {
+        int at = find(p, fromId);
+        if (at < 0) {
+            return false;
+        }
+        byte[] b = p.buffer();
+        if (isOneByte(p)) {
+            if (toId < 1 || toId > 14) {
+                return false;
+            }
+            b[at - 1] = (byte) ((toId << 4) | (b[at - 1] & 0x0F));
+        } else {
+            if (toId < 1 || toId > 255) {
+                return false;
+            }
+            b[at - 2] = (byte) toId;
+        }
+        return true;
+    }
 }

@@ -40,6 +40,9 @@ public final class Forwarder {
     private long seqOffset;
     private long tsOffset;
     private long highestInExt;
+    /** The outgoing timestamp for the first packet of the pending source, when the owner aligned it. */
+    private boolean hasAlignedTs;
+    private long alignedTs;
 
     /**
      * @param outSsrc the SSRC announced to the subscriber
@@ -65,6 +68,7 @@ public final class Forwarder {
      * switch.
      */
     public void switchTo(int sourceSsrc) {
+        hasAlignedTs = false;
         if (hasCurrent && sourceSsrc == current) {
             hasTarget = false;
             return;
@@ -72,6 +76,28 @@ public final class Forwarder {
         hasTarget = true;
         target = sourceSsrc;
     }
+
+    /**
+     * As {@link #switchTo(int)}, with the outgoing timestamp the new source's first packet should
+     * get (e.g. aligned through both sources' sender reports by a simulcast timestamp aligner)
+     * instead of the one its arrival time suggests. Ignored for the very first source.
+     */
+    public void switchTo(int sourceSsrc, long firstOutTimestamp) {
+        switchTo(sourceSsrc);
+        if (hasTarget) {
+            hasAlignedTs = true;
+            alignedTs = firstOutTimestamp & 0xFFFFFFFFL;
+        }
+    }
+
+    /** Whether anything was forwarded yet (the timestamp and arrival of the last one are valid). */
+    public boolean hasStarted() { return started; }
+
+    /** Arrival time of the last packet forwarded (valid after {@link #hasStarted()}). */
+    public long lastArrivalNanos() { return lastOutArrival; }
+
+    /** What is added (mod 2^32) to the current source's timestamps (valid with a current source). */
+    public long timestampOffset() { return tsOffset; }
 
     /** Stops forwarding until the next {@link #switchTo(int)}. */
     public void pause() {
@@ -149,7 +175,9 @@ public final class Forwarder {
     }
 
     private void startSegment(int ssrc, int seq, long ts, long arrivalNanos) {
-        long outTs = started ? TimestampNum.add(lastOutTs, elapsedTicks(arrivalNanos)) : lastOutTs;
+        long outTs = !started ? lastOutTs
+            : hasAlignedTs ? alignedTs : TimestampNum.add(lastOutTs, elapsedTicks(arrivalNanos));
+        hasAlignedTs = false;
         hasCurrent = true;
         current = ssrc;
         hasTarget = false;

@@ -9,7 +9,11 @@ import io.confero.media.rtp.SeqNum;
  * owner calls {@link #buildFeedback()} every 50-100 ms until it returns {@code null}.
  *
  * <p>Each feedback starts where the previous one ended (packets never seen are reported as not
- * received; a packet arriving after its sequence number was reported is ignored). The reference
+ * received). A packet that arrives after its sequence number was reported as not received is
+ * re-reported, as libwebrtc's feedback generator does: the next feedback starts at it again and
+ * repeats the statuses after it, so the sender counts it as received instead of lost; that holds
+ * while the packets after it arrived at most {@link #REREPORT_WINDOW_MICROS} before it (libwebrtc
+ * keeps 500 ms of arrival history) and it is still in the ring. Duplicates are ignored. The reference
  * time is the first received packet's arrival in 64 ms units; deltas are kept on a 250 µs grid
  * without drift. A feedback ends early if a delta does not fit 16 bits or it would exceed
  * {@link #MAX_STATUSES} packets, and the rest goes into the next one. Single-threaded.
@@ -17,6 +21,8 @@ import io.confero.media.rtp.SeqNum;
 public final class TwccRecorder {
     /** Most packet statuses per feedback packet, keeping it well under an MTU. */
     public static final int MAX_STATUSES = 500;
+    /** How long after the packets that followed it a late packet is still re-reported. */
+    public static final long REREPORT_WINDOW_MICROS = 500_000;
     private static final int WINDOW = 1 << 13;
     private static final long NONE = Long.MIN_VALUE;
     private static final int TICKS_PER_REFERENCE_UNIT = 256;
@@ -48,10 +54,12 @@ public final class TwccRecorder {
             nextBase = ext;
             highest = ext;
         } else if (ext < nextBase) {
-            if (sentAny || highest - ext >= WINDOW) {
+            if (highest - ext >= WINDOW || arrivalOf(ext) != NONE || (sentAny && !rereportable(ext, arrivalMicros))) {
                 return;
             }
             nextBase = ext;
+        } else if (arrivalOf(ext) != NONE) {
+            return;
         } else if (ext > highest) {
             highest = ext;
             if (highest - nextBase >= WINDOW) {
@@ -61,6 +69,20 @@ public final class TwccRecorder {
         int slot = (int) (ext & (WINDOW - 1));
         slotExt[slot] = ext;
         arrivals[slot] = arrivalMicros;
+    }
+
+    /**
+     * True when the packets after late packet {@code ext} that were already reported arrived at
+     * most {@link #REREPORT_WINDOW_MICROS} before it (none arrived: nothing limits it).
+     */
+    private boolean rereportable(long ext, long arrivalMicros) {
+        for (long e = ext + 1; e < nextBase; e++) {
+            long a = arrivalOf(e);
+            if (a != NONE) {
+                return arrivalMicros - a <= REREPORT_WINDOW_MICROS;
+            }
+        }
+        return true;
     }
 
     /** Whether packets are waiting to be reported. */

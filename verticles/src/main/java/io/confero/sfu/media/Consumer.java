@@ -28,6 +28,14 @@ public interface Consumer {
    */
   void onSenderReport(Encoding encoding, RtcpSr sr);
 
+  /**
+   * Adds the simulcast layers (bit i = encoding i) this consumer needs now to {@code mask}, for
+   * dynacast. By default a consumer needs every layer (a recorder keeps the best it can get).
+   */
+  default int neededLayers(int mask) {
+    return mask | ((1 << producer().encodings().size()) - 1);
+  }
+
   /** The consumer is removed (its producer ended, or its receiver left): free what it holds. */
   void close();
 }

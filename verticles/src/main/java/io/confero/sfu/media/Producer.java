@@ -6,6 +6,9 @@ import io.confero.media.sdp.PublishedTrack;
 import io.confero.media.sdp.RtpCodec;
 import io.confero.sfu.forward.AudioLevelMeter;
 import io.confero.sfu.forward.VideoKeyframes;
+import io.confero.sfu.simulcast.Dynacast;
+import io.confero.sfu.simulcast.LayerActivity;
+import io.confero.sfu.simulcast.LayerTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +25,11 @@ public final class Producer {
   private final TrackSource source;
   private final List<Encoding> encodings;
   private final List<Consumer> consumers = new ArrayList<>();
+  /** Which SSRC carries which encoding (rid / rrid / FID / explicit SSRCs); see {@link LayerTable}. */
+  private final LayerTable layers;
+  /** Which encodings still arrive, their bitrates and key-frame heights (for layer selection). */
+  private final LayerActivity activity;
+  private Dynacast dynacast;
   /** Smoothed RFC 6464 level of an audio producer (unused for video). */
   private final AudioLevelMeter level = new AudioLevelMeter();
   private PublishedTrack track;
@@ -55,6 +63,45 @@ public final class Producer {
       }
     }
     this.encodings = List.copyOf(list);
+    this.layers = LayerTable.of(track);
+    this.activity = new LayerActivity(encodings.size(), LAYER_STALE_NANOS);
+  }
+
+  /** An encoding that sent nothing for this long counts as stopped (paused, or dropped by the encoder). */
+  static final long LAYER_STALE_NANOS = 1_000_000_000L;
+
+  /** The dynacast decisions of this producer, created on first use (all encodings active then). */
+  public Dynacast dynacast(long pauseAfterNanos, long nowNanos) {
+    if (dynacast == null) {
+      dynacast = new Dynacast(encodings.size(), pauseAfterNanos, nowNanos);
+    }
+    return dynacast;
+  }
+
+  public LayerTable layers() {
+    return layers;
+  }
+
+  public LayerActivity activity() {
+    return activity;
+  }
+
+  /** Whether this is a simulcast track (more than one encoding). */
+  public boolean isSimulcast() {
+    return encodings.size() > 1;
+  }
+
+  /** Whether the primary codec is VP8 (its payload descriptor is rewritten on layer switches). */
+  public boolean isVp8() {
+    return primaryCodec().name().equalsIgnoreCase("VP8");
+  }
+
+  public int ridExtensionId() {
+    return track.extensionId(MediaCapabilities.RTP_STREAM_ID);
+  }
+
+  public int repairedRidExtensionId() {
+    return track.extensionId(MediaCapabilities.REPAIRED_RTP_STREAM_ID);
   }
 
   public String trackId() {

@@ -13,6 +13,9 @@ import io.confero.media.rtp.RtpPacket;
 import io.confero.sfu.forward.TwccRecorder;
 import io.confero.sfu.metrics.DropReason;
 import io.confero.sfu.metrics.SfuMetrics;
+import io.confero.sfu.simulcast.LayerMatch;
+import io.confero.sfu.simulcast.LayerTable;
+import io.confero.sfu.simulcast.Vp8Descriptor;
 import io.confero.sfu.transport.WebRtcTransport;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,6 +48,8 @@ public final class Uplink {
   /** Encodings by their publisher's RTX SSRC (RFC 4588): retransmissions we asked for come there. */
   private final Map<Integer, Encoding> encodingsByRtxSsrc = new HashMap<>();
   private TwccRecorder twcc;
+  /** Set by {@link #encodingFor} when it refused the packet and counted the drop itself. */
+  private boolean layerRejected;
   private long lastReceiverReportMillis;
 
   public Uplink(WebRtcTransport transport, SfuMetrics metrics) {
@@ -98,6 +103,9 @@ public final class Uplink {
     recordTwcc(p, nowNanos);
     long nowMillis = nowNanos / 1_000_000;
     Encoding enc = encodingFor(p);
+    if (enc == null && layerRejected) {
+      return;
+    }
     Producer producer = enc == null ? null : enc.producer();
     if (enc != null && enc.rtxSsrcKnown() && p.ssrc() == enc.rtxSsrc()) {
       p = repair.unwrapRtx(enc, p, buf, nowMillis);
@@ -122,44 +130,98 @@ public final class Uplink {
       producer.level().onLevel(level, nowMillis);
     }
     boolean keyframe = producer.isKeyframe(p.payloadType(), buf, p.payloadOffset(), p.payloadLength());
+    if (producer.isVideo()) {
+      noteLayerActivity(enc, p, keyframe, nowNanos);
+    }
     PacketInfo info = new PacketInfo(p, enc, nowNanos, level, keyframe);
     for (Consumer c : producer.consumers()) {
       c.onPacket(info);
     }
   }
 
-  /** The encoding of a packet on its primary or its RTX SSRC; SSRCs not signalled are learned by mid. */
+  /**
+   * The encoding of a packet on its primary or its RTX SSRC. An SSRC not seen before is placed by
+   * its producer's {@link LayerTable} from the packet's mid (RFC 8843 §15), rid and repaired rid
+   * (RFC 8852) header extensions; once bound it never moves to another encoding or role, so a
+   * retransmission is never unwrapped into another layer's sequence space.
+   */
   private Encoding encodingFor(RtpPacket p) {
+    layerRejected = false;
     Encoding known = encodingsBySsrc.get(p.ssrc());
     if (known == null) {
       known = encodingsByRtxSsrc.get(p.ssrc());
     }
     if (known != null) {
-      return known;
+      return known.producer().isSimulcast() ? checked(known, p) : known;
     }
     for (Producer candidate : producersByMid.values()) {
       String mid = RtpExtensions.mid(p, candidate.midExtensionId());
       if (mid != null) {
         Producer byMid = producersByMid.get(mid);
-        return byMid == null ? null : learnSsrc(byMid.primaryEncoding(), p);
+        return byMid == null ? null : learnSsrc(byMid, p);
       }
     }
     return null;
   }
 
-  private Encoding learnSsrc(Encoding e, RtpPacket p) {
-    boolean rtx = e.producer().isRtxPayloadType(p.payloadType());
-    if (!rtx && !e.ssrcKnown()) {
-      e.setSsrc(p.ssrc());
-      encodingsBySsrc.put(p.ssrc(), e);
-      return e;
+  /** A known SSRC of a simulcast track whose packet names a rid or rrid: it must agree with the binding. */
+  private Encoding checked(Encoding known, RtpPacket p) {
+    Producer producer = known.producer();
+    String rid = RtpExtensions.rtpStreamId(p, producer.ridExtensionId());
+    String rrid = RtpExtensions.repairedRtpStreamId(p, producer.repairedRidExtensionId());
+    if (rid == null && rrid == null) {
+      return known;
     }
-    if (rtx && !e.rtxSsrcKnown()) {
-      e.setRtxSsrc(p.ssrc());
-      encodingsByRtxSsrc.put(p.ssrc(), e);
-      return e;
+    LayerMatch m = producer.layers().classify(p.ssrc(), rid, rrid, producer.isRtxPayloadType(p.payloadType()));
+    return m.accepted() ? known : rejected(m);
+  }
+
+  /** Counts a packet the layer table refused (an unknown rid, or a rid or role its SSRC is not bound to). */
+  private Encoding rejected(LayerMatch m) {
+    if (m.outcome() == LayerMatch.Outcome.UNKNOWN_RID) {
+      metrics.drop(DropReason.UNKNOWN_RID);
+      layerRejected = true;
+    } else if (m.outcome() == LayerMatch.Outcome.CONFLICT) {
+      metrics.drop(DropReason.LAYER_CONFLICT);
+      layerRejected = true;
     }
     return null;
+  }
+
+  private Encoding learnSsrc(Producer producer, RtpPacket p) {
+    String rid = RtpExtensions.rtpStreamId(p, producer.ridExtensionId());
+    String rrid = RtpExtensions.repairedRtpStreamId(p, producer.repairedRidExtensionId());
+    LayerMatch m = producer.layers().classify(p.ssrc(), rid, rrid, producer.isRtxPayloadType(p.payloadType()));
+    if (!m.accepted()) {
+      return rejected(m);
+    }
+    Encoding e = producer.encodings().get(m.layer());
+    if (m.isRtx()) {
+      if (e.rtxSsrcKnown()) {
+        encodingsByRtxSsrc.remove(e.rtxSsrc(), e);
+      }
+      e.setRtxSsrc(p.ssrc());
+      encodingsByRtxSsrc.put(p.ssrc(), e);
+    } else {
+      if (e.ssrcKnown()) {
+        encodingsBySsrc.remove(e.ssrc(), e);
+      }
+      e.setSsrc(p.ssrc());
+      encodingsBySsrc.put(p.ssrc(), e);
+    }
+    return e;
+  }
+
+  /** Feeds the layer selection: this encoding arrives, its size, and the height a VP8 key frame announces. */
+  private static void noteLayerActivity(Encoding enc, RtpPacket p, boolean keyframe, long nowNanos) {
+    Producer producer = enc.producer();
+    producer.activity().onPacket(enc.index(), p.length(), nowNanos);
+    if (keyframe && producer.isVp8()) {
+      Vp8Descriptor d = Vp8Descriptor.parse(p.buffer(), p.payloadOffset(), p.payloadLength());
+      if (d != null) {
+        producer.activity().onKeyframeHeight(enc.index(), d.keyframeHeight(p.buffer(), p.payloadOffset() + p.payloadLength()));
+      }
+    }
   }
 
   private void recordTwcc(RtpPacket p, long nowNanos) {

@@ -11,6 +11,9 @@ import io.confero.sfu.forward.Forwarder;
 import io.confero.sfu.forward.PacketCache;
 import io.confero.sfu.metrics.DropReason;
 import io.confero.sfu.metrics.SfuMetrics;
+import io.confero.sfu.simulcast.LayerSwitcher.SwitchDecision;
+import io.confero.sfu.simulcast.Vp8Descriptor;
+import io.confero.sfu.simulcast.Vp8Munger;
 import io.confero.sfu.transport.WebRtcTransport;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +40,10 @@ public final class WebRtcConsumer implements Consumer {
   /** The rtx payload type (apt = the primary's), -1 when none is offered. */
   private final int rtxPt;
   private final Forwarder forwarder;
+  /** Layer choice and switching of a simulcast producer; null for one encoding. */
+  private final SimulcastLayers layers;
+  /** Keeps the VP8 payload descriptor continuous across layer switches; null unless VP8. */
+  private final Vp8Munger vp8;
   /** The rewritten packets last sent, by outgoing sequence number, for NACK retransmission. */
   private final PacketCache sent;
   /** RTP packets and payload octets sent on {@link #outSsrc} (RFC 3550 §6.4.1 sender counts). */
@@ -47,6 +54,8 @@ public final class WebRtcConsumer implements Consumer {
   /** The subscriber's answer accepted the rtx payload type: retransmissions go on {@link #rtxSsrc}. */
   private boolean rtxNegotiated;
   private int rtxSeq;
+  /** The subscriber's id for the transport-wide-cc extension (RFC 8285), -1 until its answer or when refused. */
+  private int transportCcId = -1;
 
   /**
    * @param ids the random SSRCs and initial sequence/timestamp of the outgoing streams
@@ -67,6 +76,8 @@ public final class WebRtcConsumer implements Consumer {
     this.forwarder = new Forwarder(outSsrc, producer.clockRate(), producer.isVideo(), ids.initialSeq() & 0xFFFF,
         ids.initialTs());
     this.sent = producer.isVideo() ? new PacketCache(512, 2000) : null;
+    this.layers = producer.isVideo() && producer.isSimulcast() ? new SimulcastLayers(producer) : null;
+    this.vp8 = producer.isVideo() && producer.isVp8() ? new Vp8Munger() : null;
     downlink.register(this);
   }
 
@@ -107,6 +118,15 @@ public final class WebRtcConsumer implements Consumer {
     this.rtxNegotiated = negotiated && rtxPt >= 0;
   }
 
+  /** The subscriber's transport-wide-cc extension id from its answer for this m-section; -1 when not negotiated. */
+  public void setTransportCcId(int id) {
+    this.transportCcId = id;
+  }
+
+  public int transportCcId() {
+    return transportCcId;
+  }
+
   /** The next sequence number of the RTX stream (RFC 4588 §4: its own, consecutive). */
   public int nextRtxSeq() {
     int seq = rtxSeq;
@@ -125,14 +145,41 @@ public final class WebRtcConsumer implements Consumer {
     pausedByReceiver = paused;
     if (paused) {
       forwarder.pause();
+      if (layers != null) {
+        layers.hide();
+      }
     } else {
       requestKeyframe();
     }
   }
 
-  /** The subscriber asked for a keyframe (PLI/FIR) or just connected. */
+  /**
+   * The subscriber shows the track {@code height} device pixels high ({@code video_quality}): 0
+   * pauses it; for simulcast the height picks the layer (a thumbnail the low one, a speaker view
+   * the top one).
+   */
+  public void setTileHeight(int height) {
+    if (layers != null) {
+      layers.setTileHeight(height);
+    }
+    setPausedByReceiver(height == 0);
+  }
+
+  /** Adds the simulcast layers this consumer needs now to {@code mask} (for dynacast); none while hidden. */
+  @Override
+  public int neededLayers(int mask) {
+    return layers == null || pausedByReceiver ? mask : layers.neededMask(mask);
+  }
+
+  /** The simulcast layer being forwarded, -1 for none or without simulcast. */
+  public int currentLayer() {
+    return layers == null ? -1 : layers.current();
+  }
+
+  /** The subscriber asked for a keyframe (PLI/FIR) or just connected: ask for one of the layer it gets. */
   public void requestKeyframe() {
-    listener.onKeyframeNeeded(this, producer.primaryEncoding());
+    int layer = layers == null ? -1 : layers.target();
+    listener.onKeyframeNeeded(this, layer < 0 ? producer.primaryEncoding() : producer.encodings().get(layer));
   }
 
   @Override
@@ -146,7 +193,11 @@ public final class WebRtcConsumer implements Consumer {
       return;
     }
     RtpPacket in = info.packet();
-    if (forwarder.isPaused()) {
+    if (layers != null) {
+      if (!gateLayer(info)) {
+        return;
+      }
+    } else if (forwarder.isPaused()) {
       forwarder.switchTo(in.ssrc());
     }
     ForwardDecision d = forwarder.decide(in.ssrc(), in.sequenceNumber(), in.timestamp(), in.marker(),
@@ -161,24 +212,58 @@ public final class WebRtcConsumer implements Consumer {
     byte[] copy = Arrays.copyOf(in.buffer(), in.length() + WebRtcTransport.SRTP_ROOM);
     RtpPacket q = RtpPacket.parse(copy, 0, in.length());
     d.applyTo(q);
-    neutralizeMid(q, producer.midExtensionId());
+    if (vp8 != null) {
+      Vp8Descriptor desc = Vp8Descriptor.parse(copy, q.payloadOffset(), q.payloadLength());
+      if (desc != null) {
+        vp8.munge(desc, d.sourceSwitched()).applyTo(desc, copy);
+      }
+    }
+    retagExtensions(q);
     if (sent != null) {
       sent.put(q.sequenceNumber(), copy, 0, in.length(), info.arrivalMillis());
     }
     packetsSent++;
     octetsSent += q.payloadLength();
-    downlink.sendRtp(q, copy, in.length(), producer.transportCcExtensionId());
+    downlink.sendRtp(q, copy, in.length(), transportCcId);
   }
 
-  /** Renames the publisher's mid extension so the subscriber demultiplexes by our SSRC (its mids differ). */
-  static void neutralizeMid(RtpPacket q, int midId) {
-    if (midId < 1 || !RtpExtensions.isOneByte(q)) {
-      return;
+  /**
+   * The simulcast gate before the forwarder: only the chosen layer passes, a switch starts at the
+   * target layer's key frame (the forwarder then continues sequence numbers and aligned
+   * timestamps), and key frames are requested while a switch waits.
+   */
+  private boolean gateLayer(PacketInfo info) {
+    SwitchDecision s = layers.onPacket(info);
+    if (s.requestKeyframe() && layers.target() >= 0) {
+      listener.onKeyframeNeeded(this, producer.encodings().get(layers.target()));
     }
-    int at = RtpExtensions.find(q, midId);
-    if (at > 0) {
-      byte[] b = q.buffer();
-      b[at - 1] = (byte) ((NEUTRAL_EXTENSION_ID << 4) | (b[at - 1] & 0x0F));
+    if (!s.forward()) {
+      metrics.drop(info.encoding().index() == layers.target() ? DropReason.WAITING_FOR_KEYFRAME : DropReason.NOT_SELECTED);
+      return false;
+    }
+    if (s.switched()) {
+      layers.switchForwarder(forwarder, info);
+    }
+    return true;
+  }
+
+  /**
+   * Header extensions as the subscriber negotiated them: the publisher's mid element is renamed to
+   * an id the subscriber never negotiated (it demultiplexes by our SSRC; its mids differ), and the
+   * publisher's transport-cc element moves to the subscriber's transport-cc id (whatever held that
+   * id is renamed out of the way), or out of the way too when the subscriber did not negotiate it.
+   */
+  private void retagExtensions(RtpPacket q) {
+    int midId = producer.midExtensionId();
+    if (midId > 0) {
+      RtpExtensions.rename(q, midId, NEUTRAL_EXTENSION_ID);
+    }
+    int from = producer.transportCcExtensionId();
+    if (from > 0 && from != transportCcId) {
+      if (transportCcId > 0) {
+        RtpExtensions.rename(q, transportCcId, NEUTRAL_EXTENSION_ID);
+      }
+      RtpExtensions.rename(q, from, transportCcId > 0 ? transportCcId : NEUTRAL_EXTENSION_ID);
     }
   }
 
@@ -188,6 +273,9 @@ public final class WebRtcConsumer implements Consumer {
    */
   @Override
   public void onSenderReport(Encoding encoding, RtcpSr sr) {
+    if (layers != null) {
+      layers.onSenderReport(encoding, sr);
+    }
     long ts = forwarder.toOutgoingTimestamp(sr.ssrc(), sr.rtpTimestamp());
     if (downlink.isConnected() && ts >= 0) {
       downlink.sendRtcp(new RtcpSr(outSsrc, sr.ntpTimestamp(), ts, packetsSent, octetsSent, List.of()));
@@ -218,7 +306,7 @@ public final class WebRtcConsumer implements Consumer {
         len = e.length();
         System.arraycopy(e.buffer(), 0, out, 0, len);
       }
-      downlink.sendRtp(RtpPacket.parse(out, 0, len), out, len, producer.transportCcExtensionId());
+      downlink.sendRtp(RtpPacket.parse(out, 0, len), out, len, transportCcId);
       metrics.retransmitted();
     }
   }

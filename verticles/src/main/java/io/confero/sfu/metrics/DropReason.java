@@ -46,7 +46,11 @@ public enum DropReason {
   /** Forwarder: forwarding is paused (no source selected). */
   PAUSED,
   /** Forwarder: older than the point where the current source started being forwarded. */
-  TOO_OLD;
+  TOO_OLD,
+  /** A packet names (rid / repaired rid, RFC 8852) a simulcast layer the publisher did not negotiate. */
+  UNKNOWN_RID,
+  /** A packet's rid or role disagrees with the layer its SSRC is bound to (never moved between layers). */
+  LAYER_CONFLICT;
 
   /** The metric tag: the name in lower case. */
   public String tag() {

@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -197,8 +198,10 @@ public final class Router implements Consumer.Listener {
     String fp = answer.sha256().map(Fingerprint::value)
         .orElseThrow(() -> new SdpNegotiationException("answer has no sha-256 fingerprint"));
     for (WebRtcConsumer c : peer.consumersByTrack.values()) {
-      c.setRtxNegotiated(answer.section(c.mid())
-          .filter(s -> s.accepted() && s.payloadTypes().contains(c.rtxPt())).isPresent());
+      Optional<SubscribeAnswer.Section> section = answer.section(c.mid()).filter(SubscribeAnswer.Section::accepted);
+      c.setRtxNegotiated(section.filter(s -> s.payloadTypes().contains(c.rtxPt())).isPresent());
+      c.setTransportCcId(section.map(s -> s.headerExtensions().getOrDefault(MediaCapabilities.TRANSPORT_CC, -1))
+          .orElse(-1));
     }
     peer.downlink.transport().startDtls(answer.weAreDtlsServer() ? DtlsRole.SERVER : DtlsRole.CLIENT, fp);
   }
@@ -239,6 +242,17 @@ public final class Router implements Consumer.Listener {
     WebRtcConsumer c = consumer(subscriberId, trackId);
     if (c != null) {
       c.setPausedByReceiver(paused);
+    }
+  }
+
+  /**
+   * One subscriber shows one track {@code height} device pixels high: 0 pauses it, otherwise the
+   * height picks the simulcast layer it gets.
+   */
+  public void setTrackHeight(String subscriberId, String trackId, int height) {
+    WebRtcConsumer c = consumer(subscriberId, trackId);
+    if (c != null) {
+      c.setTileHeight(height);
     }
   }
 
@@ -324,6 +338,7 @@ public final class Router implements Consumer.Listener {
       WebRtcTransport pub = p.uplink == null ? null : p.uplink.transport();
       if (p.uplink != null) {
         p.uplink.tick(nowMillis);
+        DynacastNotifier.notify(env, meetingId, p.participantId, p.uplink.producers(), nowMillis * 1_000_000L);
       }
       if (checkConsent && (consentExpired(pub, nowMillis) || consentExpired(p.downlink.transport(), nowMillis))) {
         env.emit(new SfuEvent.TransportDown(meetingId, p.participantId, "ice consent expired"));

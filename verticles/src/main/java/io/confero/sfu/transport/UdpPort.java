@@ -13,6 +13,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.internal.ContextInternal;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 
 /**
  * An SFU worker's UDP port: a Netty datagram channel registered on the worker verticle's own event
@@ -29,8 +30,15 @@ import java.net.InetSocketAddress;
 public final class UdpPort {
   /** Receives each datagram on the worker's context; {@code buf} is the receiver's to keep. */
   public interface Receiver {
-    void onDatagram(byte[] buf, int len, InetSocketAddress from);
+    /**
+     * @param readNanos {@link System#nanoTime()} when the datagram was read from the socket, before
+     *     any datagram of the same batch was handled: its arrival time for congestion feedback
+     */
+    void onDatagram(byte[] buf, int len, InetSocketAddress from, long readNanos);
   }
+
+  /** One datagram read and not yet handled. */
+  private record Read(byte[] buf, int len, InetSocketAddress from, long nanos) {}
 
   /** Bytes read per datagram: more than any datagram we accept, so oversized ones are seen as such. */
   static final int RECEIVE_BUFFER = 2048;
@@ -39,6 +47,8 @@ public final class UdpPort {
   private final DatagramChannel channel;
   private final EventLoop loop;
   private final Runnable flushTask = this::flushNow;
+  /** The datagrams of the current read batch, stamped as read, handled when the batch ends. */
+  private final ArrayDeque<Read> batch = new ArrayDeque<>();
   private boolean flushPending;
 
   private UdpPort(ContextInternal context, DatagramChannel channel) {
@@ -63,12 +73,18 @@ public final class UdpPort {
         int len = content.readableBytes();
         byte[] buf = new byte[Math.min(len, maxDatagram + 1)];
         content.getBytes(content.readerIndex(), buf, 0, buf.length);
-        InetSocketAddress from = packet.sender();
-        context.emit(null, v -> receiver.onDatagram(buf, len, from));
+        udp.batch.add(new Read(buf, len, packet.sender(), System.nanoTime()));
       }
 
       @Override
       public void channelReadComplete(ChannelHandlerContext ctx) {
+        // a batch is read first, then handled: decrypting and fanning out one datagram must not
+        // delay the arrival time of the next (transport-wide-cc feedback reports these times)
+        context.emit(null, v -> {
+          for (Read r = udp.batch.poll(); r != null; r = udp.batch.poll()) {
+            receiver.onDatagram(r.buf(), r.len(), r.from(), r.nanos());
+          }
+        });
         udp.flushNow();
       }
 

@@ -80,6 +80,23 @@ class Rfc8285HeaderExtensionTest {
     }
 
     @Test
+    void renameMovesAnElementToAnotherIdKeepingItsValue() {
+        byte[] one = ONE_BYTE.clone();
+        RtpPacket p = parse(one);
+        assertThat(RtpExtensions.rename(p, 5, 7)).isTrue();
+        assertThat(RtpExtensions.transportSequence(parse(one), 7)).isEqualTo(0xabcd);
+        assertThat(RtpExtensions.find(parse(one), 5)).isEqualTo(-1);
+        assertThat(one[RtpExtensions.find(p, 7) - 1]).isEqualTo((byte) 0x71);
+        assertThat(RtpExtensions.rename(p, 7, 15)).as("15 is not an element id in the one-byte form").isFalse();
+        assertThat(RtpExtensions.rename(p, 9, 3)).as("no element 9").isFalse();
+        byte[] two = TWO_BYTE.clone();
+        RtpPacket q = parse(two);
+        assertThat(RtpExtensions.rename(q, 32, 200)).isTrue();
+        assertThat(RtpExtensions.transportSequence(parse(two), 200)).isEqualTo(0xabcd);
+        assertThat(RtpExtensions.rename(q, 200, 256)).isFalse();
+    }
+
+    @Test
     void setTransportSequenceFailsWhenElementMissing() {
         RtpPacket p = parse(ONE_BYTE.clone());
         assertThat(RtpExtensions.setTransportSequence(p, 9, 7)).isFalse();

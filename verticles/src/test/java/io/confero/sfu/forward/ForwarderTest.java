@@ -196,4 +196,26 @@ class ForwarderTest {
         f.pause();
         assertThat(f.toOutgoingTimestamp(A, 1000)).isEqualTo(-1);
     }
+
+    @Test
+    void anAlignedSwitchUsesTheGivenTimestampAndKeepsSequenceNumbersContinuous() {
+        Forwarder f = new Forwarder(OUT, 90000, true, 100, 4294967000L);
+        f.switchTo(A);
+        video(f, A, 7, 50_000, true, 0);
+        video(f, A, 8, 53_000, false, 33);
+        assertThat(f.hasStarted()).isTrue();
+        assertThat(f.lastArrivalNanos()).isEqualTo(33 * MS);
+        assertThat(f.timestampOffset()).isEqualTo((4294967000L - 50_000) & 0xFFFFFFFFL);
+        // the owner aligned B's key frame through sender reports to last sent + 2970 (across the 32-bit wrap)
+        long aligned = (4294967000L + 3000 + 2970) & 0xFFFFFFFFL;
+        f.switchTo(B, aligned);
+        ForwardDecision first = video(f, B, 60_000, 777, true, 80);
+        assertThat(first.sequenceNumber()).isEqualTo(102);
+        assertThat(first.timestamp()).isEqualTo(aligned);
+        assertThat(first.sourceSwitched()).isTrue();
+        assertThat(video(f, B, 60_001, 777 + 3000, false, 113).timestamp()).isEqualTo((aligned + 3000) & 0xFFFFFFFFL);
+        // a plain switch afterwards falls back to arrival time again
+        f.switchTo(A);
+        assertThat(video(f, A, 9, 56_000, true, 146).timestamp()).isEqualTo((aligned + 3000 + 33 * 90) & 0xFFFFFFFFL);
+    }
 }

@@ -85,15 +85,79 @@ class TwccRecorderTest {
         assertThat(symbols(fb)).containsExactly(1, 1, 2);
     }
 
-    @Test
-    void latePacketForAlreadyReportedSeqIsIgnored() {
+    /**
+     * Late and repeated packets, as libwebrtc's transport feedback generator treats them. Each
+     * script is a list of {@code seq@ms} arrivals (ms after T0) and {@code F} (build every pending
+     * feedback); the expectation is the last feedback's base sequence and symbols (1 small delta,
+     * 2 large or negative delta, 0 not received), or {@code none} when the script's last {@code F}
+     * had nothing to report.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "in order                                    | 1@0 2@1 3@2 F              | 1 | 1 1 1",
+        "late packet re-reported with what followed  | 5@0 7@1 F 6@2 F            | 6 | 1 2",
+        "late packet past the 500 ms window is lost  | 5@0 7@1 F 6@700 F          | none |",
+        "late packet at the window's edge            | 5@0 7@1 F 6@501 F          | 6 | 1 2",
+        "duplicate of a reported packet is ignored   | 5@0 6@1 F 6@3 F            | none |",
+        "duplicate before the report keeps the first | 5@0 6@1 6@300 F            | 5 | 1 1",
+        "reordering before the first feedback        | 7@0 5@1 F                  | 5 | 1 0 2",
+        "re-report then new packets continue         | 5@0 7@1 F 6@2 F 8@3 F      | 8 | 1",
+        "wrap: late 65535 after 0 was reported       | 65534@0 0@1 F 65535@2 F    | 65535 | 1 2",
+        "wrap: late 0 after 1 was reported           | 65535@0 1@1 F 0@2 F        | 0 | 1 2",
+        "late 32768 after 32769 was reported         | 32767@0 32769@1 F 32768@2 F | 32768 | 1 2",
+        "late 1 after 2 was reported                 | 0@0 2@1 F 1@2 F            | 1 | 1 2",
+    })
+    void latePacketsTable(String name, String script, String base, String expected) {
         TwccRecorder r = new TwccRecorder(1, 2);
-        r.record(5, T0);
-        r.record(7, T0 + 1000);
+        RtcpTwcc last = null;
+        for (String step : script.trim().split("\\s+")) {
+            if (step.equals("F")) {
+                last = null;
+                for (RtcpTwcc fb = r.buildFeedback(); fb != null; fb = r.buildFeedback()) {
+                    last = fb;
+                }
+            } else {
+                String[] p = step.split("@");
+                r.record(Integer.parseInt(p[0]), T0 + Long.parseLong(p[1]) * 1000);
+            }
+        }
+        if (base.trim().equals("none")) {
+            assertThat(last).as(name).isNull();
+            return;
+        }
+        assertThat(last).as(name).isNotNull();
+        assertThat(last.baseSeq()).as(name).isEqualTo(Integer.parseInt(base.trim()));
+        assertThat(symbols(last)).as(name)
+            .containsExactly(java.util.Arrays.stream(expected.trim().split(" ")).mapToInt(Integer::parseInt).toArray());
+    }
+
+    @ParameterizedTest(name = "start {0}")
+    @CsvSource({"0", "1", "32767", "32768", "65534", "65535"})
+    void latePacketIsReReportedAcrossTheSixteenBitWrap(int start) {
+        TwccRecorder r = new TwccRecorder(1, 2);
+        r.record(start, T0);
+        r.record((start + 2) & 0xFFFF, T0 + 1000);
         assertThat(symbols(r.buildFeedback())).containsExactly(1, 0, 1);
-        r.record(6, T0 + 2000);
+        r.record((start + 1) & 0xFFFF, T0 + 2000);
+        RtcpTwcc again = r.buildFeedback();
+        assertThat(again.baseSeq()).isEqualTo((start + 1) & 0xFFFF);
+        assertThat(symbols(again)).containsExactly(1, 2);
+        r.record((start + 3) & 0xFFFF, T0 + 3000);
+        assertThat(r.buildFeedback().baseSeq()).isEqualTo((start + 3) & 0xFFFF);
+    }
+
+    @Test
+    void latePacketTooOldForTheRingIsIgnored() {
+        TwccRecorder r = new TwccRecorder(1, 2);
+        r.record(0, T0);
+        for (int i = 2; i < 9000; i++) {
+            r.record(i, T0 + i);
+        }
+        while (r.buildFeedback() != null) {
+            // drain
+        }
+        r.record(1, T0 + 9000);
         assertThat(r.hasPending()).isFalse();
-        assertThat(r.buildFeedback()).isNull();
     }
 
     @Test

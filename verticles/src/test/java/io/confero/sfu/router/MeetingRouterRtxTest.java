@@ -148,6 +148,24 @@ class MeetingRouterRtxTest {
   }
 
   @Test
+  void transportWideSequenceIsStampedWithTheSubscribersNegotiatedId() throws Exception {
+    String offer = router.subscribe("bob-0123456789").offerSdp();
+    WebRtcConsumer video = router.consumer("bob-0123456789", aliceTracks.get("video").trackId());
+    assertThat(video.transportCcId()).as("not before the answer").isEqualTo(-1);
+    router.subscribeAnswer("bob-0123456789", answerTo(offer));
+    assertThat(video.transportCcId()).as("the id our offer gave and the answer kept").isEqualTo(3);
+  }
+
+  @Test
+  void anAnswerWithoutTransportCcGetsNoTransportWideSequence() throws Exception {
+    String offer = router.subscribe("bob-0123456789").offerSdp();
+    String answer = answerTo(offer).replaceAll("a=extmap:\\d+ [^\r\n]*transport-wide-cc[^\r\n]*\r\n", "");
+    assertThat(answer).doesNotContain("transport-wide-cc");
+    router.subscribeAnswer("bob-0123456789", answer);
+    assertThat(router.consumer("bob-0123456789", aliceTracks.get("video").trackId()).transportCcId()).isEqualTo(-1);
+  }
+
+  @Test
   void rtxSequenceNumbersAreTheConsumersOwnAndWrap() {
     router.subscribe("bob-0123456789");
     WebRtcConsumer video = router.consumer("bob-0123456789", aliceTracks.get("video").trackId());
