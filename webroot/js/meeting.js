@@ -23,6 +23,7 @@ import { MicMeter } from './micmeter.js';
 import { Invite } from './invite.js';
 import { raisedInOrder, handWentUp } from './hands.js';
 import { t, translatePage } from './i18n.js';
+import { RecordingUi } from './recording.js';
 
 const $ = (id) => document.getElementById(id);
 const NAME_KEY = 'confero.displayName';
@@ -55,6 +56,7 @@ const settings = new Settings(media, {
     return media.track('video');
   })),
 });
+const recording = new RecordingUi((msg) => { if (store.session && store.session.signaling) store.session.signaling.send(msg); });
 const invite = new Invite(() => store.meeting, code);
 const micMeter = new MicMeter(media, [$('pre-mic-level'), $('set-mic-level')]);
 
@@ -229,7 +231,8 @@ function onMessage(s, m) {
     case 'participant_left': onParticipantLeft(s, m); break;
     case 'track_unpublished': if (s.subscriber && m.track) s.subscriber.forget(m.track.track_id); break;
     case 'meeting_ended': finish('ended', t('end.ended'), endReason(m.reason)); break;
-    case 'error': onError(s, m); break;
+    case 'recording': recording.onMessage(m); break;
+    case 'error': if (!recording.onError(m.code)) onError(s, m); break;
     default: if (extras.onMessage(m, s.selfId)) renderAllPeople(); else stageView.onMessage(m); break; // track_published, pong and types from later versions need nothing here
   }
 }
@@ -276,6 +279,7 @@ function onJoined(s, m) {
   store.participants.set(s.selfId, participantRecord(self));
   s.role = self.role || s.role;
   extras.onJoined(m);
+  recording.onJoined(m, extras.canModerate);
   setState('joined');
   showScreen('call');
   $('call-title').textContent = (m.meeting && m.meeting.title) || s.title;

@@ -9,4 +9,5 @@ import java.util.function.Supplier;
 public record ApiComponents(MeetingService meetings, TokenService tokens, ApiKeyRepository apiKeys,
     RateLimiter rateLimiter, IceServers iceServers, Pool pool, Supplier<Boolean> clusterSafe,
     PrometheusMeterRegistry registry, io.confero.webhook.WebhookStore webhooks, RateLimiter webCreateLimiter,
-    io.confero.meeting.HomeDirectory homes) {}
+    io.confero.meeting.HomeDirectory homes, io.confero.recording.control.RecordingService recordings,
+    io.confero.recording.store.RecordingStore recordingStore) {}

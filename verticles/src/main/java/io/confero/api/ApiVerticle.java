@@ -33,6 +33,7 @@ public final class ApiVerticle extends VerticleBase {
   private final Supplier<Boolean> clusterSafe;
   private final PrometheusMeterRegistry registry;
   private final io.confero.webhook.WebhookStore webhookStore;
+  private final ApiComponents components;
   private HttpServer server;
   private Router router;
 
@@ -48,6 +49,7 @@ public final class ApiVerticle extends VerticleBase {
     this.clusterSafe = c.clusterSafe();
     this.registry = c.registry();
     this.webhookStore = c.webhooks();
+    this.components = c;
   }
 
   @Override
@@ -91,6 +93,8 @@ public final class ApiVerticle extends VerticleBase {
     r.post("/api/v1/meetings/:id/end").handler(meetingsApi::end);
     r.post("/api/v1/meetings/:id/join").handler(meetingsApi::join);
     webhookRoutes(r);
+    new RecordingsApi(meetings, components.recordings(), components.recordingStore(),
+        vertx.createSharedWorkerExecutor("recording-api", 4)).mount(r);
     r.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("resource")));
     r.post("/j/:code/join").handler(auth::limitByAddress).handler(meetingsApi::guestJoin);
     r.get("/j/:code").handler(this::joinPage);

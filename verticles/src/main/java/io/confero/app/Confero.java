@@ -2,6 +2,7 @@ package io.confero.app;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.confero.api.ApiComponents;
+import io.confero.recording.control.RecordingComponents;
 import io.confero.api.ApiVerticle;
 import io.confero.api.IceServers;
 import io.confero.api.LocalRateLimiter;
@@ -121,11 +122,38 @@ public final class Confero {
         .onFailure(e -> closeQuietly(db));
   }
 
+  /** Capture control: the {@code SfuRequest.Record} command to the meeting's SFU worker on its home node. */
+  private static io.confero.recording.control.CaptureControl captureControl(Vertx vertx, HazelcastMeetingHomes homes,
+      int workers) {
+    return (r, on) -> {
+      io.confero.meeting.MeetingId id = new io.confero.meeting.MeetingId(r.meetingId().toString());
+      return homes.claim(id).compose(home -> vertx.eventBus().request(
+          Addresses.sfuWorker(home.nodeId(), Math.floorMod(id.value().hashCode(), workers)),
+          new io.confero.codecs.sfu.SfuRequest.Record(id.value(), r.startedBy(), r.id().toString(), on),
+          new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(120_000)))
+          .onComplete(x -> vertx.eventBus().publish(Addresses.meetingEvents(id.value()),
+              new MeetingEvent.RecordingChanged(id.value(), r.id().toString(), on))).mapEmpty();
+    };
+  }
+
+  /** What one SFU worker captures recordings with (the workers share one executor for their file I/O). */
+  private static io.confero.recording.capture.Captures captures(Vertx vertx, io.confero.config.RecordingConfig c,
+      io.confero.recording.store.RecordingStore store, Clock clock) {
+    io.vertx.core.WorkerExecutor io = vertx.createSharedWorkerExecutor("recording-capture", 4);
+    java.util.function.LongSupplier micros = () -> {
+      java.time.Instant now = clock.instant();
+      return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    };
+    return new io.confero.recording.capture.Captures(rid -> new io.confero.recording.capture.MeetingCapture(rid, io,
+        java.nio.file.Path.of(c.workDir()), store, micros, c.chunkLength()), c.flushInterval());
+  }
+
   private static Future<Confero> wire(ConferoConfig config, Database db, Vertx vertx, HazelcastClusterManager cm,
       PrometheusMeterRegistry registry, Clock clock) {
     HazelcastInstance hz = cm.getHazelcastInstance();
     SfuCodec.registerAll(vertx.eventBus());
     MeetingEvent.Codec.register(vertx.eventBus());
+    MeetingEvent.RecordingCodec.register(vertx.eventBus());
     SecureRandom random = new SecureRandom();
     Pool pool = db.pool(vertx);
     SecretRepository secrets = new SecretRepository(pool, random);
@@ -137,8 +165,11 @@ public final class Confero {
         new RestoredHolds(vertx, liveDirectory, eventLog, config.signaling().reconnectGrace()));
     HazelcastMeetingHomes homes = new HazelcastMeetingHomes(vertx, hz, cm.getNodeId(), config.signaling().publicUrl(),
         node -> cm.getNodes().contains(node));
+    var recordings = new java.util.concurrent.atomic.AtomicReference<RecordingComponents>();
     MeetingService meetings = new MeetingService(meetingRepo, new ParticipantRepository(pool), eventLog, directory,
         random, clock, (id, reason) -> {
+          recordings.get().service().stopActive(id, "meeting-ended")
+              .onFailure(e -> LOG.warn("stopping the recording of ended meeting {} failed", id.value(), e));
           homes.release(id).onFailure(e -> LOG.warn("forgetting the home of meeting {} failed", id.value(), e));
           vertx.eventBus().publish(Addresses.meetingEvents(id.value()), new MeetingEvent.Ended(id.value(), reason));
         });
@@ -154,17 +185,24 @@ public final class Confero {
         ? secrets.getOrCreate("turn-secret", 24).map(b -> Base64.getUrlEncoder().withoutPadding().encodeToString(b))
         : Future.succeededFuture(config.turn().secret());
     Future<Void> tenants = bootstrapKey(config, keys).compose(v -> keys.ensureTenant(new TenantId(config.api().tenant())));
-    return Future.all(signingKey, turnSecret, tenants, homes.publish()).compose(x -> {
+    Future<byte[]> linkSecret = config.recording().linkSecret().isEmpty()
+        ? secrets.getOrCreate("recording-link-secret", 32)
+        : Future.succeededFuture(config.recording().linkSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Future.all(signingKey, turnSecret, tenants, homes.publish(), linkSecret).compose(x -> {
+      int workers = config.sfu().workerCount();
+      recordings.set(RecordingComponents.create(config.recording(), pool, clock, cm.getNodeId(),
+          config.http().publicUrl(), linkSecret.result(), captureControl(vertx, homes, workers),
+          node -> cm.getNodes().contains(node)));
       TokenService tokens = new TokenService(vertx, signingKey.result(), config.api().tokenTtlSeconds(),
           config.api().sessionTokenTtlSeconds());
-      int workers = config.sfu().workerCount();
       List<SfuVerticle> sfus = new ArrayList<>();
       for (int i = 0; i < workers; i++) {
-        sfus.add(new SfuVerticle(config.sfu(), cm.getNodeId(), i, registry));
+        sfus.add(new SfuVerticle(config.sfu(), cm.getNodeId(), i, registry,
+            captures(vertx, config.recording(), recordings.get().store(), clock)));
       }
       SignalingVerticle signaling = new SignalingVerticle(config.signaling(), new SignalingComponents(tokens,
           directory, meetingRepo, eventLog, new io.confero.store.ChatRepository(pool), registry, cm.getNodeId(), workers,
-          clock, homes));
+          clock, homes, recordings.get().service()));
       TurnVerticle turn = config.turn().enabled()
           ? new TurnVerticle(turnConfig(config.turn(), turnSecret.result()), registry) : null;
       Future<?> sfuUp = Future.all(sfus.stream().map(v -> (Future<?>) vertx.deployVerticle(v)).toList());
@@ -176,12 +214,13 @@ public final class Confero {
               config.webhooks().pollIntervalMs()), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
           : Future.succeededFuture();
       return Future.all(sfuUp, turnUp, analyticsUp).compose(y -> vertx.deployVerticle(webhooks))
+          .compose(y -> vertx.deployVerticle(recordings.get().verticle()))
           .compose(y -> vertx.deployVerticle(signaling)).compose(y -> {
             // the join response names the TURN ports actually bound (turn.*_port = 0 means ephemeral)
             IceServers ice = iceServers(config.turn(), turn, turnSecret.result(), clock);
             ApiVerticle api = new ApiVerticle(config, new ApiComponents(meetings, tokens, keys, limiter, ice, pool,
                 () -> hz.getPartitionService().isClusterSafe(), registry, new WebhookStore(pool, random),
-                webCreateLimiter, homes));
+                webCreateLimiter, homes, recordings.get().service(), recordings.get().store()));
             return vertx.deployVerticle(api).map(id -> {
               LOG.info("Confero listening on {} (HTTP port {}, signaling port {}, SFU UDP ports {}, TURN {}, {} transport)",
                   config.http().publicUrl(), api.actualPort(), signaling.actualPort(),

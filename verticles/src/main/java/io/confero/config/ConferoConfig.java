@@ -7,7 +7,7 @@ import java.util.List;
 /** The whole typed configuration, built once by {@link ConfigLoader} and handed to each part. */
 public record ConferoConfig(
     Http http, Signaling signaling, Database database, Redis redis, Kafka kafka, Cluster cluster,
-    Api api, Media media, Sfu sfu, Turn turn, Webhooks webhooks, Web web) {
+    Api api, Media media, Sfu sfu, Turn turn, Webhooks webhooks, Web web, RecordingConfig recording) {
 
   public record Http(String host, int port, String publicUrl, int bodyLimitBytes, String webroot) {
     public Http {
@@ -149,7 +149,8 @@ public record ConferoConfig(
         new Redis(v.string("redis.url")),
         new Kafka(v.string("kafka.bootstrap_servers"), v.string("kafka.topic")), cluster, api,
         new Media(v.string("media.region")), sfu, turn, webhooks(v),
-        new Web(v.bool("web.open_create"), v.intIn("web.create_rate_limit_per_minute", 1, 1_000_000)));
+        new Web(v.bool("web.open_create"), v.intIn("web.create_rate_limit_per_minute", 1, 1_000_000)),
+        RecordingConfig.from(v));
   }
 
   private static Webhooks webhooks(ConfigValues v) {

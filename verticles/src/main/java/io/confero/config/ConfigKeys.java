@@ -81,7 +81,25 @@ public final class ConfigKeys {
       new ConfigKey("turn.max_allocations_per_user", INT, "10", "Allocations per user"),
       new ConfigKey("turn.max_allocations_per_meeting", INT, "100", "Allocations of all the seats of one meeting together"),
       new ConfigKey("turn.bandwidth_bytes_per_second", LONG, "1250000", "Relay bandwidth cap per allocation"),
-      new ConfigKey("turn.credential_ttl_seconds", INT, "86400", "Lifetime of TURN credentials handed out on join"));
+      new ConfigKey("turn.credential_ttl_seconds", INT, "86400", "Lifetime of TURN credentials handed out on join"),
+      new ConfigKey("recording.store", STRING, "local", "Where recordings are kept: local (recording.local_dir) or s3 (recording.s3.*)"),
+      new ConfigKey("recording.local_dir", STRING, "data/recordings", "Folder of the local recording store"),
+      new ConfigKey("recording.work_dir", STRING, "data/recording-work", "Scratch folder for capture chunks before upload and for compositing"),
+      new ConfigKey("recording.s3.endpoint", STRING, "", "S3-compatible endpoint URL (https://s3.<region>.amazonaws.com, a MinIO or Ceph URL)"),
+      new ConfigKey("recording.s3.region", STRING, "us-east-1", "Signing region of the S3 store"),
+      new ConfigKey("recording.s3.bucket", STRING, "", "Bucket recordings go to (must exist)"),
+      new ConfigKey("recording.s3.access_key", STRING, "", "S3 access key id"),
+      new ConfigKey("recording.s3.secret_key", SECRET, "", "S3 secret access key"),
+      new ConfigKey("recording.s3.path_style", BOOLEAN, "true", "Address the bucket in the path (endpoint/bucket/key), as most non-AWS stores need"),
+      new ConfigKey("recording.s3.prefix", STRING, "", "Key prefix inside the bucket"),
+      new ConfigKey("recording.encoder", STRING, "auto", "H.264 encoder of the compositor: auto (h264_nvenc when an NVIDIA GPU works, else libx264), libx264 or h264_nvenc"),
+      new ConfigKey("recording.flush_interval", DURATION, "2s", "How often captured packets are written and forced to disk (what a crash can lose)"),
+      new ConfigKey("recording.chunk_length", DURATION, "30s", "Length of one track chunk file; closed chunks are uploaded while the meeting runs"),
+      new ConfigKey("recording.raw_retention", DURATION, "168h", "How long raw track chunks are kept after a recording is composited (or failed)"),
+      new ConfigKey("recording.link_ttl", DURATION, "24h", "Lifetime of signed download links"),
+      new ConfigKey("recording.link_secret", SECRET, "", "HMAC secret of download links (at least 16 characters); empty = generated at start (links then work only on this node until it restarts)"),
+      new ConfigKey("recording.compositor_poll_interval", DURATION, "2s", "How often the compositor looks for queued recordings"),
+      new ConfigKey("recording.compositor_max_attempts", INT, "5", "Compositing attempts before a recording is marked failed"));
 
   private static final Map<String, ConfigKey> BY_NAME = index();
 

@@ -64,13 +64,21 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   private MessageConsumer<SfuRequest> consumer;
   private long timer;
   private long ticks;
+  private final io.confero.recording.capture.Captures captures;
   private OwnEventLoop loop;
 
   public SfuVerticle(ConferoConfig.Sfu config, String nodeId, int index, MeterRegistry registry) {
+    this(config, nodeId, index, registry, null);
+  }
+
+  /** A worker that also captures recordings ({@code captures} null: it refuses to). */
+  public SfuVerticle(ConferoConfig.Sfu config, String nodeId, int index, MeterRegistry registry,
+      io.confero.recording.capture.Captures captures) {
     this.config = config;
     this.nodeId = nodeId;
     this.index = index;
     this.registry = registry;
+    this.captures = captures;
   }
 
   @Override
@@ -138,7 +146,11 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
 
   private void onRequest(Message<SfuRequest> msg) {
     SfuRequest req = msg.body();
-    Router router = routers.computeIfAbsent(req.meetingId(), id -> new Router(id, this));
+    if (req instanceof SfuRequest.Record r) {
+      record(msg, r);
+      return;
+    }
+    Router router = routers.computeIfAbsent(req.meetingId(), this::newRouter);
     try {
       if (req instanceof SfuRequest.Publish p) {
         msg.reply(router.publish(p));
@@ -172,9 +184,29 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
     }
   }
 
+  private Router newRouter(String meetingId) {
+    Router r = new Router(meetingId, this);
+    if (captures != null) {
+      captures.routerCreated(meetingId, r);
+    }
+    return r;
+  }
+
+  private void record(Message<SfuRequest> msg, SfuRequest.Record r) {
+    if (captures == null) {
+      msg.fail(501, "recording is not enabled on this SFU worker");
+      return;
+    }
+    captures.handle(r, routers.get(r.meetingId())).onSuccess(v -> msg.reply(new SfuRequest.Ack()))
+        .onFailure(e -> msg.fail(500, "capture failed: " + e.getMessage()));
+  }
+
   private void tick() {
     ticks++;
     long now = nowMillis();
+    if (captures != null) {
+      captures.tick(now);
+    }
     boolean consent = ticks % 20 == 0;
     for (Router r : List.copyOf(routers.values())) {
       r.tick(now, consent);

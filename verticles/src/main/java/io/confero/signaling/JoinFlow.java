@@ -140,7 +140,8 @@ final class JoinFlow {
         .put("self", conn.participantJson()).put("meeting", meetingJson(conn, state))
         .put("participants", SignalingVerticle.array(participants)).put("tracks", SignalingVerticle.array(tracks))
         .put("chat", SignalingVerticle.array(history.stream().map(Views::chat).toList()))
-        .put("waiting", waiting).put("reconnect_grace_ms", v.reconnects().graceMillis());
+        .put("waiting", waiting).put("reconnect_grace_ms", v.reconnects().graceMillis())
+        .put("recording", v.recordingControls().state(conn.meetingId()));
   }
 
   private static JsonObject meetingJson(Connection conn, LiveMeeting state) {

@@ -21,7 +21,7 @@ final class Messages {
   private static final Set<String> TYPES = Set.of("join", "publish", "subscribe_answer", "trickle", "mute", "leave",
       "ping", "chat", "reaction", "raise_hand", "lower_hand", "mute_participant", "mute_all", "ask_unmute",
       "remove_participant", "lock", "set_role", "transfer_host", "end_meeting", "admit", "deny", "admit_all",
-      "video_quality", "allow_multi_share");
+      "video_quality", "allow_multi_share", "start_recording", "stop_recording");
   private static final int MAX_SDP = 60 * 1024;
 
   private final SignalingVerticle v;
@@ -63,6 +63,7 @@ final class Messages {
       case "chat", "reaction", "raise_hand", "lower_hand" -> social.handle(conn, type, msg);
       case "mute_participant", "mute_all", "ask_unmute", "remove_participant", "lock", "set_role", "transfer_host",
           "end_meeting", "admit", "deny", "admit_all", "allow_multi_share" -> host.handle(conn, type, msg);
+      case "start_recording", "stop_recording" -> v.recordingControls().handle(conn, type);
       case "publish" -> publish(conn, msg);
       case "subscribe_answer" -> subscribeAnswer(conn, msg);
       case "trickle" -> trickle(msg);

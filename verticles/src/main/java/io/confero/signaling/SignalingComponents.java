@@ -11,4 +11,5 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code homes} sends a socket that reached the wrong node to the meeting's home. */
 public record SignalingComponents(TokenService tokens, MeetingDirectory directory, MeetingRepository meetings,
     EventLogRepository events, ChatRepository chat, MeterRegistry registry, String nodeId, int sfuWorkers,
-    java.time.Clock clock, io.confero.meeting.HomeDirectory homes) {}
+    java.time.Clock clock, io.confero.meeting.HomeDirectory homes,
+    io.confero.recording.control.RecordingService recordings) {}

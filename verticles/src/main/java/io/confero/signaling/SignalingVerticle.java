@@ -37,9 +37,10 @@ public final class SignalingVerticle extends VerticleBase {
 
   private final ConferoConfig.Signaling config;
   private final SignalingComponents c;
+  private final RecordingControls recordingControls;
   /** meeting id → participant id → connection, for participants connected to this node. */
   private final Map<String, Map<String, Connection>> meetings = new HashMap<>();
-  private final Map<String, MessageConsumer<MeetingEvent.Ended>> meetingConsumers = new HashMap<>();
+  private final Map<String, MessageConsumer<MeetingEvent>> meetingConsumers = new HashMap<>();
   /** meeting id → the participant the SFU last named the active speaker, for those who join later. */
   private final Map<String, String> activeSpeakers = new HashMap<>();
   private HttpServer server;
@@ -64,6 +65,7 @@ public final class SignalingVerticle extends VerticleBase {
   public SignalingVerticle(ConferoConfig.Signaling config, SignalingComponents components) {
     this.config = config;
     this.c = components;
+    this.recordingControls = new RecordingControls(this, components.recordings());
   }
 
   @Override
@@ -185,8 +187,13 @@ public final class SignalingVerticle extends VerticleBase {
   Map<String, Connection> room(String meetingId) {
     return meetings.computeIfAbsent(meetingId, id -> {
       meetingConsumers.put(id, vertx.eventBus().consumer(Addresses.meetingEvents(id), this::onMeetingEvent));
+      recordingControls.opened(id);
       return new LinkedHashMap<>();
     });
+  }
+
+  RecordingControls recordingControls() {
+    return recordingControls;
   }
 
   Messages messages() {
@@ -331,6 +338,7 @@ public final class SignalingVerticle extends VerticleBase {
     if (room.isEmpty()) {
       meetings.remove(conn.meetingId());
       activeSpeakers.remove(conn.meetingId());
+      recordingControls.closed(conn.meetingId());
       messages.forgetMeeting(conn.meetingId());
       MessageConsumer<?> mc = meetingConsumers.remove(conn.meetingId());
       if (mc != null) {
@@ -389,13 +397,18 @@ public final class SignalingVerticle extends VerticleBase {
     return new JsonObject().put("type", "active_speaker").put("participant_id", participantId);
   }
 
-  private void onMeetingEvent(Message<MeetingEvent.Ended> msg) {
-    Map<String, Connection> room = meetings.get(msg.body().meetingId());
+  private void onMeetingEvent(Message<MeetingEvent> msg) {
+    if (msg.body() instanceof MeetingEvent.RecordingChanged r) {
+      recordingControls.changed(r);
+      return;
+    }
+    MeetingEvent.Ended ended = (MeetingEvent.Ended) msg.body();
+    Map<String, Connection> room = meetings.get(ended.meetingId());
     if (room == null) {
       return;
     }
     for (Connection conn : java.util.List.copyOf(room.values())) {
-      conn.send(new JsonObject().put("type", "meeting_ended").put("reason", msg.body().reason()));
+      conn.send(new JsonObject().put("type", "meeting_ended").put("reason", ended.reason()));
       disconnect(conn, (short) 4410, "meeting ended");
     }
   }

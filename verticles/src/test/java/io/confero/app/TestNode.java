@@ -57,6 +57,9 @@ public final class TestNode implements AutoCloseable {
     env.put("CONFERO_TURN_UDP_PORT", "0");
     env.put("CONFERO_TURN_TCP_PORT", "0");
     env.put("CONFERO_DATABASE_DATA_DIR", dataDir.resolve("postgres").toString());
+    env.put("CONFERO_RECORDING_LOCAL_DIR", dataDir.resolve("recordings").toString());
+    env.put("CONFERO_RECORDING_WORK_DIR", dataDir.resolve("recording-work").toString());
+    env.put("CONFERO_RECORDING_COMPOSITOR_POLL_INTERVAL", "200ms");
     // a cluster of its own: other test JVMs on this machine must never join it
     env.put("CONFERO_CLUSTER_NAME", "confero-test-" + java.util.UUID.randomUUID());
     env.put("CONFERO_API_KEY", API_KEY);

@@ -58,6 +58,13 @@ public sealed interface SfuRequest {
   /** The participant left: free its transports, producers and consumers. */
   record Leave(String meetingId, String participantId) implements SfuRequest {}
 
+  /**
+   * Start ({@code on}) or stop capturing every track of the meeting for the recording
+   * {@code recordingId}, as {@code participantId} asked (a host, or {@code api:<key>}); the reply
+   * (an {@link Ack}) to a stop comes once every chunk is stored.
+   */
+  record Record(String meetingId, String participantId, String recordingId, boolean on) implements SfuRequest {}
+
   /** Marker for the subscriber-side commands. */
   sealed interface SubscribeOrAnswer extends SfuRequest permits Subscribe, SubscribeAnswer {}
 

@@ -26,6 +26,7 @@ class SfuCodecTest {
         new SfuRequest.SetTrackPaused("m1", "p1", "t1", true),
         new SfuRequest.SetTrackHeight("m1", "p1", "t1", 720),
         new SfuRequest.Leave("m1", "p1"),
+        new SfuRequest.Record("m1", "api:k", "r1", true),
         new SfuRequest.PublishAnswer("v=0\r\n", List.of(TRACK), List.of(TRACK.withMuted(true))),
         new SfuRequest.SubscribeOffer("", List.of(new SubscribedTrack("3", TRACK))),
         new SfuRequest.Ack(),
@@ -63,6 +64,14 @@ class SfuCodecTest {
     SfuCodec.encode(b, new SfuRequest.Leave("m1", "p1"));
     // type 5, then "m1" and "p1" as int32 length + UTF-8
     assertThat(HexFormat.of().formatHex(b.getBytes())).isEqualTo("05" + "000000026d31" + "000000027031");
+  }
+
+  @Test
+  void goldenRecordVector() {
+    Buffer b = Buffer.buffer();
+    SfuCodec.encode(b, new SfuRequest.Record("m1", "p1", "r1", false));
+    // type 8 (7 is SetTrackHeight), "m1", "p1", "r1", then on as one byte
+    assertThat(HexFormat.of().formatHex(b.getBytes())).isEqualTo("08" + "000000026d31" + "000000027031" + "000000027231" + "00");
   }
 
   @Test

@@ -52,6 +52,22 @@ public final class Router implements Consumer.Listener {
   private final Map<String, Peer> peers = new LinkedHashMap<>();
   private final PublishAnswerer answerer = new PublishAnswerer(MediaCapabilities.defaults());
   private final ActiveSpeakerDetector speakers = new ActiveSpeakerDetector();
+  private ProducerTap tap;
+
+  /**
+   * Something that wants every producer of the meeting as it comes and goes (a recorder): it
+   * attaches its own {@link Consumer}s; the router only tells it what happens.
+   */
+  public interface ProducerTap {
+    /** A producer exists (told once for each already there when tapping, then for each new one). */
+    void onProducer(Producer producer, Consumer.Listener listener);
+
+    /** A participant's tracks of one kind were muted or unmuted. */
+    void onMuted(Producer producer, boolean muted);
+
+    /** The active speaker changed. */
+    void onActiveSpeaker(String participantId);
+  }
 
   public Router(String meetingId, WorkerEnv env) {
     this.meetingId = meetingId;
@@ -60,6 +76,14 @@ public final class Router implements Consumer.Listener {
 
   public boolean isEmpty() {
     return peers.isEmpty();
+  }
+
+  /** Starts ({@code t} not null) or stops telling {@code t} of every producer; the tap closes its own consumers. */
+  public void tap(ProducerTap t) {
+    tap = t;
+    if (t != null) {
+      peers.values().forEach(peer -> peer.producers().forEach(p -> t.onProducer(p, this)));
+    }
   }
 
   private Peer peer(String participantId) {
@@ -98,6 +122,9 @@ public final class Router implements Consumer.Listener {
         p = new Producer(peer.participantId.substring(0, 8) + "-" + t.mid() + "-" + Integer.toHexString(env.randomInt()),
             peer.participantId, t, source);
         peer.uplink.add(p);
+        if (tap != null) {
+          tap.onProducer(p, this);
+        }
       } else {
         p.update(t);
       }
@@ -196,6 +223,9 @@ public final class Router implements Consumer.Listener {
       if (p.kind() == kind && p.source() != TrackSource.SCREEN && p.isMuted() != muted) {
         p.setMuted(muted);
         changed.add(info(p));
+        if (tap != null) {
+          tap.onMuted(p, muted);
+        }
         if (!muted) {
           p.encodings().forEach(e -> peer.uplink.requestKeyframe(e, env.nowMillis()));
         }
@@ -292,6 +322,9 @@ public final class Router implements Consumer.Listener {
     String speaker = speakers.decide(loudness, nowMillis);
     if (speaker != null) {
       env.emit(new SfuEvent.ActiveSpeaker(meetingId, speaker));
+      if (tap != null) {
+        tap.onActiveSpeaker(speaker);
+      }
     }
   }
 

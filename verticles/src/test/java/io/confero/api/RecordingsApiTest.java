@@ -1,0 +1,150 @@
+package io.confero.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.confero.app.TestNode;
+import io.confero.recording.Probe;
+import io.confero.recording.composite.SyntheticMeeting;
+import io.confero.recording.format.MeetingEventType;
+import io.confero.recording.store.LocalRecordingStore;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Recording control over REST against a real node (PostgreSQL, compositor, local store). */
+class RecordingsApiTest {
+  static TestNode node;
+  static RestClient rest;
+  static String token;
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void start() throws Exception {
+    node = TestNode.start();
+    rest = new RestClient(node.baseUrl());
+    token = rest.token();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    node.close();
+  }
+
+  static String meeting(String settings) throws Exception {
+    RestClient.Response r = rest.authed(token, "POST", "/api/v1/meetings",
+        "{\"title\":\"Rec\",\"type\":\"instant\"" + (settings == null ? "" : ",\"settings\":" + settings) + "}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().getString("meeting_id");
+  }
+
+  static RestClient.Response post(String path) throws Exception {
+    return rest.authed(token, "POST", path, "{}");
+  }
+
+  @Test
+  void startStopTwiceAndTheRefusals() throws Exception {
+    String m = meeting(null);
+    RestClient.Response started = post("/api/v1/meetings/" + m + "/recordings");
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    assertThat(started.json().getString("status")).isEqualTo("recording");
+    String rid = started.json().getString("recording_id");
+    assertThat(started.header("Location")).isEqualTo("/api/v1/meetings/" + m + "/recordings/" + rid);
+
+    RestClient.Response again = post("/api/v1/meetings/" + m + "/recordings");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(again.json().getString("type")).endsWith("already-recording");
+
+    RestClient.Response deleteActive = rest.authed(token, "DELETE", "/api/v1/meetings/" + m + "/recordings/" + rid, null);
+    assertThat(deleteActive.status()).isEqualTo(409);
+
+    RestClient.Response stopped = post("/api/v1/meetings/" + m + "/recordings/" + rid + "/stop");
+    assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
+    assertThat(stopped.json().getString("status")).isEqualTo("processing");
+    RestClient.Response twice = post("/api/v1/meetings/" + m + "/recordings/" + rid + "/stop");
+    assertThat(twice.status()).isEqualTo(409);
+    assertThat(twice.json().getString("type")).endsWith("not-recording");
+
+    RestClient.Response list = rest.authed(token, "GET", "/api/v1/meetings/" + m + "/recordings", null);
+    assertThat(list.json().getJsonArray("recordings")).hasSize(1);
+    assertThat(rest.authed(token, "GET", "/api/v1/meetings/" + m + "/recordings/" + java.util.UUID.randomUUID(), null)
+        .status()).isEqualTo(404);
+
+    String noRec = meeting("{\"allow_recording\":false}");
+    RestClient.Response off = post("/api/v1/meetings/" + noRec + "/recordings");
+    assertThat(off.status()).isEqualTo(403);
+    assertThat(off.json().getString("type")).endsWith("recording-not-allowed");
+
+    String e2ee = meeting("{\"e2ee_enabled\":true}");
+    RestClient.Response enc = post("/api/v1/meetings/" + e2ee + "/recordings");
+    assertThat(enc.status()).isEqualTo(409);
+    assertThat(enc.json().getString("type")).endsWith("e2ee-not-recordable");
+    assertThat(enc.json().getString("detail")).contains("end-to-end encrypted");
+
+    String ended = meeting(null);
+    assertThat(post("/api/v1/meetings/" + ended + "/end").status()).isEqualTo(200);
+    RestClient.Response late = post("/api/v1/meetings/" + ended + "/recordings");
+    assertThat(late.status()).isEqualTo(409);
+    assertThat(late.json().getString("type")).endsWith("meeting-ended");
+  }
+
+  @Test
+  void endingTheMeetingStopsItsRecording() throws Exception {
+    String m = meeting(null);
+    String rid = post("/api/v1/meetings/" + m + "/recordings").json().getString("recording_id");
+    assertThat(post("/api/v1/meetings/" + m + "/end").status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(20)).until(() -> !rest.authed(token, "GET",
+        "/api/v1/meetings/" + m + "/recordings/" + rid, null).json().getString("status").equals("recording"));
+  }
+
+  @Test
+  void aStoppedRecordingIsCompositedAndDownloadableThroughItsSignedLink() throws Exception {
+    String m = meeting(null);
+    JsonObject started = post("/api/v1/meetings/" + m + "/recordings").json();
+    String rid = started.getString("recording_id");
+    Instant at = Instant.parse(started.getString("started_at"));
+    long t0 = at.getEpochSecond() * 1_000_000L + at.getNano() / 1000;
+    // what capture would have stored for one participant: 3 s of camera and microphone
+    SyntheticMeeting media = new SyntheticMeeting(tmp, new LocalRecordingStore(node.dataDir().resolve("recordings")), rid, t0);
+    media.participant("p1", SyntheticMeeting.clip(tmp, "green", 3, 1.0), 0, 0.5, 0, 0x3000);
+    media.event(0, MeetingEventType.JOIN, "p1", "Pat");
+    media.finish();
+    await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(at.plusSeconds(3)));
+    assertThat(post("/api/v1/meetings/" + m + "/recordings/" + rid + "/stop").status()).isEqualTo(200);
+
+    JsonObject ready = await().atMost(Duration.ofSeconds(120)).until(
+        () -> rest.authed(token, "GET", "/api/v1/meetings/" + m + "/recordings/" + rid, null).json(),
+        r -> !r.getString("status").equals("processing"));
+    assertThat(ready.getString("status")).as(ready.encode()).isEqualTo("ready");
+    assertThat(ready.getDouble("duration_seconds")).isGreaterThan(2.9);
+    String url = ready.getString("download_url");
+    assertThat(url).startsWith(node.baseUrl() + "/recordings/" + rid + "/download?expires=");
+
+    HttpClient http = HttpClient.newHttpClient();
+    Path mp4 = tmp.resolve("dl.mp4");
+    HttpResponse<Path> dl = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofFile(mp4));
+    assertThat(dl.statusCode()).isEqualTo(200);
+    assertThat(Files.size(mp4)).isEqualTo(ready.getLong("size_bytes"));
+    assertThat(Probe.stream(Probe.probe(mp4), "video").getString("codec_name")).isEqualTo("h264");
+    HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(url.replace("sig=", "sig=x"))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isEqualTo(403);
+
+    assertThat(rest.authed(token, "DELETE", "/api/v1/meetings/" + m + "/recordings/" + rid, null).status()).isEqualTo(204);
+    assertThat(new LocalRecordingStore(node.dataDir().resolve("recordings")).list(rid + "/")).isEmpty();
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+        .statusCode()).isEqualTo(404);
+  }
+}
