@@ -173,8 +173,7 @@ public final class Router implements Consumer.Listener {
     for (WebRtcConsumer c : peer.consumersByTrack.values()) {
       Optional<SubscribeAnswer.Section> section = answer.section(c.mid()).filter(SubscribeAnswer.Section::accepted);
       c.setRtxNegotiated(section.filter(s -> s.payloadTypes().contains(c.rtxPt())).isPresent());
-      c.setTransportCcId(section.map(s -> s.headerExtensions().getOrDefault(MediaCapabilities.TRANSPORT_CC, -1))
-          .orElse(-1));
+      c.setSubscriberExtensions(section.map(SubscribeAnswer.Section::headerExtensions).orElse(Map.of()));
     }
     peer.downlink.transport().startDtls(answer.weAreDtlsServer() ? DtlsRole.SERVER : DtlsRole.CLIENT, fp);
   }
