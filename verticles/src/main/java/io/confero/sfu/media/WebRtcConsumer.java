@@ -45,6 +45,8 @@ public final class WebRtcConsumer implements Consumer {
   private final int outSsrc;
   /** SSRC of our RTX stream, announced with {@code a=ssrc-group:FID outSsrc rtxSsrc}; -1 when none is offered. */
   private final long rtxSsrc;
+  /** The codec with this subscriber's payload types (its bundle's {@link PayloadTypeTable}). */
+  private final RtpCodec codec;
   /** The rtx payload type (apt = the primary's), -1 when none is offered. */
   private final int rtxPt;
   private final Forwarder forwarder;
@@ -69,20 +71,22 @@ public final class WebRtcConsumer implements Consumer {
   private Map<String, Integer> rewriteSource;
 
   /**
+   * @param codec the producer's codec with the payload types of the subscriber's bundle
    * @param ids the random SSRCs and initial sequence/timestamp of the outgoing streams
    */
   public WebRtcConsumer(Producer producer, Downlink downlink, Listener listener, SfuMetrics metrics, String mid,
-      StreamIds ids) {
+      RtpCodec codec, StreamIds ids) {
     this.producer = producer;
     this.downlink = downlink;
     this.listener = listener;
     this.metrics = metrics;
     this.mid = mid;
     this.outSsrc = ids.ssrc();
-    boolean rtx = producer.isVideo() && producer.primaryCodec().hasRtx();
+    this.codec = codec;
+    boolean rtx = producer.isVideo() && codec.hasRtx();
     int rtxSsrc = ids.rtxSsrc() == outSsrc ? ids.rtxSsrc() ^ 1 : ids.rtxSsrc();
     this.rtxSsrc = rtx ? Integer.toUnsignedLong(rtxSsrc) : -1;
-    this.rtxPt = rtx ? producer.primaryCodec().rtxPayloadType() : -1;
+    this.rtxPt = rtx ? codec.rtxPayloadType() : -1;
     this.rtxSeq = ids.initialRtxSeq() & 0xFFFF;
     this.forwarder = new Forwarder(outSsrc, producer.clockRate(), producer.isVideo(), ids.initialSeq() & 0xFFFF,
         ids.initialTs());
@@ -114,6 +118,11 @@ public final class WebRtcConsumer implements Consumer {
 
   public long rtxSsrc() {
     return rtxSsrc;
+  }
+
+  /** The primary payload type in the subscriber's bundle. */
+  public int payloadType() {
+    return codec.payloadType();
   }
 
   public int rtxPt() {
@@ -240,6 +249,7 @@ public final class WebRtcConsumer implements Consumer {
     byte[] copy = Arrays.copyOf(in.buffer(), in.length() + WebRtcTransport.SRTP_ROOM);
     RtpPacket q = RtpPacket.parse(copy, 0, in.length());
     d.applyTo(q);
+    q.setPayloadType(codec.payloadType());
     if (vp8 != null) {
       Vp8Descriptor desc = Vp8Descriptor.parse(copy, q.payloadOffset(), q.payloadLength());
       if (desc != null) {
@@ -335,8 +345,8 @@ public final class WebRtcConsumer implements Consumer {
 
   /** The m-section our subscriber offer has for this consumer. */
   public OutgoingTrack outgoing() {
-    RtpCodec c = producer.primaryCodec();
-    RtpCodec offered = new RtpCodec(c.payloadType(), c.name(), c.clockRate(), c.channels(), c.fmtp(), rtxPt);
+    RtpCodec offered = new RtpCodec(codec.payloadType(), codec.name(), codec.clockRate(), codec.channels(),
+        codec.fmtp(), rtxPt);
     return new OutgoingTrack(mid, producer.kind(), List.of(offered), Integer.toUnsignedLong(outSsrc), rtxSsrc,
         "confero", producer.participantId(), producer.trackId());
   }

@@ -150,6 +150,7 @@ public final class Router implements Consumer.Listener {
       for (Producer p : other.producers()) {
         if (!peer.consumersByTrack.containsKey(p.trackId())) {
           WebRtcConsumer c = new WebRtcConsumer(p, peer.downlink, this, env.metrics(), Integer.toString(peer.nextMid++),
+              peer.payloadTypes.assign(p.primaryCodec()),
               new WebRtcConsumer.StreamIds(env.randomInt(), env.randomInt(), Integer.toUnsignedLong(env.randomInt()),
                   env.randomInt(), env.randomInt()));
           peer.consumersByTrack.put(p.trackId(), c);
