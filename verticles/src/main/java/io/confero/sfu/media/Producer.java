@@ -12,6 +12,7 @@ import io.confero.sfu.simulcast.LayerTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -219,6 +220,11 @@ public final class Producer {
       }
     }
     return false;
+  }
+
+  /** The publisher's header-extension URI → id map as negotiated (RFC 8285); replaced on renegotiation. */
+  public Map<String, Integer> headerExtensions() {
+    return track.headerExtensions();
   }
 
   public int midExtensionId() {

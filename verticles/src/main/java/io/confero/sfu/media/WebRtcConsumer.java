@@ -1,9 +1,10 @@
 package io.confero.sfu.media;
 
 import io.confero.media.rtcp.RtcpSr;
-import io.confero.media.rtp.RtpExtensions;
+import io.confero.media.rtp.ExtensionRewrite;
 import io.confero.media.rtp.RtpPacket;
 import io.confero.media.rtp.Rtx;
+import io.confero.media.sdp.MediaCapabilities;
 import io.confero.media.sdp.OutgoingTrack;
 import io.confero.media.sdp.RtpCodec;
 import io.confero.sfu.forward.ForwardDecision;
@@ -16,7 +17,10 @@ import io.confero.sfu.simulcast.Vp8Descriptor;
 import io.confero.sfu.simulcast.Vp8Munger;
 import io.confero.sfu.transport.WebRtcTransport;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One producer's track as sent to one WebRTC subscriber (LiveKit's DownTrack): its own SSRC,
@@ -26,8 +30,12 @@ import java.util.List;
  * once the subscriber's answer accepts it. Runs on the worker's event loop only.
  */
 public final class WebRtcConsumer implements Consumer {
-  /** Header-extension id the subscriber never negotiated: the publisher's mid element is renamed to it. */
-  static final int NEUTRAL_EXTENSION_ID = 14;
+  /**
+   * Extensions whose values belong to the publisher's session (its mids and rids), never forwarded:
+   * the subscriber demultiplexes by our SSRC.
+   */
+  private static final Set<String> NOT_FORWARDED = Set.of(MediaCapabilities.SDES_MID,
+      MediaCapabilities.RTP_STREAM_ID, MediaCapabilities.REPAIRED_RTP_STREAM_ID);
 
   private final Producer producer;
   private final Downlink downlink;
@@ -37,6 +45,8 @@ public final class WebRtcConsumer implements Consumer {
   private final int outSsrc;
   /** SSRC of our RTX stream, announced with {@code a=ssrc-group:FID outSsrc rtxSsrc}; -1 when none is offered. */
   private final long rtxSsrc;
+  /** The codec with this subscriber's payload types (its bundle's {@link PayloadTypeTable}). */
+  private final RtpCodec codec;
   /** The rtx payload type (apt = the primary's), -1 when none is offered. */
   private final int rtxPt;
   private final Forwarder forwarder;
@@ -54,24 +64,29 @@ public final class WebRtcConsumer implements Consumer {
   /** The subscriber's answer accepted the rtx payload type: retransmissions go on {@link #rtxSsrc}. */
   private boolean rtxNegotiated;
   private int rtxSeq;
-  /** The subscriber's id for the transport-wide-cc extension (RFC 8285), -1 until its answer or when refused. */
-  private int transportCcId = -1;
+  /** The subscriber's header-extension URI → id from its answer for this m-section (RFC 8285); empty before it. */
+  private Map<String, Integer> subscriberExtensions = Map.of();
+  /** Publisher ids → subscriber ids, for the publisher map it was built from (renegotiation replaces that). */
+  private ExtensionRewrite rewrite = ExtensionRewrite.DROP_ALL;
+  private Map<String, Integer> rewriteSource;
 
   /**
+   * @param codec the producer's codec with the payload types of the subscriber's bundle
    * @param ids the random SSRCs and initial sequence/timestamp of the outgoing streams
    */
   public WebRtcConsumer(Producer producer, Downlink downlink, Listener listener, SfuMetrics metrics, String mid,
-      StreamIds ids) {
+      RtpCodec codec, StreamIds ids) {
     this.producer = producer;
     this.downlink = downlink;
     this.listener = listener;
     this.metrics = metrics;
     this.mid = mid;
     this.outSsrc = ids.ssrc();
-    boolean rtx = producer.isVideo() && producer.primaryCodec().hasRtx();
+    this.codec = codec;
+    boolean rtx = producer.isVideo() && codec.hasRtx();
     int rtxSsrc = ids.rtxSsrc() == outSsrc ? ids.rtxSsrc() ^ 1 : ids.rtxSsrc();
     this.rtxSsrc = rtx ? Integer.toUnsignedLong(rtxSsrc) : -1;
-    this.rtxPt = rtx ? producer.primaryCodec().rtxPayloadType() : -1;
+    this.rtxPt = rtx ? codec.rtxPayloadType() : -1;
     this.rtxSeq = ids.initialRtxSeq() & 0xFFFF;
     this.forwarder = new Forwarder(outSsrc, producer.clockRate(), producer.isVideo(), ids.initialSeq() & 0xFFFF,
         ids.initialTs());
@@ -105,6 +120,11 @@ public final class WebRtcConsumer implements Consumer {
     return rtxSsrc;
   }
 
+  /** The primary payload type in the subscriber's bundle. */
+  public int payloadType() {
+    return codec.payloadType();
+  }
+
   public int rtxPt() {
     return rtxPt;
   }
@@ -118,13 +138,30 @@ public final class WebRtcConsumer implements Consumer {
     this.rtxNegotiated = negotiated && rtxPt >= 0;
   }
 
-  /** The subscriber's transport-wide-cc extension id from its answer for this m-section; -1 when not negotiated. */
-  public void setTransportCcId(int id) {
-    this.transportCcId = id;
+  /**
+   * Applies the header extensions the subscriber's answer kept for this m-section (URI → id): each
+   * of them the publisher sends is carried at the subscriber's id, every other element dropped.
+   */
+  public void setSubscriberExtensions(Map<String, Integer> extensions) {
+    this.subscriberExtensions = Map.copyOf(extensions);
+    this.rewriteSource = null;
   }
 
+  /** The subscriber's transport-wide-cc extension id; -1 before its answer or when not negotiated. */
   public int transportCcId() {
-    return transportCcId;
+    return subscriberExtensions.getOrDefault(MediaCapabilities.TRANSPORT_CC, -1);
+  }
+
+  /** The publisher's extension ids → the subscriber's, for what both negotiated and is not publisher-specific. */
+  static ExtensionRewrite rewriteBetween(Map<String, Integer> publisher, Map<String, Integer> subscriber) {
+    Map<Integer, Integer> ids = new HashMap<>();
+    publisher.forEach((uri, id) -> {
+      Integer to = subscriber.get(uri);
+      if (to != null && !NOT_FORWARDED.contains(uri)) {
+        ids.put(id, to);
+      }
+    });
+    return ExtensionRewrite.of(ids);
   }
 
   /** The next sequence number of the RTX stream (RFC 4588 §4: its own, consecutive). */
@@ -212,6 +249,7 @@ public final class WebRtcConsumer implements Consumer {
     byte[] copy = Arrays.copyOf(in.buffer(), in.length() + WebRtcTransport.SRTP_ROOM);
     RtpPacket q = RtpPacket.parse(copy, 0, in.length());
     d.applyTo(q);
+    q.setPayloadType(codec.payloadType());
     if (vp8 != null) {
       Vp8Descriptor desc = Vp8Descriptor.parse(copy, q.payloadOffset(), q.payloadLength());
       if (desc != null) {
@@ -224,7 +262,7 @@ public final class WebRtcConsumer implements Consumer {
     }
     packetsSent++;
     octetsSent += q.payloadLength();
-    downlink.sendRtp(q, copy, in.length(), transportCcId);
+    downlink.sendRtp(q, copy, in.length(), transportCcId());
   }
 
   /**
@@ -248,23 +286,17 @@ public final class WebRtcConsumer implements Consumer {
   }
 
   /**
-   * Header extensions as the subscriber negotiated them: the publisher's mid element is renamed to
-   * an id the subscriber never negotiated (it demultiplexes by our SSRC; its mids differ), and the
-   * publisher's transport-cc element moves to the subscriber's transport-cc id (whatever held that
-   * id is renamed out of the way), or out of the way too when the subscriber did not negotiate it.
+   * Header extensions as the subscriber negotiated them (a Firefox publisher's abs-send-time at 4 is
+   * Chromium's mid id): see {@link #rewriteBetween}. The transport-cc element, moved to the
+   * subscriber's id, is then stamped with the downlink's own sequence.
    */
   private void retagExtensions(RtpPacket q) {
-    int midId = producer.midExtensionId();
-    if (midId > 0) {
-      RtpExtensions.rename(q, midId, NEUTRAL_EXTENSION_ID);
+    Map<String, Integer> publisher = producer.headerExtensions();
+    if (publisher != rewriteSource) {
+      rewrite = rewriteBetween(publisher, subscriberExtensions);
+      rewriteSource = publisher;
     }
-    int from = producer.transportCcExtensionId();
-    if (from > 0 && from != transportCcId) {
-      if (transportCcId > 0) {
-        RtpExtensions.rename(q, transportCcId, NEUTRAL_EXTENSION_ID);
-      }
-      RtpExtensions.rename(q, from, transportCcId > 0 ? transportCcId : NEUTRAL_EXTENSION_ID);
-    }
+    rewrite.apply(q);
   }
 
   /**
@@ -306,15 +338,15 @@ public final class WebRtcConsumer implements Consumer {
         len = e.length();
         System.arraycopy(e.buffer(), 0, out, 0, len);
       }
-      downlink.sendRtp(RtpPacket.parse(out, 0, len), out, len, transportCcId);
+      downlink.sendRtp(RtpPacket.parse(out, 0, len), out, len, transportCcId());
       metrics.retransmitted();
     }
   }
 
   /** The m-section our subscriber offer has for this consumer. */
   public OutgoingTrack outgoing() {
-    RtpCodec c = producer.primaryCodec();
-    RtpCodec offered = new RtpCodec(c.payloadType(), c.name(), c.clockRate(), c.channels(), c.fmtp(), rtxPt);
+    RtpCodec offered = new RtpCodec(codec.payloadType(), codec.name(), codec.clockRate(), codec.channels(),
+        codec.fmtp(), rtxPt);
     return new OutgoingTrack(mid, producer.kind(), List.of(offered), Integer.toUnsignedLong(outSsrc), rtxSsrc,
         "confero", producer.participantId(), producer.trackId());
   }

@@ -1,5 +1,6 @@
 package io.confero.sfu.router;
 
+import io.confero.media.sdp.PayloadTypeTable;
 import io.confero.media.sdp.SessionDescription;
 import io.confero.media.sdp.SubscribeState;
 import io.confero.sfu.media.Downlink;
@@ -21,6 +22,8 @@ final class Peer {
   /** Null until the first publish offer. */
   Uplink uplink;
   final Downlink downlink;
+  /** The payload types of this participant's subscriber bundle, one per forwarded codec configuration. */
+  final PayloadTypeTable payloadTypes = new PayloadTypeTable();
   final Map<String, WebRtcConsumer> consumersByTrack = new LinkedHashMap<>();
   SubscribeState subscribeState;
   SessionDescription lastSubscribeOffer;

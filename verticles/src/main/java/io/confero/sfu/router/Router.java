@@ -177,6 +177,7 @@ public final class Router implements Consumer.Listener {
       for (Producer p : other.producers()) {
         if (!peer.consumersByTrack.containsKey(p.trackId())) {
           WebRtcConsumer c = new WebRtcConsumer(p, peer.downlink, this, env.metrics(), Integer.toString(peer.nextMid++),
+              peer.payloadTypes.assign(p.primaryCodec()),
               new WebRtcConsumer.StreamIds(env.randomInt(), env.randomInt(), Integer.toUnsignedLong(env.randomInt()),
                   env.randomInt(), env.randomInt()));
           peer.consumersByTrack.put(p.trackId(), c);
@@ -200,8 +201,7 @@ public final class Router implements Consumer.Listener {
     for (WebRtcConsumer c : peer.consumersByTrack.values()) {
       Optional<SubscribeAnswer.Section> section = answer.section(c.mid()).filter(SubscribeAnswer.Section::accepted);
       c.setRtxNegotiated(section.filter(s -> s.payloadTypes().contains(c.rtxPt())).isPresent());
-      c.setTransportCcId(section.map(s -> s.headerExtensions().getOrDefault(MediaCapabilities.TRANSPORT_CC, -1))
-          .orElse(-1));
+      c.setSubscriberExtensions(section.map(SubscribeAnswer.Section::headerExtensions).orElse(Map.of()));
     }
     peer.downlink.transport().startDtls(answer.weAreDtlsServer() ? DtlsRole.SERVER : DtlsRole.CLIENT, fp);
   }

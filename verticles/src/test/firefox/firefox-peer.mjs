@@ -1,0 +1,59 @@
+// Joins a Confero meeting from Debian's firefox-esr, driven over WebDriver BiDi by puppeteer-core,
+// for FirefoxE2ETest. Usage: node firefox-peer.mjs <join-url> <display-name> <profile-dir>
+// Prints one JSON object per line on stdout: {"event":"joined"} once the client reports
+// state "joined", then every second {"event":"stats",...} with the subscriber's inbound-rtp
+// counters; {"event":"error","message":...} on failure. Exits when stdin closes (the test ends).
+import puppeteer from 'puppeteer-core';
+
+const [url, name, profile] = process.argv.slice(2);
+const emit = (o) => process.stdout.write(JSON.stringify(o) + '\n');
+
+const browser = await puppeteer.launch({
+  browser: 'firefox',
+  executablePath: process.env.FIREFOX || '/usr/bin/firefox-esr',
+  headless: true,
+  userDataDir: profile,
+  extraPrefsFirefox: {
+    'media.navigator.streams.fake': true,
+    'media.navigator.permission.disabled': true,
+    'media.peerconnection.ice.loopback': true,
+    'media.peerconnection.ice.obfuscate_host_addresses': false,
+    'network.proxy.type': 0,
+  },
+});
+const stop = async (code) => {
+  await browser.close().catch(() => {});
+  process.exit(code);
+};
+process.stdin.on('end', () => stop(0));
+process.stdin.resume();
+
+try {
+  const page = await browser.newPage();
+  page.on('console', (m) => process.stderr.write(`[firefox console] ${m.text()}\n`));
+  await page.goto(url);
+  await page.waitForSelector('#name');
+  await page.$eval('#name', (el) => { el.value = ''; });
+  await page.type('#name', name);
+  await page.click('#join-btn');
+  await page.waitForFunction(() => window.confero && window.confero.state === 'joined', { timeout: 60000 });
+  emit({ event: 'joined' });
+  for (;;) {
+    const stats = await page.evaluate(async () => {
+      const out = { video: [], audio: [] };
+      const pc = window.confero.subscriber;
+      if (!pc) return out;
+      (await pc.getStats()).forEach((s) => {
+        if (s.type !== 'inbound-rtp') return;
+        if (s.kind === 'video') out.video.push({ id: s.id, framesDecoded: s.framesDecoded || 0, frameWidth: s.frameWidth || 0 });
+        if (s.kind === 'audio') out.audio.push({ id: s.id, totalSamplesReceived: s.totalSamplesReceived || 0 });
+      });
+      return out;
+    });
+    emit({ event: 'stats', at: Date.now(), ...stats });
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+} catch (e) {
+  emit({ event: 'error', message: String(e && e.stack || e) });
+  await stop(1);
+}
