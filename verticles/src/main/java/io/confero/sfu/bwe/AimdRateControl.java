@@ -5,11 +5,16 @@ package io.confero.sfu.bwe;
  * overuse the rate drops to {@value #BETA} × the acknowledged bitrate (fast down), on underuse it
  * holds while the queue drains, otherwise it grows, multiplicatively by 8 % a second while far from
  * the last known link capacity and additively (about one packet per response time) near it. It never
- * grows past 1.5 × the acknowledged bitrate + 10 kbit/s: without probing, an estimate far above
- * what was actually sent is not evidence of capacity.
+ * grows past {@value #ACKED_HEADROOM} × the acknowledged bitrate + 100 kbit/s: an estimate far above
+ * what was actually sent is not evidence of capacity. libwebrtc allows 1.5 × and probes with padding
+ * to go further; Confero does not probe yet, so the allocator's next simulcast layer is the probe and
+ * the headroom covers one step of a 4/2/1 ladder (a 150 kbit/s thumbnail to a 500 kbit/s layer, that
+ * to 1.5 Mbit/s), which a step past the link's capacity answers with overuse and a fast decrease.
  */
 public final class AimdRateControl {
     static final double BETA = 0.85;
+    static final double ACKED_HEADROOM = 3.0;
+    private static final double ACKED_HEADROOM_BPS = 100_000;
     private static final double MULTIPLICATIVE_PER_SECOND = 1.08;
     private static final int PACKET_BITS = 1200 * 8;
     private static final long RESPONSE_EXTRA_MICROS = 100_000;
@@ -79,7 +84,7 @@ public final class AimdRateControl {
             next = rateBps * Math.pow(MULTIPLICATIVE_PER_SECOND, dtMicros / 1e6);
         }
         if (ackedBps > 0) {
-            double cap = 1.5 * ackedBps + 10_000;
+            double cap = ACKED_HEADROOM * ackedBps + ACKED_HEADROOM_BPS;
             next = Math.min(next, Math.max(cap, rateBps));
         }
         rateBps = next;
