@@ -20,7 +20,7 @@ class LayeringArchTest {
 
   @Test
   void mediaCodecsAndLogicArePure() {
-    noClasses().that().resideInAnyPackage("io.confero.media..", "io.confero.sfu.forward..")
+    noClasses().that().resideInAnyPackage("io.confero.media..", "io.confero.sfu.forward..", "io.confero.sfu.bwe..")
         .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "com.hazelcast..", "org.slf4j..",
             "io.confero.api..", "io.confero.signaling..", "io.confero.store..", "io.confero.meeting..",
             "io.confero.turn..", "io.confero.app..")
@@ -35,7 +35,7 @@ class LayeringArchTest {
    */
   @Test
   void sfuPackagesImportDownwardOnly() {
-    noClasses().that().resideInAnyPackage("io.confero.sfu.forward..", "io.confero.sfu.metrics..")
+    noClasses().that().resideInAnyPackage("io.confero.sfu.forward..", "io.confero.sfu.bwe..", "io.confero.sfu.metrics..")
         .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..", "io.confero.sfu.transport..",
             "io.confero.sfu.media..", "io.confero.sfu.router..")
         .check(classes);

@@ -7,8 +7,12 @@ import io.confero.media.rtcp.RtcpHeader;
 import io.confero.media.rtcp.RtcpNack;
 import io.confero.media.rtcp.RtcpPacket;
 import io.confero.media.rtcp.RtcpPli;
+import io.confero.media.rtcp.RtcpTwcc;
 import io.confero.media.rtp.RtpExtensions;
 import io.confero.media.rtp.RtpPacket;
+import io.confero.sfu.bwe.BweConfig;
+import io.confero.sfu.bwe.RtxBudget;
+import io.confero.sfu.bwe.SendSideBwe;
 import io.confero.sfu.metrics.DropReason;
 import io.confero.sfu.metrics.SfuMetrics;
 import io.confero.sfu.transport.WebRtcTransport;
@@ -19,11 +23,17 @@ import java.util.Map;
  * A subscriber's receive side on this worker: its transport (created with its first offer), its
  * {@link WebRtcConsumer consumers} by outgoing SSRC, the transport-wide sequence stamped on what
  * we send, and the RTCP it sends us (keyframe requests go to the consumer, NACKs are answered from
- * the consumer's cache). Runs on the worker's event loop only.
+ * the consumer's cache, within the subscriber's {@link RtxBudget}). Every packet stamped with a
+ * transport-wide sequence number goes into the subscriber's {@link SendSideBwe}; each transport-cc
+ * feedback updates the estimate, the RTX budget and the {@link DownlinkAllocation} of the estimate
+ * over the consumers. Runs on the worker's event loop only.
  */
 public final class Downlink {
   private final SfuMetrics metrics;
   private final Map<Integer, WebRtcConsumer> consumersBySsrc = new HashMap<>();
+  private final SendSideBwe bwe = new SendSideBwe(BweConfig.DEFAULT);
+  private final RtxBudget rtxBudget = new RtxBudget(BweConfig.DEFAULT.startBps());
+  private final DownlinkAllocation allocation = new DownlinkAllocation();
   private WebRtcTransport transport;
 
   public Downlink(SfuMetrics metrics) {
@@ -59,13 +69,25 @@ public final class Downlink {
   }
 
   /** Stamps our transport-wide sequence number (when the track carries the extension) and sends. */
-  void sendRtp(RtpPacket q, byte[] buf, int len, int transportCcId) {
+  void sendRtp(RtpPacket q, byte[] buf, int len, int transportCcId, long nowMicros) {
     if (transportCcId > 0) {
-      RtpExtensions.setTransportSequence(q, transportCcId, transport.nextTransportSeq());
+      int seq = transport.nextTransportSeq();
+      RtpExtensions.setTransportSequence(q, transportCcId, seq);
+      bwe.onPacketSent(seq, len, nowMicros);
     }
     if (transport.sendRtp(buf, len)) {
       metrics.forwarded(len);
     }
+  }
+
+  /** What this subscriber's retransmissions may still spend. */
+  RtxBudget rtxBudget() {
+    return rtxBudget;
+  }
+
+  /** The current send-side estimate toward this subscriber, bits per second. */
+  public long estimateBps() {
+    return bwe.estimateBps();
   }
 
   void sendRtcp(RtcpPacket packet) {
@@ -93,11 +115,20 @@ public final class Downlink {
           if (c != null) {
             c.retransmit(nack.lostSequenceNumbers(), nowMillis);
           }
+        } else if (type == RtcpHeader.RTPFB && fmt == RtcpTwcc.FMT) {
+          onTransportFeedback(RtcpTwcc.parse(buf, off, plen), nowMillis * 1000);
         }
       }
     } catch (RtcpException e) {
       metrics.drop(DropReason.MALFORMED_RTCP);
     }
+  }
+
+  private void onTransportFeedback(RtcpTwcc feedback, long nowMicros) {
+    long estimate = bwe.onFeedback(feedback, nowMicros);
+    rtxBudget.setEstimate(estimate);
+    metrics.bandwidthEstimate(estimate);
+    allocation.apply(consumersBySsrc.values(), Math.max(0, estimate - rtxBudget.recentBps(nowMicros)), nowMicros);
   }
 
   private void keyframeFor(int ssrc) {

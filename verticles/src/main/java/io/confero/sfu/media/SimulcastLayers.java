@@ -2,6 +2,8 @@ package io.confero.sfu.media;
 
 import io.confero.media.rtcp.RtcpSr;
 import io.confero.media.rtp.RtpPacket;
+import io.confero.sfu.bwe.TrackDemand;
+import io.confero.sfu.bwe.TrackPriority;
 import io.confero.sfu.forward.Forwarder;
 import io.confero.sfu.simulcast.Dynacast;
 import io.confero.sfu.simulcast.LayerSelector;
@@ -34,6 +36,8 @@ final class SimulcastLayers {
   private boolean reselect = true;
   private long lastSelect;
   private int previous = -1;
+  /** What the subscriber's allocation gives this track, bits per second. */
+  private long budgetBps = Long.MAX_VALUE;
 
   SimulcastLayers(Producer producer) {
     this.producer = producer;
@@ -56,6 +60,24 @@ final class SimulcastLayers {
   }
 
   /** Forwarding stopped (tile hidden): nothing is current, the next layer starts at a key frame. */
+  /** The subscriber's allocation gives this track {@code bps}; the layer is re-chosen when it changes. */
+  void setBudget(long bps) {
+    if (bps != budgetBps) {
+      budgetBps = bps;
+      reselect = true;
+    }
+  }
+
+  /** This track's demand on the subscriber's downlink: its layers' recent bitrates, up to the desired one. */
+  TrackDemand demand(String id, TrackPriority priority, boolean hidden, long nowNanos) {
+    LayerSelector.Layer[] snapshot = producer.activity().snapshot(nowNanos);
+    long[] bitrates = new long[snapshot.length];
+    for (int i = 0; i < snapshot.length; i++) {
+      bitrates[i] = snapshot[i].arriving() ? snapshot[i].bitrateBps() : 0;
+    }
+    return new TrackDemand(id, priority, bitrates, hidden ? -1 : Math.min(desired, bitrates.length - 1));
+  }
+
   void hide() {
     switcher.setTarget(-1);
     reselect = true;
@@ -103,7 +125,7 @@ final class SimulcastLayers {
     lastSelect = now;
     LayerSelector.Layer[] layers = producer.activity().snapshot(now);
     desired = LayerSelector.desiredLayer(tileHeight, layers);
-    LayerSelector.Choice c = LayerSelector.select(desired, layers, Long.MAX_VALUE);
+    LayerSelector.Choice c = LayerSelector.select(desired, layers, budgetBps);
     if (c.reason() != LayerSelector.Reason.NOTHING_ARRIVING) {
       switcher.setTarget(c.layer());
     }

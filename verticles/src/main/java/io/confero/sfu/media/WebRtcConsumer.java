@@ -7,6 +7,10 @@ import io.confero.media.rtp.Rtx;
 import io.confero.media.sdp.MediaCapabilities;
 import io.confero.media.sdp.OutgoingTrack;
 import io.confero.media.sdp.RtpCodec;
+import io.confero.sfu.bwe.RetransmissionLimiter;
+import io.confero.sfu.bwe.SendSideBwe;
+import io.confero.sfu.bwe.TrackDemand;
+import io.confero.sfu.bwe.TrackPriority;
 import io.confero.sfu.forward.ForwardDecision;
 import io.confero.sfu.forward.Forwarder;
 import io.confero.sfu.forward.PacketCache;
@@ -36,6 +40,15 @@ public final class WebRtcConsumer implements Consumer {
    */
   private static final Set<String> NOT_FORWARDED = Set.of(MediaCapabilities.SDES_MID,
       MediaCapabilities.RTP_STREAM_ID, MediaCapabilities.REPAIRED_RTP_STREAM_ID);
+  /** Most times one packet is resent. */
+  static final int MAX_RETRANSMITS = 3;
+  /**
+   * The receiver's jitter-buffer depth assumed for "can it still arrive in time": a resend older than
+   * this (plus half an RTT) is useless, and none is sent while the RTT exceeds 0.6 × it.
+   */
+  static final long JITTER_BUFFER_MICROS = 500_000;
+  /** What an audio track is allocated (Opus at its usual rate plus headers). */
+  static final long AUDIO_BPS = 64_000;
 
   private final Producer producer;
   private final Downlink downlink;
@@ -56,6 +69,8 @@ public final class WebRtcConsumer implements Consumer {
   private final Vp8Munger vp8;
   /** The rewritten packets last sent, by outgoing sequence number, for NACK retransmission. */
   private final PacketCache sent;
+  /** Rations NACK answers (video only, with {@link #sent}). */
+  private final RetransmissionLimiter rtxLimiter;
   /** RTP packets and payload octets sent on {@link #outSsrc} (RFC 3550 §6.4.1 sender counts). */
   private long packetsSent;
   private long octetsSent;
@@ -91,6 +106,7 @@ public final class WebRtcConsumer implements Consumer {
     this.forwarder = new Forwarder(outSsrc, producer.clockRate(), producer.isVideo(), ids.initialSeq() & 0xFFFF,
         ids.initialTs());
     this.sent = producer.isVideo() ? new PacketCache(512, 2000) : null;
+    this.rtxLimiter = producer.isVideo() ? new RetransmissionLimiter(MAX_RETRANSMITS, JITTER_BUFFER_MICROS) : null;
     this.layers = producer.isVideo() && producer.isSimulcast() ? new SimulcastLayers(producer) : null;
     this.vp8 = producer.isVideo() && producer.isVp8() ? new Vp8Munger() : null;
     downlink.register(this);
@@ -262,7 +278,7 @@ public final class WebRtcConsumer implements Consumer {
     }
     packetsSent++;
     octetsSent += q.payloadLength();
-    downlink.sendRtp(q, copy, in.length(), transportCcId());
+    downlink.sendRtp(q, copy, in.length(), transportCcId(), info.arrivalNanos() / 1000);
   }
 
   /**
@@ -326,7 +342,7 @@ public final class WebRtcConsumer implements Consumer {
     for (int seq : lost) {
       PacketCache.Entry e = sent.get(seq, nowMillis);
       RtpPacket original = e == null ? null : RtpPacket.parse(e.buffer(), 0, e.length());
-      if (original == null) {
+      if (original == null || !mayRetransmit(seq, e, original, nowMillis * 1000)) {
         continue;
       }
       byte[] out = new byte[Rtx.wrappedLength(original) + WebRtcTransport.SRTP_ROOM];
@@ -338,8 +354,42 @@ public final class WebRtcConsumer implements Consumer {
         len = e.length();
         System.arraycopy(e.buffer(), 0, out, 0, len);
       }
-      downlink.sendRtp(RtpPacket.parse(out, 0, len), out, len, transportCcId());
+      downlink.sendRtp(RtpPacket.parse(out, 0, len), out, len, transportCcId(), nowMillis * 1000);
       metrics.retransmitted();
+    }
+  }
+
+  private boolean mayRetransmit(int seq, PacketCache.Entry e, RtpPacket original, long nowMicros) {
+    RetransmissionLimiter.Verdict v = rtxLimiter.decide(seq, e.arrivalMillis() * 1000, Rtx.wrappedLength(original),
+        SendSideBwe.DEFAULT_RTT_MICROS, nowMicros, downlink.rtxBudget());
+    if (v != RetransmissionLimiter.Verdict.SEND) {
+      metrics.retransmissionRefused(v);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * What this track could use of the subscriber's downlink, for the allocator: audio one fixed layer,
+   * simulcast video its layers' bitrates up to the layer the tile wants; null for single-encoding
+   * video (nothing to choose between).
+   */
+  TrackDemand demand(long nowNanos) {
+    String id = Integer.toUnsignedString(outSsrc);
+    if (!producer.isVideo()) {
+      return new TrackDemand(id, TrackPriority.AUDIO, new long[] {AUDIO_BPS}, 0);
+    }
+    if (layers == null) {
+      return null;
+    }
+    TrackPriority priority = producer.source() == TrackSource.SCREEN ? TrackPriority.SCREEN : TrackPriority.VIDEO;
+    return layers.demand(id, priority, pausedByReceiver, nowNanos);
+  }
+
+  /** What the allocator gives this track, bits per second ({@link Long#MAX_VALUE}: no limit). */
+  void setBandwidthBudget(long bps) {
+    if (layers != null) {
+      layers.setBudget(bps);
     }
   }
 

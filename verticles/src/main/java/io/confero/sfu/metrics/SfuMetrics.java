@@ -1,6 +1,8 @@
 package io.confero.sfu.metrics;
 
+import io.confero.sfu.bwe.RetransmissionLimiter;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
@@ -16,6 +18,8 @@ public final class SfuMetrics {
   private final Counter nacksSent;
   private final Counter nackRecovered;
   private final Counter rtxSent;
+  private final Map<RetransmissionLimiter.Verdict, Counter> rtxRefused = new EnumMap<>(RetransmissionLimiter.Verdict.class);
+  private final DistributionSummary estimates;
 
   public SfuMetrics(MeterRegistry registry, int worker) {
     String w = Integer.toString(worker);
@@ -35,6 +39,29 @@ public final class SfuMetrics {
         .description("Packets missing from a publisher that arrived later (RTX repair or late)").register(registry);
     rtxSent = Counter.builder("confero.sfu.rtx.sent").tag("worker", w)
         .description("Retransmissions sent to subscribers as RFC 4588 RTX packets").register(registry);
+    for (RetransmissionLimiter.Verdict v : RetransmissionLimiter.Verdict.values()) {
+      if (v != RetransmissionLimiter.Verdict.SEND) {
+        rtxRefused.put(v, Counter.builder("confero.sfu.nack.refused").tag("worker", w)
+            .tag("reason", v.name().toLowerCase(java.util.Locale.ROOT))
+            .description("Subscribers' NACKed packets not resent, by reason").register(registry));
+      }
+    }
+    estimates = DistributionSummary.builder("confero.sfu.bwe.estimate").tag("worker", w).baseUnit("bits/s")
+        .description("Send-side bandwidth estimates toward subscribers, one sample per transport-cc feedback")
+        .register(registry);
+  }
+
+  /** A NACKed packet the retransmission limiter refused. */
+  public void retransmissionRefused(RetransmissionLimiter.Verdict verdict) {
+    Counter c = rtxRefused.get(verdict);
+    if (c != null) {
+      c.increment();
+    }
+  }
+
+  /** A subscriber's new bandwidth estimate. */
+  public void bandwidthEstimate(long bps) {
+    estimates.record(bps);
   }
 
   public void drop(DropReason reason) {
