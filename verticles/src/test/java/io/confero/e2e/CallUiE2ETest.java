@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +30,8 @@ class CallUiE2ETest {
 
   @RegisterExtension
   static final Browsers browsers = new Browsers();
+  @RegisterExtension
+  static final RunningServer running = new RunningServer();
 
   static E2EServer server;
   static BrowserSession host;
@@ -38,16 +39,9 @@ class CallUiE2ETest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = E2EServer.start();
+    server = running.get();
     host = browsers.launch("host");
     phone = launchPhone(browsers);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
   }
 
   static Path shot(String name) {
