@@ -10,10 +10,17 @@ import java.util.List;
  * §5.2), then one audio packet per page with the granule position of its last sample (48 kHz).
  * Gaps in the RTP timestamps (loss, DTX) are filled with TOC-only packets (a frame of zero bytes,
  * which a decoder conceals, RFC 6716 §3.2.1), so the file stays continuous from its first sample.
+ * A gap is filled only as far as the packets' arrival times confirm it (plus {@link #SLACK_SAMPLES}):
+ * a timestamp that jumps further than the wall clock moved (a sender's reset, a damaged or hostile
+ * packet) is a discontinuity, and the packet is placed after the time that really passed, so one
+ * bad timestamp can neither shift the rest of the track nor make the file grow without bound.
  */
 public final class OggOpusWriter {
   /** Longest packet one Ogg page carries (255 lacing values of 255 bytes, less one). */
   static final int MAX_PACKET = 255 * 254;
+  /** Concealment beyond what the arrival times show, at most (one second at 48 kHz). */
+  static final long SLACK_SAMPLES = 48_000;
+  private static final long DAY_MICROS = 86_400_000_000L;
   private static final int[] CRC_TABLE = crcTable();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final int serial;
@@ -24,12 +31,15 @@ public final class OggOpusWriter {
     this.serial = serial;
   }
 
-  /** One Opus packet with its extended RTP timestamp (48 kHz). */
-  public record Packet(long timestamp, byte[] data) {
+  /** One Opus packet with its extended RTP timestamp (48 kHz) and its arrival time. */
+  public record Packet(long timestamp, long atMicros, byte[] data) {
   }
 
-  /** What was written: the bytes, the samples, and how many concealment packets filled gaps. */
-  public record Result(byte[] bytes, long samples, int concealed, int dropped) {
+  /**
+   * What was written: the bytes, the samples, how many concealment packets filled gaps, how many
+   * packets were dropped, and how many timestamp jumps were cut to the time that really passed.
+   */
+  public record Result(byte[] bytes, long samples, int concealed, int dropped, int discontinuities) {
   }
 
   /** Writes {@code packets} (in timestamp order) with times relative to {@code origin}. */
@@ -39,14 +49,27 @@ public final class OggOpusWriter {
     w.page(0, 0, tags());
     int concealed = 0;
     int dropped = 0;
+    int discontinuities = 0;
+    long shift = 0;
+    long lastArrival = Long.MIN_VALUE;
+    long lastSamples = 0;
     for (int i = 0; i < packets.size(); i++) {
       Packet p = packets.get(i);
       int n = OpusToc.samples(p.data());
-      long at = p.timestamp() - origin;
+      long at = p.timestamp() - origin - shift;
       if (n < 0 || at < w.granule || p.data().length > MAX_PACKET) {
         dropped++;
         continue;
       }
+      long micros = lastArrival == Long.MIN_VALUE ? 0 : Math.min(Math.max(0, p.atMicros() - lastArrival), DAY_MICROS);
+      long passed = Math.max(0, micros * 48 / 1000 - lastSamples);
+      if (at - w.granule > passed + SLACK_SAMPLES) {
+        shift += at - w.granule - passed;
+        at = w.granule + passed;
+        discontinuities++;
+      }
+      lastArrival = p.atMicros();
+      lastSamples = n;
       int fill = OpusToc.frameSamples(p.data()[0]);
       while (at - w.granule >= fill) {
         w.granule += fill;
@@ -56,7 +79,7 @@ public final class OggOpusWriter {
       w.granule = at + n;
       w.page(i == packets.size() - 1 ? 0x04 : 0, w.granule, p.data());
     }
-    return new Result(w.out.toByteArray(), w.granule, concealed, dropped);
+    return new Result(w.out.toByteArray(), w.granule, concealed, dropped, discontinuities);
   }
 
   static byte[] head(int channels) {

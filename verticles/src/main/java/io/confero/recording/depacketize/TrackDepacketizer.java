@@ -33,7 +33,7 @@ public final class TrackDepacketizer {
   private static Depacketized opus(RtpOrder.Result ordered, int ssrc) {
     List<OggOpusWriter.Packet> packets = new ArrayList<>(ordered.packets().size());
     for (OrderedPacket p : ordered.packets()) {
-      packets.add(new OggOpusWriter.Packet(p.timestamp(), p.payload()));
+      packets.add(new OggOpusWriter.Packet(p.timestamp(), p.atMicros(), p.payload()));
     }
     packets.sort(java.util.Comparator.comparingLong(OggOpusWriter.Packet::timestamp));
     long origin = packets.get(0).timestamp();
