@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * What the SFU workers of this node report about participants' media, passed on to the clients:
  * the active speaker (remembered for those who join later), which simulcast encodings a publisher
- * should send, and a transport that went down (the participant is held, as for a dropped socket).
+ * should send, which participant each of a subscriber's audio slots carries, and a transport that went down (the participant is held, as for a dropped socket).
  */
 final class SfuEvents {
   private final Rooms rooms;
@@ -35,6 +35,11 @@ final class SfuEvents {
         publisher.send(new JsonObject().put("type", "encodings").put("track_id", e.trackId())
             .put("active", new JsonArray(new ArrayList<Object>(e.active()))));
       }
+    } else if (event instanceof SfuEvent.AudioSlots slots) {
+      Connection subscriber = rooms.connection(slots.meetingId(), slots.participantId());
+      if (subscriber != null && subscriber.active()) {
+        subscriber.send(audioSlotsMessage(slots));
+      }
     } else if (event instanceof SfuEvent.TransportDown down) {
       Connection conn = rooms.connection(down.meetingId(), down.participantId());
       if (conn != null && !conn.held()) {
@@ -55,6 +60,16 @@ final class SfuEvents {
   /** The meeting has no connection on this node any more. */
   void forget(String meetingId) {
     activeSpeakers.remove(meetingId);
+  }
+
+  /** {@code audio_slots}: which participant each audio slot m-section carries now (null: silent). */
+  static JsonObject audioSlotsMessage(SfuEvent.AudioSlots slots) {
+    JsonArray list = new JsonArray();
+    for (int i = 0; i < slots.mids().size(); i++) {
+      String holder = slots.holders().get(i);
+      list.add(new JsonObject().put("mid", slots.mids().get(i)).put("participant_id", holder.isEmpty() ? null : holder));
+    }
+    return new JsonObject().put("type", "audio_slots").put("slots", list);
   }
 
   private static JsonObject activeSpeakerMessage(String participantId) {
