@@ -22,18 +22,23 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -cp verticles/target/confero.jar io.confero.loadgen.LoadGen [--url http://127.0.0.1:8080]
  *     [--code JOINCODE] [--meetings 1] [--participants 6] [--seconds 30] [--video 320x240@15]
- *     [--media-dir target/loadgen]
+ *     [--media-dir target/loadgen] [--audio-only true] [--levels 20:2]
  * </pre>
  * {@code --participants} is per meeting. Without {@code --code} it creates {@code --meetings}
  * meetings through the browser path ({@code POST /web/meetings}, which allows 10 a minute per
- * address); with it, all participants join that one meeting.
+ * address); with it, all participants join that one meeting. {@code --audio-only true} publishes
+ * microphones only (a large audio meeting); {@code --levels FIRST:STEP} makes participant i speak at
+ * -(FIRST + STEP·(i−1)) dBov (RFC 6464 levels, capped at 127; default everyone at -30 dBov), so the
+ * SFU's audio slots have a loudest few to pick. In a meeting above the server's
+ * {@code sfu.audio_slots_above} a participant receives its audio slots, not every other microphone:
+ * it then counts as receiving all when every slot it was offered delivers.
  */
 public final class LoadGen {
   private LoadGen() {
   }
 
   static final String USAGE = "usage: LoadGen [--url U] [--code C] [--meetings M] [--participants N]"
-      + " [--seconds S] [--video WxH@FPS] [--media-dir D]";
+      + " [--seconds S] [--video WxH@FPS] [--media-dir D] [--audio-only true] [--levels FIRST:STEP]";
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opt;
@@ -41,6 +46,8 @@ public final class LoadGen {
     int meetings;
     int seconds;
     int[] video;
+    int[] levels;
+    boolean audioOnly;
     try {
       opt = options(args);
       n = positive(opt, "participants", 6);
@@ -51,6 +58,15 @@ public final class LoadGen {
         throw new IllegalArgumentException("--video must look like 320x240@15");
       }
       video = new int[] {Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2])};
+      String[] l = opt.getOrDefault("levels", "30:0").split(":");
+      if (l.length != 2) {
+        throw new IllegalArgumentException("--levels must look like 20:2");
+      }
+      levels = new int[] {Integer.parseInt(l[0]), Integer.parseInt(l[1])};
+      if (levels[0] < 0 || levels[0] > 127 || levels[1] < 0) {
+        throw new IllegalArgumentException("--levels FIRST is 0..127 (-dBov), STEP at least 0");
+      }
+      audioOnly = Boolean.parseBoolean(opt.getOrDefault("audio-only", "false"));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage() + "\n" + USAGE);
       System.exit(2);
@@ -64,21 +80,23 @@ public final class LoadGen {
       for (int m = 0; m < meetings; m++) {
         codes.add(opt.containsKey("code") ? opt.get("code") : createMeeting(ctx, url));
       }
-      System.out.printf("meetings %s: %d participants each, %dx%d VP8 at %.1f fps + Opus, for %d s%n", codes, n,
-          clip.width(), clip.height(), 1000.0 / clip.frameIntervalMillis(), seconds);
+      System.out.printf("meetings %s: %d participants each, %s, for %d s%n", codes, n, audioOnly ? "Opus only"
+          : String.format("%dx%d VP8 at %.1f fps + Opus", clip.width(), clip.height(), 1000.0 / clip.frameIntervalMillis()),
+          seconds);
       List<LoadParticipant> people = new ArrayList<>();
       try {
         List<CompletableFuture<Void>> joins = new ArrayList<>();
         for (String code : codes) {
           for (int i = 1; i <= n; i++) {
-            LoadParticipant p = new LoadParticipant(code + "-" + i, ctx, clip);
+            LoadParticipant p = new LoadParticipant(code + "-" + i, ctx, clip, audioOnly);
+            p.setAudioLevel(Math.min(127, levels[0] + levels[1] * (i - 1)));
             people.add(p);
             joins.add(p.join(url, code));
           }
         }
         CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).get(60 + 2L * people.size(), TimeUnit.SECONDS);
         System.out.println("all " + people.size() + " participants publish");
-        boolean ok = report(people, n - 1, seconds);
+        boolean ok = report(people, audioOnly ? 0 : n - 1, n - 1, seconds);
         System.exit(ok ? 0 : 1);
       } finally {
         people.forEach(LoadParticipant::close);
@@ -86,8 +104,12 @@ public final class LoadGen {
     }
   }
 
-  /** Prints, every 5 s, each participant's rising remote videos; true when all rise at the end. */
-  static boolean report(List<LoadParticipant> people, int expect, int seconds) throws InterruptedException {
+  /**
+   * Prints, every 5 s, each participant's rising remote videos and audios; true when all rise at the
+   * end ({@code audios} others, or every audio slot where the meeting is large enough for slots).
+   */
+  static boolean report(List<LoadParticipant> people, int expect, int audiosExpected, int seconds)
+      throws InterruptedException {
     Map<String, Map<String, TrackReception.Snapshot>> before = new HashMap<>();
     boolean ok = false;
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -110,11 +132,12 @@ public final class LoadGen {
         if (p.failure() != null) {
           line.append("(failed: ").append(p.failure()).append(')');
         }
-        good += videos >= expect && audios >= expect ? 1 : 0;
+        long slots = now.values().stream().filter(t -> "audio".equals(t.kind()) && t.participantId().isEmpty()).count();
+        good += videos >= expect && audios >= (slots > 0 ? Math.min(slots, audiosExpected) : audiosExpected) ? 1 : 0;
       }
       ok = good == people.size();
-      System.out.printf("%s | %d of %d receive all %d others; %.0f packets/s received%n", line, good, people.size(), expect,
-          packets / 5.0);
+      System.out.printf("%s | %d of %d receive all %d others (or all their audio slots); %.0f packets/s received%n", line,
+          good, people.size(), audiosExpected, packets / 5.0);
     }
     return ok;
   }

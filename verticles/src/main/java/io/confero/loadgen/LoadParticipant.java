@@ -57,6 +57,11 @@ public final class LoadParticipant implements AutoCloseable {
   private final ClientTransport.IceParams subscriberIce = ClientTransport.IceParams.random();
   private final int audioSsrc = ThreadLocalRandom.current().nextInt();
   private final int videoSsrc = ThreadLocalRandom.current().nextInt();
+  private final boolean audioOnly;
+  /** Large meetings: audio slot mid → the participant it carries now ("" silent), from {@code audio_slots}. */
+  private final Map<String, String> audioSlots = new ConcurrentHashMap<>();
+  /** System.nanoTime() when an audio_slots message last changed {@link #audioSlots}. */
+  private volatile long audioSlotsChangedNanos;
   private final RtpSender audio;
   private final RtpSender video;
   private volatile WebSocket ws;
@@ -91,6 +96,12 @@ public final class LoadParticipant implements AutoCloseable {
   }
 
   public LoadParticipant(String name, LoadContext ctx, MediaClip clip) {
+    this(name, ctx, clip, false);
+  }
+
+  /** {@code audioOnly}: publishes a microphone and no camera (large audio meetings, webinars' speakers). */
+  public LoadParticipant(String name, LoadContext ctx, MediaClip clip, boolean audioOnly) {
+    this.audioOnly = audioOnly;
     this.name = name;
     this.ctx = ctx;
     this.clip = clip;
@@ -156,6 +167,21 @@ public final class LoadParticipant implements AutoCloseable {
     return s == null ? 0 : s.decryptFailures();
   }
 
+  /** Speaks at {@code minusDbov} (RFC 6464: 0 loudest … 127 silence) from the next audio packet on. */
+  public void setAudioLevel(int minusDbov) {
+    audio.setLevel(minusDbov);
+  }
+
+  /** Large meetings: which participant each of our audio slots (by mid) carries now ("" while silent). */
+  public Map<String, String> audioSlots() {
+    return Map.copyOf(audioSlots);
+  }
+
+  /** {@link System#nanoTime()} when the last {@code audio_slots} arrived (0: none yet). */
+  public long audioSlotsChangedNanos() {
+    return audioSlotsChangedNanos;
+  }
+
   /** Packets we sent: audio and video RTP. */
   public long sentPackets() {
     return audio.packets + video.packets;
@@ -181,6 +207,7 @@ public final class LoadParticipant implements AutoCloseable {
         case "joined" -> onJoined(msg);
         case "publish_answer" -> onPublishAnswer(msg);
         case "subscribe_offer" -> onSubscribeOffer(msg);
+        case "audio_slots" -> onAudioSlots(msg);
         case "error" -> fail("server error " + msg.getString("code") + ": " + msg.getString("message"));
         case "meeting_ended", "removed", "denied" -> fail("left the meeting: " + msg.getString("type"));
         default -> { }
@@ -193,9 +220,12 @@ public final class LoadParticipant implements AutoCloseable {
   private void onJoined(JsonObject msg) {
     participantId = msg.getJsonObject("self").getString("participant_id");
     String offer = SdpTemplates.publishOffer(publisherIce, ctx.certificate().fingerprintSha256(),
-        Integer.toHexString(videoSsrc), audioSsrc, videoSsrc);
-    send(new JsonObject().put("type", "publish").put("id", "pub-1").put("sdp", offer)
-        .put("sources", new JsonObject().put("0", "microphone").put("1", "camera")));
+        Integer.toHexString(videoSsrc), audioSsrc, audioOnly ? null : videoSsrc);
+    JsonObject sources = new JsonObject().put("0", "microphone");
+    if (!audioOnly) {
+      sources.put("1", "camera");
+    }
+    send(new JsonObject().put("type", "publish").put("id", "pub-1").put("sdp", offer).put("sources", sources));
   }
 
   private void onPublishAnswer(JsonObject msg) throws SdpParseException, IOException {
@@ -242,6 +272,16 @@ public final class LoadParticipant implements AutoCloseable {
     }
   }
 
+  private void onAudioSlots(JsonObject msg) {
+    long now = System.nanoTime();
+    JsonArray slots = msg.getJsonArray("slots", new JsonArray());
+    for (int i = 0; i < slots.size(); i++) {
+      JsonObject slot = slots.getJsonObject(i);
+      audioSlots.put(slot.getString("mid"), slot.getString("participant_id") == null ? "" : slot.getString("participant_id"));
+    }
+    audioSlotsChangedNanos = now;
+  }
+
   /** Which SSRC carries which remote track, from the offer's a=ssrc lines and the tracks list. */
   private void mapTracks(SessionDescription offer, JsonArray tracks) {
     for (int i = 0; i < tracks.size(); i++) {
@@ -261,7 +301,9 @@ public final class LoadParticipant implements AutoCloseable {
 
   private void startMedia() {
     audioTimer = ctx.timers().scheduleAtFixedRate(this::sendAudio, 0, 20, TimeUnit.MILLISECONDS);
-    videoTimer = ctx.timers().scheduleAtFixedRate(this::sendVideo, 0, clip.frameIntervalMillis(), TimeUnit.MILLISECONDS);
+    if (!audioOnly) {
+      videoTimer = ctx.timers().scheduleAtFixedRate(this::sendVideo, 0, clip.frameIntervalMillis(), TimeUnit.MILLISECONDS);
+    }
     publishing.complete(null);
   }
 

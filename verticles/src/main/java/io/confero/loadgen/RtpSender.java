@@ -23,6 +23,8 @@ final class RtpSender {
   volatile long packets;
   volatile long frames;
   volatile boolean keyframeRequested;
+  /** The RFC 6464 level written on audio packets, in -dBov (0 loudest … 127 silence). */
+  private volatile int levelDbov = 30;
   int clipPosition;
 
   RtpSender(int ssrc, int payloadType, int clockRate, String mid, boolean audioLevel) {
@@ -47,6 +49,14 @@ final class RtpSender {
     }
   }
 
+  /** The audio level from the next packet on, -dBov 0..127 (RFC 6464 §3). */
+  void setLevel(int minusDbov) {
+    if (minusDbov < 0 || minusDbov > 127) {
+      throw new IllegalArgumentException("an audio level is 0..127 -dBov, not " + minusDbov);
+    }
+    levelDbov = minusDbov;
+  }
+
   /** Moves the timestamp on by one frame's duration in clock units. */
   void advance(int units) {
     timestamp = (timestamp + units) & 0xFFFFFFFFL;
@@ -66,7 +76,7 @@ final class RtpSender {
     buf[17] = mid;
     if (audioLevel) {
       buf[18] = (byte) (SdpTemplates.EXT_AUDIO_LEVEL << 4);
-      buf[19] = (byte) (0x80 | 30); // voice activity, -30 dBov
+      buf[19] = (byte) (0x80 | levelDbov); // voice activity at the level this speaker talks at
     } else {
       buf[18] = 0;
       buf[19] = 0;

@@ -2,6 +2,7 @@ package io.confero.loadgen;
 
 import io.confero.media.sdp.Candidate;
 import io.confero.media.sdp.Codec;
+import io.confero.media.sdp.Direction;
 import io.confero.media.sdp.Fingerprint;
 import io.confero.media.sdp.MediaDescription;
 import io.confero.media.sdp.SessionDescription;
@@ -29,18 +30,23 @@ final class SdpTemplates {
   private SdpTemplates() {
   }
 
+  /** A microphone and a camera, or ({@code videoSsrc} null) a microphone only. */
   static String publishOffer(ClientTransport.IceParams ice, String fingerprint, String cname, int audioSsrc,
-      int videoSsrc) {
+      Integer videoSsrc) {
     String stream = "loadgen-" + cname;
     StringBuilder s = new StringBuilder();
     s.append("v=0\r\no=- ").append(Integer.toUnsignedString(audioSsrc)).append(" 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n")
-        .append("a=group:BUNDLE 0 1\r\na=extmap-allow-mixed\r\na=msid-semantic: WMS ").append(stream).append("\r\n");
+        .append(videoSsrc == null ? "a=group:BUNDLE 0\r\n" : "a=group:BUNDLE 0 1\r\n")
+        .append("a=extmap-allow-mixed\r\na=msid-semantic: WMS ").append(stream).append("\r\n");
     section(s, "audio", "0", ice, fingerprint, "actpass", "sendonly");
     s.append("a=extmap:").append(EXT_AUDIO_LEVEL).append(' ').append(AUDIO_LEVEL_URI).append("\r\n")
         .append("a=extmap:").append(EXT_MID).append(' ').append(MID_URI).append("\r\n")
         .append("a=msid:").append(stream).append(" audio-").append(cname).append("\r\n")
         .append("a=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n");
     ssrc(s, audioSsrc, cname, stream, "audio-" + cname);
+    if (videoSsrc == null) {
+      return s.toString();
+    }
     section(s, "video", "1", ice, fingerprint, "actpass", "sendonly");
     s.append("a=extmap:").append(EXT_MID).append(' ').append(MID_URI).append("\r\n")
         .append("a=msid:").append(stream).append(" video-").append(cname).append("\r\n")
@@ -51,7 +57,8 @@ final class SdpTemplates {
   }
 
   /**
-   * Our answer to a subscribe offer: every live m-section accepted {@code recvonly} with its Opus or
+   * Our answer to a subscribe offer: every live m-section accepted {@code recvonly} (an inactive one
+   * inactive) with its Opus or
    * VP8 payload type (others rejected, port 0), the header extensions we read, and the rest bundled.
    */
   static String subscribeAnswer(SessionDescription offer, ClientTransport.IceParams ice, String fingerprint) {
@@ -74,7 +81,9 @@ final class SdpTemplates {
           .append("a=mid:").append(m.mid()).append("\r\n");
       m.extensions().stream().filter(e -> e.uri().equals(MID_URI) || e.uri().equals(AUDIO_LEVEL_URI))
           .forEach(e -> body.append("a=extmap:").append(e.id()).append(' ').append(e.uri()).append("\r\n"));
-      body.append("a=recvonly\r\na=rtcp-mux\r\n");
+      // a section the SFU ended (its track went) but keeps as the BUNDLE tag is offered inactive
+      boolean ended = m.effectiveDirection() == Direction.INACTIVE;
+      body.append(ended ? "a=inactive" : "a=recvonly").append("\r\na=rtcp-mux\r\n");
       body.append("a=rtpmap:").append(codec.payloadType()).append(' ').append(codec.name()).append('/')
           .append(codec.clockRate()).append(codec.channels() > 1 ? "/" + codec.channels() : "").append("\r\n");
       if (codec.is("VP8")) {
