@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confero.loadgen.LoadParticipant;
 import io.confero.loadgen.MediaClip;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,8 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,24 +38,13 @@ class AudioSlotsE2ETest {
   @RegisterExtension
   static final RunningServer server = new RunningServer().printingSfuMetrics();
 
-  static LoadParticipant.LoadContext loadContext;
-
-  @BeforeAll
-  static void start() {
-    loadContext = LoadParticipant.LoadContext.create();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (loadContext != null) {
-      loadContext.close();
-    }
-  }
+  @RegisterExtension
+  static final LoadGenerator loadGenerator = new LoadGenerator();
 
   @Test
   void eachListenerHearsTheLoudestFewNeverItselfAndFollowsANewLoudest() throws Exception {
     E2EServer.Meeting meeting = server.createMeeting("Town hall");
-    MediaClip clip = MediaClip.generate(Path.of(System.getProperty("basedir", "."), "target", "loadgen"), 320, 240, 15, 10);
+    MediaClip clip = loadGenerator.clip();
     List<BrowserSession> listeners = new ArrayList<>();
     List<LoadParticipant> speakers = new ArrayList<>();
     try {
@@ -69,7 +55,7 @@ class AudioSlotsE2ETest {
       }
       List<CompletableFuture<Void>> joins = new ArrayList<>();
       for (int i = 1; i <= SPEAKERS; i++) {
-        LoadParticipant p = new LoadParticipant("Speaker " + i, loadContext, clip, true);
+        LoadParticipant p = new LoadParticipant("Speaker " + i, loadGenerator.context(), clip, true);
         p.setAudioLevel(i <= LOUD.length ? LOUD[i - 1] : Math.min(127, 40 + i));
         speakers.add(p);
         joins.add(p.join(server.baseUrl(), meeting.joinCode()));

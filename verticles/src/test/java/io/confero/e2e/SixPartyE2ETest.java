@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.confero.loadgen.LoadParticipant;
 import io.confero.loadgen.MediaClip;
 import io.confero.loadgen.TrackReception;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,24 +35,13 @@ class SixPartyE2ETest {
   @RegisterExtension
   static final RunningServer server = new RunningServer().printingSfuMetrics();
 
-  static LoadParticipant.LoadContext loadContext;
-
-  @BeforeAll
-  static void start() {
-    loadContext = LoadParticipant.LoadContext.create();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (loadContext != null) {
-      loadContext.close();
-    }
-  }
+  @RegisterExtension
+  static final LoadGenerator loadGenerator = new LoadGenerator();
 
   @Test
   void sixParticipantsReceiveAllFiveOthersVideoAndAudio() throws Exception {
     E2EServer.Meeting meeting = server.createMeeting("Six-party call");
-    MediaClip clip = MediaClip.generate(Path.of(System.getProperty("basedir", "."), "target", "loadgen"), 320, 240, 15, 10);
+    MediaClip clip = loadGenerator.clip();
     List<BrowserSession> browsersIn = new ArrayList<>();
     List<LoadParticipant> loads = new ArrayList<>();
     try {
@@ -64,7 +50,7 @@ class SixPartyE2ETest {
       }
       List<CompletableFuture<Void>> joins = new ArrayList<>();
       for (int i = 1; i <= 4; i++) {
-        LoadParticipant p = new LoadParticipant("Load " + i, loadContext, clip);
+        LoadParticipant p = new LoadParticipant("Load " + i, loadGenerator.context(), clip);
         loads.add(p);
         joins.add(p.join(server.baseUrl(), meeting.joinCode()));
       }
