@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -cp verticles/target/confero.jar io.confero.loadgen.LoadGen [--url http://127.0.0.1:8080]
  *     [--code JOINCODE] [--meetings 1] [--participants 6] [--seconds 30] [--video 320x240@15]
- *     [--media-dir target/loadgen] [--audio-only true] [--levels 20:2]
+ *     [--media-dir target/loadgen] [--audio-only true] [--levels 20:2] [--ramp-ms 0]
  * </pre>
  * {@code --participants} is per meeting. Without {@code --code} it creates {@code --meetings}
  * meetings through the browser path ({@code POST /web/meetings}, which allows 10 a minute per
@@ -31,14 +31,16 @@ import java.util.concurrent.TimeUnit;
  * -(FIRST + STEP·(i−1)) dBov (RFC 6464 levels, capped at 127; default everyone at -30 dBov), so the
  * SFU's audio slots have a loudest few to pick. In a meeting above the server's
  * {@code sfu.audio_slots_above} a participant receives its audio slots, not every other microphone:
- * it then counts as receiving all when every slot it was offered delivers.
+ * it then counts as receiving all when every slot it was offered delivers. {@code --ramp-ms} waits
+ * that long between two joins (a join ramp instead of everyone at once).
  */
 public final class LoadGen {
   private LoadGen() {
   }
 
   static final String USAGE = "usage: LoadGen [--url U] [--code C] [--meetings M] [--participants N]"
-      + " [--seconds S] [--video WxH@FPS] [--media-dir D] [--audio-only true] [--levels FIRST:STEP]";
+      + " [--seconds S] [--video WxH@FPS] [--media-dir D] [--audio-only true] [--levels FIRST:STEP]"
+      + " [--ramp-ms MS]";
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opt;
@@ -48,6 +50,7 @@ public final class LoadGen {
     int[] video;
     int[] levels;
     boolean audioOnly;
+    long rampMs;
     try {
       opt = options(args);
       n = positive(opt, "participants", 6);
@@ -67,6 +70,10 @@ public final class LoadGen {
         throw new IllegalArgumentException("--levels FIRST is 0..127 (-dBov), STEP at least 0");
       }
       audioOnly = Boolean.parseBoolean(opt.getOrDefault("audio-only", "false"));
+      rampMs = Long.parseLong(opt.getOrDefault("ramp-ms", "0"));
+      if (rampMs < 0) {
+        throw new IllegalArgumentException("--ramp-ms must not be negative");
+      }
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage() + "\n" + USAGE);
       System.exit(2);
@@ -92,6 +99,7 @@ public final class LoadGen {
             p.setAudioLevel(Math.min(127, levels[0] + levels[1] * (i - 1)));
             people.add(p);
             joins.add(p.join(url, code));
+            Thread.sleep(rampMs);
           }
         }
         CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).get(60 + 2L * people.size(), TimeUnit.SECONDS);
