@@ -36,6 +36,7 @@ final class JoinFlow {
         throw new SignalingError("meeting-ended", "the meeting no longer exists");
       }
       conn.title = found.get().title();
+      conn.e2ee = found.get().settings().e2eeEnabled();
       return v.mutate(conn, new MeetingMutations.Join(conn.principal.participant(), v.components().clock().millis()))
           .compose(out -> {
         if (!out.accepted()) {
@@ -145,7 +146,8 @@ final class JoinFlow {
   }
 
   private static JsonObject meetingJson(Connection conn, LiveMeeting state) {
-    JsonObject m = new JsonObject().put("meeting_id", conn.meetingId()).put("title", conn.title);
+    JsonObject m = new JsonObject().put("meeting_id", conn.meetingId()).put("title", conn.title)
+        .put("e2ee", conn.e2ee);
     if (state != null) {
       m.put("locked", state.locked()).put("allow_multi_share", state.multiShare());
     }

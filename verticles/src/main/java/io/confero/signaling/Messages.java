@@ -21,13 +21,14 @@ final class Messages {
   private static final Set<String> TYPES = Set.of("join", "publish", "subscribe_answer", "trickle", "mute", "leave",
       "ping", "chat", "reaction", "raise_hand", "lower_hand", "mute_participant", "mute_all", "ask_unmute",
       "remove_participant", "lock", "set_role", "transfer_host", "end_meeting", "admit", "deny", "admit_all",
-      "video_quality", "allow_multi_share", "start_recording", "stop_recording");
+      "video_quality", "allow_multi_share", "start_recording", "stop_recording", "e2ee");
   private static final int MAX_SDP = 60 * 1024;
 
   private final SignalingVerticle v;
   final JoinFlow joins;
   private final HostControls host;
   private final Social social;
+  private final E2eeRelay e2ee;
   final VideoQuality quality;
 
   Messages(SignalingVerticle v) {
@@ -35,12 +36,14 @@ final class Messages {
     this.joins = new JoinFlow(v, this);
     this.host = new HostControls(v, joins);
     this.social = new Social(v);
+    this.e2ee = new E2eeRelay(v);
     this.quality = new VideoQuality(v);
   }
 
   /** The meeting has no connection on this node any more: its per-meeting budgets go. */
   void forgetMeeting(String meetingId) {
     social.forget(meetingId);
+    e2ee.forget(meetingId);
   }
 
   Future<?> handle(Connection conn, JsonObject msg) {
@@ -64,6 +67,7 @@ final class Messages {
       case "mute_participant", "mute_all", "ask_unmute", "remove_participant", "lock", "set_role", "transfer_host",
           "end_meeting", "admit", "deny", "admit_all", "allow_multi_share" -> host.handle(conn, type, msg);
       case "start_recording", "stop_recording" -> v.recordingControls().handle(conn, type);
+      case "e2ee" -> e2ee.handle(conn, msg);
       case "publish" -> publish(conn, msg);
       case "subscribe_answer" -> subscribeAnswer(conn, msg);
       case "trickle" -> trickle(msg);
