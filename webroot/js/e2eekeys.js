@@ -9,8 +9,11 @@ const ENC = new TextEncoder();
 export const KEY_BYTES = 16;
 /** Ratchet generations per fresh key (the low byte of the KID). */
 export const MAX_GENERATION = 255;
-/** How far ahead of the newest key we know a receiver follows a sender's ratchet by itself. */
-export const MAX_RATCHET_AHEAD = 16;
+/**
+ * How far ahead of the newest key it holds a receiver follows a sender's ratchet by itself (one
+ * step per join: a sender nobody saw for a while, muted or hidden, may be many joins ahead).
+ */
+export const MAX_RATCHET_AHEAD = 64;
 
 export function randomBytes(n) {
   return globalThis.crypto.getRandomValues(new Uint8Array(n));

@@ -19,7 +19,7 @@ let sending = null; // {kid, ctx}
 let switchTimer = null;
 let counter = 0; // one CTR for every frame we seal, whatever the track: never twice with one key
 const keys = new Map(); // kid → {participant, keyId, generation, raw, ctx: Promise}
-const stats = { encrypted: 0, decrypted: 0, undecryptable: 0, unsent: 0 };
+const stats = { encrypted: 0, decrypted: 0, undecryptable: 0, unsent: 0, sealMs: 0, openMs: 0, sealedBytes: 0, openedBytes: 0 };
 /** The newest encrypted video frame received per sender (participant id → {frame, kind, frameType, kid}), for the removal check. */
 const lastReceived = new Map();
 
@@ -67,24 +67,47 @@ async function unseal(frame, kind) {
   return true;
 }
 
-function pipe(readable, writable, { operation, kind }) {
+/** Receivers fed by RTCRtpScriptTransform, and whether they dropped frames for want of a key since the last one came. */
+const receivers = new Set();
+
+/**
+ * A key arrived: receivers that dropped frames ask their sender for a key frame at once
+ * (RTCRtpScriptTransformer.sendKeyFrameRequest), rather than wait for the decoder to notice.
+ */
+function requestKeyFrames() {
+  for (const r of receivers) {
+    if (!r.starved || typeof r.transformer.sendKeyFrameRequest !== 'function') continue;
+    r.starved = false;
+    r.transformer.sendKeyFrameRequest().catch(() => {});
+  }
+}
+
+function pipe(readable, writable, { operation, kind }, transformer = null) {
+  const receiver = operation === 'decrypt' && transformer && kind === 'video' ? { transformer, starved: false } : null;
+  if (receiver) receivers.add(receiver);
   const transform = new TransformStream({
     async transform(frame, controller) {
       let ok = false;
+      const started = performance.now();
+      const bytes = frame.data.byteLength;
       try {
         ok = operation === 'encrypt' ? await seal(frame, kind) : await unseal(frame, kind);
       } catch {
         ok = false;
       }
+      // wall time from frame in to frame out (WebCrypto works off the worker's thread; an upper bound on CPU)
+      stats[operation === 'encrypt' ? 'sealMs' : 'openMs'] += performance.now() - started;
+      stats[operation === 'encrypt' ? 'sealedBytes' : 'openedBytes'] += bytes;
       if (ok) {
         stats[operation === 'encrypt' ? 'encrypted' : 'decrypted']++;
         controller.enqueue(frame);
       } else {
         stats[operation === 'encrypt' ? 'unsent' : 'undecryptable']++;
+        if (receiver) receiver.starved = true;
       }
     },
   });
-  readable.pipeThrough(transform).pipeTo(writable).catch(() => {});
+  readable.pipeThrough(transform).pipeTo(writable).catch(() => {}).finally(() => receivers.delete(receiver));
 }
 
 function setSending({ kid, key, delayMs }) {
@@ -109,7 +132,10 @@ self.onmessage = async (e) => {
   const m = e.data || {};
   switch (m.type) {
     case 'sendingKey': setSending(m); break;
-    case 'peerKey': remember(m.participant, m.kid, m.key); break;
+    case 'peerKey':
+      remember(m.participant, m.kid, m.key);
+      requestKeyFrames();
+      break;
     case 'peerGone':
       for (const [kid, k] of keys) if (k.participant === m.participant) keys.delete(kid);
       lastReceived.delete(m.participant);
@@ -124,5 +150,5 @@ self.onmessage = async (e) => {
 
 self.onrtctransform = (event) => {
   const t = event.transformer;
-  pipe(t.readable, t.writable, t.options || {});
+  pipe(t.readable, t.writable, t.options || {}, t);
 };

@@ -170,3 +170,18 @@ test('the ratchet is deterministic, one way in effect, and keeps the key id', as
   assert.notDeepEqual(k1.key, k0.key);
   await assert.rejects(ratchet({ ...k0, generation: 255 }), RangeError);
 });
+
+test('twenty participants: everyone decrypts everyone, a leave costs each of the others one message per peer', async () => {
+  const meeting = new Meeting();
+  for (let i = 0; i < 20; i++) await meeting.join(`p${String(i).padStart(2, '0')}`);
+  await allDecryptAll(meeting);
+  // the first participant's key was ratcheted once per later join: 19 generations, still followed
+  assert.equal(meeting.members.get('p00').sending.generation, 19);
+  let messages = 0;
+  meeting.tap = () => { messages++; };
+  await meeting.leave('p07');
+  meeting.tap = null;
+  assert.equal(messages, 19 * 18);
+  await allDecryptAll(meeting);
+  assert.equal(new Set([...meeting.members.values()].map((m) => m.code)).size, 1);
+});

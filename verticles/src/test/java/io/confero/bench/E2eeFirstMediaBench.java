@@ -5,8 +5,11 @@ import io.confero.e2e.BrowserSession;
 import io.confero.e2e.Browsers;
 import io.confero.e2e.E2EServer;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
 
 /**
  * Time to first media with and without end-to-end encryption, in one run: a publisher sits in a
@@ -40,6 +43,7 @@ public final class E2eeFirstMediaBench {
         sample(joiner, server, plainMeeting, "plain", i, plain);
         sample(joiner, server, e2eeMeeting, "e2ee", i, e2ee);
       }
+      transformCost(joiner, e2eePublisher, server, e2eeMeeting);
     }
     report("plain", joins, plain);
     report("e2ee", joins, e2ee);
@@ -64,6 +68,35 @@ public final class E2eeFirstMediaBench {
     System.out.printf("%s join %2d: wsOpen->firstFrame %s%n", kind, i, ms == null ? "none within the timeout"
         : String.format("%.1f ms", ms));
     joiner.find("#leave-btn").click();
+  }
+
+  /**
+   * The worker's time per sealed and per opened frame (frame in to frame out; WebCrypto's AES-GCM
+   * runs off the worker thread, so an upper bound on the CPU it adds) over about 20 s of a call.
+   */
+  private static void transformCost(BrowserSession joiner, BrowserSession publisher, E2EServer server,
+      E2EServer.Meeting m) {
+    BenchJoin.join(joiner, server, m, "Cost joiner");
+    Map<?, ?> start = workerStats(publisher);
+    long from = ((Number) start.get("encrypted")).longValue();
+    Awaitility.await("20 s of frames").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        .until(() -> ((Number) workerStats(publisher).get("encrypted")).longValue() - from > 1000);
+    for (BrowserSession b : List.of(publisher, joiner)) {
+      Map<?, ?> st = workerStats(b);
+      double sealed = ((Number) st.get("encrypted")).doubleValue();
+      double opened = ((Number) st.get("decrypted")).doubleValue();
+      System.out.printf("RESULT transform %s: sealed %.0f frames, %.3f ms and %.0f bytes each; opened %.0f frames,"
+          + " %.3f ms and %.0f bytes each; undecryptable %s%n", b.name(), sealed,
+          ((Number) st.get("sealMs")).doubleValue() / Math.max(1, sealed),
+          ((Number) st.get("sealedBytes")).doubleValue() / Math.max(1, sealed), opened,
+          ((Number) st.get("openMs")).doubleValue() / Math.max(1, opened),
+          ((Number) st.get("openedBytes")).doubleValue() / Math.max(1, opened), st.get("undecryptable"));
+    }
+  }
+
+  private static Map<?, ?> workerStats(BrowserSession b) {
+    return (Map<?, ?>) b.executeAsync("const done = arguments[0];"
+        + " window.confero.e2ee.ask({ type: 'stats' }).then(r => done(r.stats));");
   }
 
   private static void report(String kind, int joins, List<Double> samples) {
