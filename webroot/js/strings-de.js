@@ -82,7 +82,7 @@ export const DE = {
   'rec.stopped': 'Aufnahme beendet',
   'rec.notAllowed': 'Aufnahmen sind für dieses Meeting ausgeschaltet.',
   'rec.e2ee': 'Dieses Meeting ist Ende-zu-Ende-verschlüsselt, der Server kann es nicht aufnehmen.',
-  'e2ee.lock': '🔒 Verschlüsselt',
+  'e2ee.lock': 'Verschlüsselt',
   'e2ee.lockLabel': 'Ende-zu-Ende-verschlüsselt: Details und Sicherheitscode',
   'e2ee.title': 'Ende-zu-Ende-verschlüsselt',
   'e2ee.explain': 'Audio, Video und Bildschirmfreigaben werden auf jedem Gerät mit Schlüsseln verschlüsselt, die nur die Teilnehmenden haben. Der Server leitet sie weiter, kann sie aber weder sehen noch hören; deshalb kann dieses Meeting nicht aufgezeichnet werden.',

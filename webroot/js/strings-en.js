@@ -82,7 +82,7 @@ export const EN = {
   'rec.stopped': 'Recording stopped',
   'rec.notAllowed': 'Recording is turned off for this meeting.',
   'rec.e2ee': 'This meeting is end-to-end encrypted, so the server cannot record it.',
-  'e2ee.lock': '🔒 Encrypted',
+  'e2ee.lock': 'Encrypted',
   'e2ee.lockLabel': 'End-to-end encrypted: details and safety code',
   'e2ee.title': 'End-to-end encrypted',
   'e2ee.explain': 'Audio, video and screen shares are encrypted on each device with keys only the participants hold. The server forwards them but cannot see or hear them, so this meeting cannot be recorded.',
