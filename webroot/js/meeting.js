@@ -25,6 +25,7 @@ import { raisedInOrder, handWentUp } from './hands.js';
 import { t, translatePage } from './i18n.js';
 import { RecordingUi } from './recording.js';
 import { E2ee, e2eeSupport, wireE2eeDialog } from './e2ee.js';
+import { onAudioSlots } from './audioslots.js';
 
 const $ = (id) => document.getElementById(id);
 const NAME_KEY = 'confero.displayName';
@@ -228,6 +229,7 @@ function onMessage(s, m) {
     case 'video_constraints': if (s.publisher) s.publisher.constrain(m); break;
     case 'encodings': if (s.publisher) s.publisher.setEncodingsActive(m).catch(() => {}); break;
     case 'subscribe_offer': if (s.subscriber) s.subscriber.onOffer(m); break;
+    case 'audio_slots': onAudioSlots(store, s.subscriber, m); break;
     case 'participant_joined': onParticipant(m.participant, true); break;
     case 'participant_updated': onParticipant(m.participant, false); break;
     case 'participant_left': onParticipantLeft(s, m); break;

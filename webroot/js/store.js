@@ -5,7 +5,7 @@
  * in docs/testing.md.
  */
 const VIEW = ['state', 'selfId', 'meeting', 'participants', 'remoteTracks', 'publisher', 'subscriber', 'iceTransportPolicy',
-  'layout', 'activeSpeaker', 'timings', 'events', 'reconnects', 'resumed', 'restoredSession', 'e2ee'];
+  'layout', 'activeSpeaker', 'audioSlots', 'timings', 'events', 'reconnects', 'resumed', 'restoredSession', 'e2ee'];
 
 export class Store {
   constructor({ iceTransportPolicy = 'all' } = {}) {
@@ -20,6 +20,7 @@ export class Store {
     this.iceTransportPolicy = iceTransportPolicy;
     this.layout = 'gallery';
     this.activeSpeaker = null;
+    this.audioSlots = new Map(); // large meetings: audio slot mid → the participant_id it carries now (null: silent)
     // performance.now() marks for docs/benchmarks.md: signaling socket open, first remote video frame shown
     this.timings = { wsOpen: null, firstFrame: null };
     // participant_joined / _left / _updated as they arrived ({type, participant_id, reconnecting, at})

@@ -14,6 +14,7 @@ import io.confero.sfu.ice.IceCredentials;
 import io.confero.sfu.ice.IceUfragIndex;
 import io.confero.sfu.metrics.DropReason;
 import io.confero.sfu.metrics.SfuMetrics;
+import io.confero.sfu.router.AudioSlotConfig;
 import io.confero.sfu.router.Router;
 import io.confero.sfu.router.WorkerEnv;
 import io.confero.sfu.transport.UdpPort;
@@ -49,6 +50,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   private static final long TICK_MILLIS = 50;
 
   private final ConferoConfig.Sfu config;
+  private final AudioSlotConfig audioSlots;
   private final String nodeId;
   private final int index;
   private final MeterRegistry registry;
@@ -75,6 +77,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   public SfuVerticle(ConferoConfig.Sfu config, String nodeId, int index, MeterRegistry registry,
       io.confero.recording.capture.Captures captures) {
     this.config = config;
+    this.audioSlots = new AudioSlotConfig(config.audioSlots(), config.audioSlotsAbove());
     this.nodeId = nodeId;
     this.index = index;
     this.registry = registry;
@@ -257,6 +260,11 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   public int randomInt() {
     return random.nextInt();
   }
+  @Override
+  public AudioSlotConfig audioSlots() {
+    return audioSlots;
+  }
+
 
   private void send(byte[] buf, int len, InetSocketAddress to) {
     socket.send(buf, len, to);

@@ -19,11 +19,13 @@ final class E2eeRelay {
   static final int BROADCASTS_PER_SECOND = 2;
   static final int BROADCAST_BURST = 8;
 
-  private final SignalingVerticle v;
+  private final Rooms rooms;
+  private final java.time.Clock clock;
   private final ReactionBudget broadcasts = new ReactionBudget(BROADCASTS_PER_SECOND, BROADCAST_BURST);
 
-  E2eeRelay(SignalingVerticle v) {
-    this.v = v;
+  E2eeRelay(Rooms rooms, java.time.Clock clock) {
+    this.rooms = rooms;
+    this.clock = clock;
   }
 
   Future<?> handle(Connection conn, JsonObject msg) {
@@ -36,15 +38,15 @@ final class E2eeRelay {
     }
     JsonObject out = new JsonObject().put("type", "e2ee").put("from", conn.participantId()).put("payload", payload);
     if (msg.getValue("to") == null) {
-      if (!broadcasts.tryTake(conn.meetingId() + '/' + conn.participantId(), v.components().clock().millis())) {
+      if (!broadcasts.tryTake(conn.meetingId() + '/' + conn.participantId(), clock.millis())) {
         throw new SignalingError("rate-limited", "too many meeting-wide key messages; address them to one participant");
       }
-      v.broadcast(conn.meetingId(), out, conn);
+      rooms.broadcast(conn.meetingId(), out, conn);
       return Future.succeededFuture();
     }
     String to = Messages.participant(msg, "to").value();
-    Connection target = v.connection(conn.meetingId(), to);
-    if (to.equals(conn.participantId()) || target == null || !target.joined || target.held) {
+    Connection target = rooms.connection(conn.meetingId(), to);
+    if (to.equals(conn.participantId()) || target == null || !target.active()) {
       throw new SignalingError("no-such-participant", "'to' must name another participant connected to this meeting");
     }
     target.send(out.put("to", to));

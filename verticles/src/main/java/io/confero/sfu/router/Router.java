@@ -23,6 +23,7 @@ import io.confero.media.sdp.SubscribeOfferer;
 import io.confero.media.sdp.SubscribeState;
 import io.confero.sfu.dtls.DtlsRole;
 import io.confero.sfu.forward.ActiveSpeakerDetector;
+import io.confero.sfu.media.AudioSlotStream;
 import io.confero.sfu.media.Consumer;
 import io.confero.sfu.media.Downlink;
 import io.confero.sfu.media.Encoding;
@@ -52,6 +53,7 @@ public final class Router implements Consumer.Listener {
   private final Map<String, Peer> peers = new LinkedHashMap<>();
   private final PublishAnswerer answerer = new PublishAnswerer(MediaCapabilities.defaults());
   private final ActiveSpeakerDetector speakers = new ActiveSpeakerDetector();
+  private final AudioSlotRouting audioSlots;
   private ProducerTap tap;
 
   /**
@@ -72,6 +74,7 @@ public final class Router implements Consumer.Listener {
   public Router(String meetingId, WorkerEnv env) {
     this.meetingId = meetingId;
     this.env = env;
+    this.audioSlots = new AudioSlotRouting(meetingId, env.audioSlots(), env);
   }
 
   public boolean isEmpty() {
@@ -136,7 +139,9 @@ public final class Router implements Consumer.Listener {
   /** A subscriber offer with a consumer for every other participant's producer; empty when nothing changed. */
   public SfuRequest.SubscribeOffer subscribe(String participantId) {
     Peer peer = peer(participantId);
-    boolean changed = addMissingConsumers(peer) | peer.consumersChanged;
+    boolean slotted = audioSlots.appliesTo(peers.size());
+    boolean changed = audioSlots.sync(peer, slotted, peers.values(), c -> dropConsumer(peer, c))
+        | addMissingConsumers(peer, slotted) | peer.consumersChanged;
     for (WebRtcConsumer c : List.copyOf(peer.consumersByTrack.values())) {
       if (c.producer().isClosed() || !peers.containsKey(c.producer().participantId())) {
         dropConsumer(peer, c);
@@ -146,7 +151,8 @@ public final class Router implements Consumer.Listener {
     if (!changed && peer.subscribeState != null) {
       return new SfuRequest.SubscribeOffer("", List.of());
     }
-    if (peer.consumersByTrack.isEmpty() && peer.subscribeState == null) {
+    List<AudioSlotStream> slots = slotted ? audioSlots.streams(peer, peers.values()) : List.of();
+    if (peer.consumersByTrack.isEmpty() && slots.isEmpty() && peer.subscribeState == null) {
       return new SfuRequest.SubscribeOffer("", List.of());
     }
     if (peer.downlink.transport() == null) {
@@ -158,6 +164,10 @@ public final class Router implements Consumer.Listener {
       outgoing.add(c.outgoing());
       labels.add(new SubscribedTrack(c.mid(), info(c.producer())));
     }
+    for (AudioSlotStream slot : slots) {
+      outgoing.add(slot.outgoing());
+      labels.add(new SubscribedTrack(slot.mid(), new TrackInfo(slot.outgoing().trackId(), "", "audio", "slot", false)));
+    }
     SubscribeState state = peer.subscribeState != null ? peer.subscribeState
         : SubscribeState.initial(Integer.toUnsignedLong(env.randomInt()));
     SubscribeOffer offer = new SubscribeOfferer(env.local(peer.downlink.transport())).offer(state, outgoing);
@@ -168,13 +178,16 @@ public final class Router implements Consumer.Listener {
   }
 
   /** A consumer for each other participant's producer that {@code peer} does not receive yet; true if any. */
-  private boolean addMissingConsumers(Peer peer) {
+  private boolean addMissingConsumers(Peer peer, boolean slotted) {
     boolean added = false;
     for (Peer other : peers.values()) {
       if (other == peer) {
         continue;
       }
       for (Producer p : other.producers()) {
+        if (slotted && p.kind() == MediaKind.AUDIO) {
+          continue; // heard through the audio slots
+        }
         if (!peer.consumersByTrack.containsKey(p.trackId())) {
           WebRtcConsumer c = new WebRtcConsumer(p, peer.downlink, this, env.metrics(), Integer.toString(peer.nextMid++),
               peer.payloadTypes.assign(p.primaryCodec()),
@@ -203,6 +216,7 @@ public final class Router implements Consumer.Listener {
       c.setRtxNegotiated(section.filter(s -> s.payloadTypes().contains(c.rtxPt())).isPresent());
       c.setSubscriberExtensions(section.map(SubscribeAnswer.Section::headerExtensions).orElse(Map.of()));
     }
+    audioSlots.answered(participantId, answer);
     peer.downlink.transport().startDtls(answer.weAreDtlsServer() ? DtlsRole.SERVER : DtlsRole.CLIENT, fp);
   }
 
@@ -210,6 +224,12 @@ public final class Router implements Consumer.Listener {
   public WebRtcConsumer consumer(String subscriberId, String trackId) {
     Peer peer = peers.get(subscriberId);
     return peer == null ? null : peer.consumersByTrack.get(trackId);
+  }
+
+  /** A participant's producers (empty for one not here or not publishing); for tests and taps. */
+  List<Producer> producers(String participantId) {
+    Peer peer = peers.get(participantId);
+    return peer == null ? List.of() : List.copyOf(peer.producers());
   }
 
   /** Stops (or resumes) forwarding a participant's tracks of one kind; screen shares are not muted. */
@@ -273,6 +293,7 @@ public final class Router implements Consumer.Listener {
     }
     List.copyOf(peer.producers()).forEach(p -> closeProducer(peer, p));
     List.copyOf(peer.consumersByTrack.values()).forEach(c -> dropConsumer(peer, c));
+    audioSlots.drop(participantId);
     if (peer.uplink != null) {
       env.release(peer.uplink.transport());
     }
@@ -334,6 +355,7 @@ public final class Router implements Consumer.Listener {
    */
   public void tick(long nowMillis, boolean checkConsent) {
     detectActiveSpeaker(nowMillis);
+    audioSlots.tick(nowMillis, peers.values(), speakers.current());
     for (Peer p : List.copyOf(peers.values())) {
       WebRtcTransport pub = p.uplink == null ? null : p.uplink.transport();
       if (p.uplink != null) {

@@ -23,4 +23,9 @@ public interface WorkerEnv {
   long nowMillis();
 
   int randomInt();
+
+  /** Audio slots for large meetings ({@code sfu.audio_slots}); the defaults unless the worker says otherwise. */
+  default AudioSlotConfig audioSlots() {
+    return AudioSlotConfig.DEFAULT;
+  }
 }
