@@ -185,3 +185,25 @@ test('twenty participants: everyone decrypts everyone, a leave costs each of the
   await allDecryptAll(meeting);
   assert.equal(new Set([...meeting.members.values()].map((m) => m.code)).size, 1);
 });
+
+test('arbitrary relay payloads never throw and never yield a key (bounded fuzz)', async () => {
+  const meeting = new Meeting();
+  const alice = await meeting.join('alice');
+  await meeting.join('bob');
+  const keysBefore = alice.known.get('bob').length;
+  const rnd = (n) => Math.floor(Math.random() * n);
+  const values = () => [rnd(1e6), -1, 1.5, 'x', '', null, true, [], {}, 'AAAA', 2 ** 60][rnd(11)];
+  for (let i = 0; i < 300; i++) {
+    let payload;
+    if (i % 3 === 0) {
+      payload = String.fromCharCode(...Array.from({ length: rnd(40) }, () => rnd(256)));
+    } else {
+      const m = { t: ['hello', 'key', 'x'][rnd(3)] };
+      for (const f of ['pub', 'kid', 'seq', 'iv', 'ct']) if (rnd(2)) m[f] = values();
+      payload = JSON.stringify(m);
+    }
+    await alice.agreement.onMessage('bob', payload, rnd(2) === 0);
+  }
+  assert.equal(alice.known.get('bob').length, keysBefore);
+  await allDecryptAll(meeting);
+});
