@@ -21,7 +21,7 @@ final class LiveState {
 
   private final MeetingDirectory directory;
   private final EventLogRepository events;
-  /** Event-log appends not finished yet (a drain waits for them before the pool closes). */
+  /** Mutations whose event-log append has not finished yet (a drain waits for them before the pool closes). */
   private int pendingAppends;
 
   LiveState(MeetingDirectory directory, EventLogRepository events) {
@@ -34,15 +34,22 @@ final class LiveState {
   }
 
   Future<MeetingMutation.Outcome> mutate(Connection conn, MeetingMutation m) {
+    // pending from the start: a drain that sees none in flight must not close the pool while a
+    // mutation (a leave racing the shutdown) is still on its way to the log
+    pendingAppends++;
     return directory.apply(conn.principal.meeting(), m).compose(out -> {
       if (out.accepted() && out.eventType() != null) {
-        pendingAppends++;
         events.append(conn.principal.meeting(), out.state(), out.eventType(), out.eventPayload())
             .onComplete(x -> pendingAppends--)
             .onFailure(e -> LOG.error("event log append failed: {} at epoch {} of meeting {} is lost", out.eventType(),
                 out.state().epoch(), conn.meetingId(), e));
+      } else {
+        pendingAppends--;
       }
       return Future.succeededFuture(out);
+    }, e -> {
+      pendingAppends--;
+      return Future.failedFuture(e);
     });
   }
 
