@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The meeting's live state as signaling changes it: each mutation runs on the partition owner
  * ({@link MeetingDirectory}) and an accepted one with an event is appended to the durable event
- * log. Counts the appends in flight so a draining node waits for them.
+ * log before the caller hears of it (and so before anyone is told). Counts the mutations in flight
+ * so a draining node waits for them.
  */
 final class LiveState {
   private static final Logger LOG = LoggerFactory.getLogger(LiveState.class);
@@ -39,13 +40,19 @@ final class LiveState {
     pendingAppends++;
     return directory.apply(conn.principal.meeting(), m).compose(out -> {
       if (out.accepted() && out.eventType() != null) {
-        events.append(conn.principal.meeting(), out.state(), out.eventType(), out.eventPayload())
-            .onComplete(x -> pendingAppends--)
-            .onFailure(e -> LOG.error("event log append failed: {} at epoch {} of meeting {} is lost", out.eventType(),
-                out.state().epoch(), conn.meetingId(), e));
-      } else {
-        pendingAppends--;
+        // answered once durable: what the host was told (a lock, a removal, a role) survives a
+        // crash of the node right after; the log commits a meeting's appends in groups
+        return events.append(conn.principal.meeting(), out.state(), out.eventType(), out.eventPayload())
+            .transform(ar -> {
+              pendingAppends--;
+              if (ar.failed()) {
+                LOG.error("event log append failed: {} at epoch {} of meeting {} is lost", out.eventType(),
+                    out.state().epoch(), conn.meetingId(), ar.cause());
+              }
+              return Future.succeededFuture(out);
+            });
       }
+      pendingAppends--;
       return Future.succeededFuture(out);
     }, e -> {
       pendingAppends--;
