@@ -209,8 +209,8 @@ public final class SignalingVerticle extends VerticleBase {
   }
 
   <T> Future<T> sfu(SfuRequest request) {
-    int worker = Math.floorMod(request.meetingId().hashCode(), c.sfuWorkers());
-    return vertx.eventBus().<T>request(Addresses.sfuWorker(c.nodeId(), worker), request).map(Message::body);
+    // the node's SFU dispatcher places the participant on a worker (SfuDispatchVerticle)
+    return vertx.eventBus().<T>request(Addresses.sfuNode(c.nodeId()), request).map(Message::body);
   }
 
   Future<MeetingMutation.Outcome> mutate(Connection conn, MeetingMutation m) {

@@ -77,6 +77,11 @@ public final class SfuMetrics {
     bytesForwarded.increment(bytes);
   }
 
+  /** RTP packets forwarded so far (the worker's load signal). */
+  public double forwardedCount() {
+    return rtpForwarded.count();
+  }
+
   public void retransmitted() {
     nacksAnswered.increment();
   }

@@ -53,6 +53,8 @@ public final class Router implements Consumer.Listener {
   private final PublishAnswerer answerer = new PublishAnswerer(MediaCapabilities.defaults());
   private final ActiveSpeakerDetector speakers = new ActiveSpeakerDetector();
   private ProducerTap tap;
+  /** Pipes to the node's other workers hosting this meeting (none with one worker). */
+  private final RouterPipes pipes;
 
   /**
    * Something that wants every producer of the meeting as it comes and goes (a recorder): it
@@ -72,10 +74,21 @@ public final class Router implements Consumer.Listener {
   public Router(String meetingId, WorkerEnv env) {
     this.meetingId = meetingId;
     this.env = env;
+    this.pipes = new RouterPipes(meetingId, env.pipes(), env.metrics(), peers, this, () -> tap, env::nowMillis);
+  }
+
+  /** This meeting's pipes to the node's other workers (greeting, readiness, messages from them). */
+  public RouterPipes pipes() {
+    return pipes;
   }
 
   public boolean isEmpty() {
     return peers.isEmpty();
+  }
+
+  /** Participants on this worker (not those of the meeting on other workers). */
+  public int participantCount() {
+    return peers.size();
   }
 
   /** Starts ({@code t} not null) or stops telling {@code t} of every producer; the tap closes its own consumers. */
@@ -83,6 +96,7 @@ public final class Router implements Consumer.Listener {
     tap = t;
     if (t != null) {
       peers.values().forEach(peer -> peer.producers().forEach(p -> t.onProducer(p, this)));
+      pipes.proxies().forEach(p -> t.onProducer(p, this));
     }
   }
 
@@ -125,8 +139,10 @@ public final class Router implements Consumer.Listener {
         if (tap != null) {
           tap.onProducer(p, this);
         }
+        pipes.producerOpened(p);
       } else {
         p.update(t);
+        pipes.producerUpdated(p);
       }
       tracks.add(info(p));
     }
@@ -138,7 +154,7 @@ public final class Router implements Consumer.Listener {
     Peer peer = peer(participantId);
     boolean changed = addMissingConsumers(peer) | peer.consumersChanged;
     for (WebRtcConsumer c : List.copyOf(peer.consumersByTrack.values())) {
-      if (c.producer().isClosed() || !peers.containsKey(c.producer().participantId())) {
+      if (c.producer().isClosed() || !peers.containsKey(c.producer().participantId()) && !pipes.isProxy(c.producer())) {
         dropConsumer(peer, c);
         changed = true;
       }
@@ -169,21 +185,19 @@ public final class Router implements Consumer.Listener {
 
   /** A consumer for each other participant's producer that {@code peer} does not receive yet; true if any. */
   private boolean addMissingConsumers(Peer peer) {
+    List<Producer> others = new ArrayList<>();
+    peers.values().stream().filter(other -> other != peer).forEach(other -> others.addAll(other.producers()));
+    others.addAll(pipes.proxies());
     boolean added = false;
-    for (Peer other : peers.values()) {
-      if (other == peer) {
-        continue;
-      }
-      for (Producer p : other.producers()) {
-        if (!peer.consumersByTrack.containsKey(p.trackId())) {
-          WebRtcConsumer c = new WebRtcConsumer(p, peer.downlink, this, env.metrics(), Integer.toString(peer.nextMid++),
-              peer.payloadTypes.assign(p.primaryCodec()),
-              new WebRtcConsumer.StreamIds(env.randomInt(), env.randomInt(), Integer.toUnsignedLong(env.randomInt()),
-                  env.randomInt(), env.randomInt()));
-          peer.consumersByTrack.put(p.trackId(), c);
-          p.addConsumer(c);
-          added = true;
-        }
+    for (Producer p : others) {
+      if (!peer.consumersByTrack.containsKey(p.trackId()) && !p.participantId().equals(peer.participantId)) {
+        WebRtcConsumer c = new WebRtcConsumer(p, peer.downlink, this, env.metrics(), Integer.toString(peer.nextMid++),
+            peer.payloadTypes.assign(p.primaryCodec()),
+            new WebRtcConsumer.StreamIds(env.randomInt(), env.randomInt(), Integer.toUnsignedLong(env.randomInt()),
+                env.randomInt(), env.randomInt()));
+        peer.consumersByTrack.put(p.trackId(), c);
+        p.addConsumer(c);
+        added = true;
       }
     }
     return added;
@@ -226,6 +240,7 @@ public final class Router implements Consumer.Listener {
         if (tap != null) {
           tap.onMuted(p, muted);
         }
+        pipes.producerMuted(p);
         if (!muted) {
           p.encodings().forEach(e -> peer.uplink.requestKeyframe(e, env.nowMillis()));
         }
@@ -259,6 +274,10 @@ public final class Router implements Consumer.Listener {
   /** A consumer needs a keyframe: the encoding's publisher is asked (throttled per encoding). */
   @Override
   public void onKeyframeNeeded(Consumer consumer, Encoding encoding) {
+    if (pipes.isProxy(encoding.producer())) {
+      pipes.requestKeyframe(encoding);
+      return;
+    }
     Peer owner = peers.get(encoding.producer().participantId());
     if (owner != null && owner.uplink != null && !encoding.producer().isClosed()) {
       owner.uplink.requestKeyframe(encoding, env.nowMillis());
@@ -285,6 +304,7 @@ public final class Router implements Consumer.Listener {
   private void closeProducer(Peer owner, Producer p) {
     owner.uplink.remove(p);
     p.markClosed();
+    pipes.producerClosed(p);
     for (Consumer c : List.copyOf(p.consumers())) {
       p.removeConsumer(c);
       c.close();
@@ -313,18 +333,22 @@ public final class Router implements Consumer.Listener {
     }
     Map<String, Integer> loudness = new HashMap<>();
     for (Peer peer : peers.values()) {
-      for (Producer p : peer.producers()) {
-        if (p.kind() == MediaKind.AUDIO && !p.isMuted()) {
-          loudness.merge(peer.participantId, p.level().loudness(nowMillis), Math::max);
-        }
-      }
+      peer.producers().forEach(p -> addLoudness(loudness, p, nowMillis));
     }
+    pipes.proxies().forEach(p -> addLoudness(loudness, p, nowMillis));
     String speaker = speakers.decide(loudness, nowMillis);
-    if (speaker != null) {
+    // every worker of the meeting decides alike; the lowest-numbered one speaks for it
+    if (speaker != null && pipes.leads()) {
       env.emit(new SfuEvent.ActiveSpeaker(meetingId, speaker));
       if (tap != null) {
         tap.onActiveSpeaker(speaker);
       }
+    }
+  }
+
+  private static void addLoudness(Map<String, Integer> loudness, Producer p, long nowMillis) {
+    if (p.kind() == MediaKind.AUDIO && !p.isMuted()) {
+      loudness.merge(p.participantId(), p.level().loudness(nowMillis), Math::max);
     }
   }
 
@@ -334,6 +358,7 @@ public final class Router implements Consumer.Listener {
    */
   public void tick(long nowMillis, boolean checkConsent) {
     detectActiveSpeaker(nowMillis);
+    pipes.tick();
     for (Peer p : List.copyOf(peers.values())) {
       WebRtcTransport pub = p.uplink == null ? null : p.uplink.transport();
       if (p.uplink != null) {

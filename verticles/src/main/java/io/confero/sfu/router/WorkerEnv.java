@@ -23,4 +23,9 @@ public interface WorkerEnv {
   long nowMillis();
 
   int randomInt();
+
+  /** The node's other workers, for meetings whose participants sit on several (none by default). */
+  default io.confero.sfu.pipe.PipeNet pipes() {
+    return io.confero.sfu.pipe.PipeNet.SINGLE;
+  }
 }
