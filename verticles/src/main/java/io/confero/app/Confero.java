@@ -201,7 +201,7 @@ public final class Confero {
             captures(vertx, config.recording(), recordings.get().store(), clock), sfuNode));
       }
       io.confero.sfu.SfuDispatchVerticle sfuDispatch = new io.confero.sfu.SfuDispatchVerticle(cm.getNodeId(),
-          sfuNode.loads(), config.sfu().spreadThreshold(), registry, System::nanoTime);
+          sfuNode.loads(), config.sfu().spreadThreshold(), registry);
       SignalingVerticle signaling = new SignalingVerticle(config.signaling(), new SignalingComponents(tokens,
           directory, meetingRepo, eventLog, new io.confero.store.ChatRepository(pool), registry, cm.getNodeId(), workers,
           clock, homes, recordings.get().service()));
@@ -311,14 +311,15 @@ public final class Confero {
   }
 
   /**
-   * Stops everything, in the order that loses nothing: this node leaves the cluster's node map (no
-   * new joins are sent here), the REST server stops accepting and finishes requests in flight,
-   * signaling tells every client to reconnect (1012) and logs their holds, and only then the pool,
+   * Stops everything, in the order that loses nothing: {@code /readiness} turns 503 and this node
+   * leaves the cluster's node map (no new joins are sent here), the REST server stops accepting
+   * and finishes requests in flight, signaling tells every client to reconnect (1012) and logs their holds, and only then the pool,
    * Vert.x and the embedded database close. Blocking: call it from a plain thread (main, a shutdown
    * hook, a test), never from an event loop.
    */
   public void close() throws Exception {
     try {
+      api.startDraining();
       withdrawQuietly();
       awaitQuietly("draining the REST API", api.drain(DRAIN));
       awaitQuietly("draining signaling", signaling.drain(DRAIN));

@@ -14,7 +14,6 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import java.util.OptionalInt;
-import java.util.function.LongSupplier;
 
 /**
  * The front of a node's SFU: every command for the node ({@link Addresses#sfuNode}) comes here and
@@ -31,17 +30,14 @@ public final class SfuDispatchVerticle extends VerticleBase {
   private final String nodeId;
   private final WorkerLoads loads;
   private final WorkerPlacement placement;
-  private final LongSupplier nanoClock;
   private final Counter[] placements;
   private MessageConsumer<SfuRequest> commands;
   private MessageConsumer<SfuEvent> events;
 
-  public SfuDispatchVerticle(String nodeId, WorkerLoads loads, int spreadThreshold, MeterRegistry registry,
-      LongSupplier nanoClock) {
+  public SfuDispatchVerticle(String nodeId, WorkerLoads loads, int spreadThreshold, MeterRegistry registry) {
     this.nodeId = nodeId;
     this.loads = loads;
     this.placement = new WorkerPlacement(loads.workers(), spreadThreshold);
-    this.nanoClock = nanoClock;
     this.placements = new Counter[loads.workers()];
     for (int w = 0; w < placements.length; w++) {
       placements[w] = Counter.builder("confero.sfu.placements").tag("worker", Integer.toString(w))
@@ -88,7 +84,7 @@ public final class SfuDispatchVerticle extends VerticleBase {
 
   private int place(String meetingId, String participantId) {
     int before = placement.placed();
-    int w = placement.place(meetingId, participantId, loads.packetsPerSecond(), nanoClock.getAsLong());
+    int w = placement.place(meetingId, participantId, loads.packetsPerSecond());
     if (placement.placed() > before) {
       placements[w].increment();
     }

@@ -1,6 +1,5 @@
 package io.confero.sfu.placement;
 
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -8,15 +7,16 @@ import java.util.OptionalInt;
 /**
  * The node's record of which worker serves each participant, and the projection that turns the
  * workers' measured load into a {@link PlacementPolicy} input. A worker's forwarded-packet rate
- * lags a join by seconds (ICE, DTLS, then a one-second sample), so a crowd joining at once would
- * all land on the worker that was least loaded before it came: each placement younger than
- * {@link #SETTLE_NANOS} therefore adds the node's current average rate per participant (at least
- * {@link #MIN_RATE_PER_PARTICIPANT}) to its worker's projection. Not thread-safe: one owner (the
- * node's SFU dispatcher) calls it; the clock is passed in.
+ * lags a join by seconds (ICE and DTLS first, then a one-second sample; far longer on a busy
+ * machine), so a crowd joining at once would all land on the worker that was least loaded before
+ * it came. A worker's projected load is therefore its measured rate, but never less than its
+ * placed participants times the node's average rate per placed participant (at least
+ * {@link #MIN_RATE_PER_PARTICIPANT}): placements count at once, measurement takes over where a
+ * worker's participants cost more than the average (bigger meetings, more video). Not
+ * thread-safe: one owner (the node's SFU dispatcher) calls it. It reads no clock: what changes
+ * with time arrives as the measured rates.
  */
 public final class WorkerPlacement {
-  /** How long a placement counts as not yet visible in the measured load. */
-  public static final long SETTLE_NANOS = 5_000_000_000L;
   /** The load a newcomer is assumed to add when the node measures less (one 15 fps video and audio each way). */
   public static final double MIN_RATE_PER_PARTICIPANT = 200;
 
@@ -24,21 +24,17 @@ public final class WorkerPlacement {
   private final int spreadThreshold;
   /** meeting id → participant id → worker. */
   private final Map<String, Map<String, Integer>> meetings = new HashMap<>();
-  /** Per worker: when its recent placements happened (oldest first). */
-  private final ArrayDeque<Long>[] recent;
+  /** Participants placed on each worker, all meetings. */
+  private final int[] perWorker;
   private int placed;
 
-  @SuppressWarnings("unchecked")
   public WorkerPlacement(int workers, int spreadThreshold) {
     if (workers < 1 || spreadThreshold < 1) {
       throw new IllegalArgumentException("workers and spread threshold must be at least 1");
     }
     this.workers = workers;
     this.spreadThreshold = spreadThreshold;
-    this.recent = new ArrayDeque[workers];
-    for (int w = 0; w < workers; w++) {
-      recent[w] = new ArrayDeque<>();
-    }
+    this.perWorker = new int[workers];
   }
 
   /**
@@ -46,15 +42,15 @@ public final class WorkerPlacement {
    *
    * @param measuredRates each worker's forwarded packets per second as last measured
    */
-  public int place(String meetingId, String participantId, long[] measuredRates, long nowNanos) {
+  public int place(String meetingId, String participantId, long[] measuredRates) {
     Map<String, Integer> meeting = meetings.computeIfAbsent(meetingId, k -> new HashMap<>());
     Integer known = meeting.get(participantId);
     if (known != null) {
       return known;
     }
-    int w = PlacementPolicy.choose(counts(meeting), projected(measuredRates, nowNanos), spreadThreshold);
+    int w = PlacementPolicy.choose(counts(meeting), projected(measuredRates), spreadThreshold);
     meeting.put(participantId, w);
-    recent[w].addLast(nowNanos);
+    perWorker[w]++;
     placed++;
     return w;
   }
@@ -82,7 +78,9 @@ public final class WorkerPlacement {
   /** The participant left the node's media (or its transport died): it is placed afresh if it returns. */
   public void remove(String meetingId, String participantId) {
     Map<String, Integer> meeting = meetings.get(meetingId);
-    if (meeting != null && meeting.remove(participantId) != null) {
+    Integer w = meeting == null ? null : meeting.remove(participantId);
+    if (w != null) {
+      perWorker[w]--;
       placed--;
       if (meeting.isEmpty()) {
         meetings.remove(meetingId);
@@ -101,7 +99,7 @@ public final class WorkerPlacement {
     return counts;
   }
 
-  private double[] projected(long[] measuredRates, long nowNanos) {
+  private double[] projected(long[] measuredRates) {
     if (measuredRates.length != workers) {
       throw new IllegalArgumentException("one measured rate per worker");
     }
@@ -112,10 +110,7 @@ public final class WorkerPlacement {
     double perParticipant = Math.max(MIN_RATE_PER_PARTICIPANT, placed == 0 ? 0 : total / placed);
     double[] out = new double[workers];
     for (int w = 0; w < workers; w++) {
-      while (!recent[w].isEmpty() && nowNanos - recent[w].peekFirst() > SETTLE_NANOS) {
-        recent[w].pollFirst();
-      }
-      out[w] = measuredRates[w] + recent[w].size() * perParticipant;
+      out[w] = Math.max(measuredRates[w], perWorker[w] * perParticipant);
     }
     return out;
   }
