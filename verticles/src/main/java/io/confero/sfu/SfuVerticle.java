@@ -200,7 +200,8 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
       r.pipes().onMessage(m);
     } else if (m instanceof PipeMessage.Hello h) {
       pipes.post(h.from(), new PipeMessage.HelloAck(m.meetingId(), index, false));
-    } else if (m instanceof PipeMessage.Packet) {
+    } else if (m instanceof PipeMessage.Packet p) {
+      p.handled();
       metrics.drop(DropReason.PIPE_ORPHAN);
     }
   }

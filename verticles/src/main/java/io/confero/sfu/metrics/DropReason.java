@@ -52,7 +52,9 @@ public enum DropReason {
   /** A packet's rid or role disagrees with the layer its SSRC is bound to (never moved between layers). */
   LAYER_CONFLICT,
   /** A packet piped from another worker for a producer this worker has no proxy of (it just closed or left). */
-  PIPE_ORPHAN;
+  PIPE_ORPHAN,
+  /** The far worker of a pipe has not handled the packets already posted to it (stalled): not piped. */
+  PIPE_OVERFLOW;
 
   /** The metric tag: the name in lower case. */
   public String tag() {

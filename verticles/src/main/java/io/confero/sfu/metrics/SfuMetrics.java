@@ -64,6 +64,11 @@ public final class SfuMetrics {
     estimates.record(bps);
   }
 
+  /** Drops counted so far for one reason. */
+  public double dropped(DropReason reason) {
+    return drops.get(reason).count();
+  }
+
   public void drop(DropReason reason) {
     drops.get(reason).increment();
   }

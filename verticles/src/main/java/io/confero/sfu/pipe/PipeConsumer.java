@@ -6,7 +6,10 @@ import io.confero.sfu.media.Consumer;
 import io.confero.sfu.media.Encoding;
 import io.confero.sfu.media.PacketInfo;
 import io.confero.sfu.media.Producer;
+import io.confero.sfu.metrics.DropReason;
+import io.confero.sfu.metrics.SfuMetrics;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The source end of a pipe: one producer of this worker feeding its proxy on another worker of the
@@ -22,12 +25,19 @@ public final class PipeConsumer implements Consumer {
   private final int target;
   private final PipeNet net;
   private final Runnable counter;
+  private final SfuMetrics metrics;
+  /** Packets posted to the far worker and not yet handled there: bounded, so a stalled worker costs no memory. */
+  private final AtomicInteger inFlight = new AtomicInteger();
   /** The far subscribers' layers; every layer until they say otherwise. */
   private int needed;
   private boolean closed;
 
-  public PipeConsumer(String meetingId, Producer producer, int target, PipeNet net) {
+  /** More packets than a worker's loop holds in a second of a large meeting: beyond, the far worker is stalled. */
+  public static final int MAX_IN_FLIGHT = 4096;
+
+  public PipeConsumer(String meetingId, Producer producer, int target, PipeNet net, SfuMetrics metrics) {
     this.meetingId = meetingId;
+    this.metrics = metrics;
     this.producer = producer;
     this.target = target;
     this.net = net;
@@ -50,12 +60,19 @@ public final class PipeConsumer implements Consumer {
     if (closed) {
       return;
     }
+    if (inFlight.get() >= MAX_IN_FLIGHT) {
+      metrics.drop(DropReason.PIPE_OVERFLOW);
+      return;
+    }
     RtpPacket p = info.packet();
     byte[] copy = Arrays.copyOfRange(p.buffer(), p.offset(), p.offset() + p.length());
     Encoding e = info.encoding();
+    inFlight.incrementAndGet();
     if (net.post(target, new PipeMessage.Packet(meetingId, producer.trackId(), e.index(), p.ssrc(), copy,
-        info.arrivalNanos(), info.audioLevel(), info.keyframe()))) {
+        info.arrivalNanos(), info.audioLevel(), info.keyframe(), inFlight))) {
       counter.run();
+    } else {
+      inFlight.decrementAndGet();
     }
   }
 

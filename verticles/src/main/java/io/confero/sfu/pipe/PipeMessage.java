@@ -45,9 +45,16 @@ public sealed interface PipeMessage {
   /**
    * One RTP packet of encoding {@code encoding} (its SSRC {@code ssrc}) as the source worker
    * received it, RTX already unwrapped: {@code bytes} is a copy of the packet, owned by the message.
+   * {@code inFlight} is the pipe's count of packets posted and not yet handled (the one counter
+   * both ends touch): the receiver calls {@link #handled()} once it is done with the packet.
    */
   record Packet(String meetingId, String trackId, int encoding, int ssrc, byte[] bytes, long arrivalNanos,
-      int audioLevel, boolean keyframe) implements PipeMessage {}
+      int audioLevel, boolean keyframe, java.util.concurrent.atomic.AtomicInteger inFlight) implements PipeMessage {
+    /** The receiving worker handled (or dropped) the packet. */
+    public void handled() {
+      inFlight.decrementAndGet();
+    }
+  }
 
   /** The publisher's sender report for one encoding (lip sync on the far side). */
   record SenderReport(String meetingId, String trackId, int encoding, RtcpSr sr) implements PipeMessage {}

@@ -110,7 +110,7 @@ public final class RouterPipes {
     }
     net.post(to, new PipeMessage.ProducerOpened(meetingId, net.self(), p.trackId(), p.participantId(), p.track(),
         p.source(), p.isMuted()));
-    PipeConsumer c = new PipeConsumer(meetingId, p, to, net);
+    PipeConsumer c = new PipeConsumer(meetingId, p, to, net, metrics);
     byTarget.put(to, c);
     p.addConsumer(c);
   }
@@ -210,6 +210,7 @@ public final class RouterPipes {
   }
 
   private void onPacket(PipeMessage.Packet p) {
+    p.handled();
     Producer proxy = proxies.get(p.trackId());
     if (proxy == null || !PipeIngress.deliver(proxy, p.encoding(), p.ssrc(), p.bytes(), p.arrivalNanos(),
         p.audioLevel(), p.keyframe())) {

@@ -44,6 +44,7 @@ class RouterPipesTest {
   Router worker0;
   Router worker1;
   Producer aliceCamera;
+  io.confero.sfu.metrics.SfuMetrics worker0Metrics;
 
   @BeforeAll
   static void certificate() {
@@ -90,6 +91,9 @@ class RouterPipesTest {
 
   Router router(int worker) {
     MeetingRouterRtxTest.FakeEnv env = new MeetingRouterRtxTest.FakeEnv();
+    if (worker == 0) {
+      worker0Metrics = env.metrics;
+    }
     env.pipes = net(worker);
     Router r = new Router("m1", env);
     routers.put(worker, r);
@@ -150,6 +154,21 @@ class RouterPipesTest {
     assertThat(sent(PipeMessage.Packet.class)).hasSize(3);
     assertThat(far.packets).containsExactly("0:4096:1000", "1:4097:1001", "2:4098:1002");
     assertThat(far.firstPayloadBytes).containsOnly((byte) 0x90);
+  }
+
+  @Test
+  void aStalledFarWorkerCostsBoundedMemoryAndCountedDrops() {
+    byte[] rtp = rtp(1, 0x1000);
+    PacketInfo info = new PacketInfo(RtpPacket.parse(rtp, 0, rtp.length), aliceCamera.encodings().get(0), 0, -1, false);
+    for (int i = 0; i < PipeConsumer.MAX_IN_FLIGHT + 100; i++) {
+      aliceCamera.consumers().forEach(c -> c.onPacket(info));
+    }
+    assertThat(sent(PipeMessage.Packet.class)).hasSize(PipeConsumer.MAX_IN_FLIGHT);
+    assertThat(worker0Metrics.dropped(io.confero.sfu.metrics.DropReason.PIPE_OVERFLOW)).isEqualTo(100.0);
+    drain();
+    aliceCamera.consumers().forEach(c -> c.onPacket(info));
+    assertThat(sent(PipeMessage.Packet.class)).as("flows again once the far worker caught up")
+        .hasSize(PipeConsumer.MAX_IN_FLIGHT + 1);
   }
 
   @Test
