@@ -17,6 +17,9 @@ echo "cpus=$(nproc) $(uptime)"
 SERVER_JAR=${SERVER_JAR:-verticles/target/confero.jar}
 start_confero() { java -jar "$SERVER_JAR" >"$1" 2>&1 & BENCH_PID=$!; }
 echo "server: $SERVER_JAR"
+if curl -s -o /dev/null -m 2 "$BENCH_BASE/health"; then
+  echo "a server already answers on $BENCH_BASE (another benchmark on this machine?): wait until it ends"; exit 1
+fi
 start_confero "$LOG"; wait_up "$LOG"
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 forwarded() { curl -s "$BENCH_BASE/metrics" | awk '/^confero_sfu_rtp_forwarded_total/ {s += $NF} END {printf "%.0f", s}'; }
@@ -42,5 +45,5 @@ awk -v c="$((c1 - c0))" -v l="$((l1 - l0))" -v f="$((f1 - f0))" -v t="$(echo "$t
 T=$(echo "$t1 - $t0" | bc -l)
 join <(echo "$w0") <(echo "$w1") | awk -v hz="$HZ" -v t="$T" '{printf "SFU worker thread %s: %.1f %% of one core\n", $1, 100 * ($3 - $2) / hz / t}'
 echo "piped packets/s between workers: $(echo "($p1 - $p0) / $T" | bc -l | xargs printf %.0f)"
-curl -s "$BENCH_BASE/metrics" | grep -E '^confero_sfu_(placements_total|worker_participants)' || true
+curl -s "$BENCH_BASE/metrics" | grep -E '^confero_sfu_placements_total' || true
 echo "LoadGen exit status $LG_RC (0: every participant received every other's video and audio at the end); $(uptime)"
