@@ -154,7 +154,8 @@ public final class Router implements Consumer.Listener {
     Peer peer = peer(participantId);
     boolean changed = addMissingConsumers(peer) | peer.consumersChanged;
     for (WebRtcConsumer c : List.copyOf(peer.consumersByTrack.values())) {
-      if (c.producer().isClosed() || !peers.containsKey(c.producer().participantId()) && !pipes.isProxy(c.producer())) {
+      boolean gone = !peers.containsKey(c.producer().participantId()) && !pipes.isProxy(c.producer());
+      if (c.producer().isClosed() || gone) {
         dropConsumer(peer, c);
         changed = true;
       }
