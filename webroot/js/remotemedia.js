@@ -1,5 +1,6 @@
 import { el } from './dom.js';
 import { t } from './i18n.js';
+import { slotHolder } from './audioslots.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -22,7 +23,10 @@ export function remoteSink(s, { store, gallery, settings, ensureParticipant }) {
       store.remoteTracks.set(info.track_id, { ...info, track });
       const pid = info.participant_id;
       if (info.kind === 'audio') {
-        const audio = el('audio', { autoplay: true, dataset: { trackId: info.track_id, participantId: pid } });
+        const slot = info.source === 'slot'; // a large meeting's audio slot: whose voice it is changes (audio_slots)
+        const dataset = { trackId: info.track_id, participantId: slot ? slotHolder(store, s.subscriber, info.track_id) : pid };
+        if (slot) dataset.slot = '';
+        const audio = el('audio', { autoplay: true, dataset });
         audio.srcObject = new MediaStream([track]);
         $('audio-sink').append(audio);
         settings.applySpeaker(audio);

@@ -25,7 +25,7 @@ test('actions passed to the view are callable and the view lists every field', (
   view.dropConnection();
   assert.equal(called, 1);
   for (const key of ['state', 'selfId', 'meeting', 'participants', 'remoteTracks', 'publisher', 'subscriber', 'layout',
-    'activeSpeaker', 'timings', 'events', 'reconnects', 'resumed', 'restoredSession']) {
+    'activeSpeaker', 'audioSlots', 'timings', 'events', 'reconnects', 'resumed', 'restoredSession']) {
     assert.ok(Object.keys(view).includes(key), key);
   }
   for (const own of ['session', 'lostSeat', 'previewReady', 'wrongNodeRedirects']) assert.equal(view[own], undefined, own);

@@ -31,6 +31,11 @@ public final class Addresses {
     return "confero.meeting." + part(meetingId) + ".events";
   }
 
+  /** Seats that ended, published to the TURN server of every node (they end its credentials). */
+  public static String turnSeatsEnded() {
+    return "confero.turn.seats-ended";
+  }
+
   private static String part(String s) {
     if (s == null || !PART.matcher(s).matches()) {
       throw new IllegalArgumentException("invalid address part: " + s);

@@ -14,6 +14,7 @@ import io.confero.config.ConferoConfig;
 import io.confero.meeting.HazelcastMeetingDirectory;
 import io.confero.meeting.HazelcastMeetingHomes;
 import io.confero.meeting.MeetingDirectory;
+import io.confero.meeting.SeatEndNotices;
 import io.confero.meeting.TenantId;
 import io.confero.store.ApiKeyRepository;
 import io.confero.store.Database;
@@ -45,6 +46,7 @@ import java.util.Optional;
 import io.confero.codecs.Addresses;
 import io.confero.codecs.meeting.MeetingEvent;
 import io.confero.codecs.sfu.SfuCodec;
+import io.confero.codecs.turn.SeatEnded;
 import io.confero.sfu.SfuVerticle;
 import io.confero.sfu.SrtpWarmup;
 import io.confero.sfu.dtls.DtlsWarmup;
@@ -153,6 +155,7 @@ public final class Confero {
     SfuCodec.registerAll(vertx.eventBus());
     MeetingEvent.Codec.register(vertx.eventBus());
     MeetingEvent.RecordingCodec.register(vertx.eventBus());
+    SeatEnded.Codec.register(vertx.eventBus());
     SecureRandom random = new SecureRandom();
     Pool pool = db.pool(vertx);
     SecretRepository secrets = new SecretRepository(pool, random);
@@ -160,8 +163,9 @@ public final class Confero {
     MeetingDirectory liveDirectory = new HazelcastMeetingDirectory(vertx, hz);
     MeetingRepository meetingRepo = new MeetingRepository(pool);
     EventLogRepository eventLog = new EventLogRepository(pool, clock);
-    MeetingDirectory directory = new DurableMeetingDirectory(liveDirectory, meetingRepo, eventLog,
-        new RestoredHolds(vertx, liveDirectory, eventLog, config.signaling().reconnectGrace()));
+    MeetingDirectory directory = new SeatEndNotices(new DurableMeetingDirectory(liveDirectory, meetingRepo, eventLog,
+        new RestoredHolds(vertx, liveDirectory, eventLog, config.signaling().reconnectGrace())), clock,
+        seat -> vertx.eventBus().publish(Addresses.turnSeatsEnded(), seat));
     HazelcastMeetingHomes homes = new HazelcastMeetingHomes(vertx, hz, cm.getNodeId(), config.signaling().publicUrl(),
         node -> cm.getNodes().contains(node));
     var recordings = new java.util.concurrent.atomic.AtomicReference<RecordingComponents>();

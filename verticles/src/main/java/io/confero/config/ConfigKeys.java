@@ -65,6 +65,8 @@ public final class ConfigKeys {
       new ConfigKey("sfu.bind_host", STRING, "0.0.0.0", "Interface SFU UDP sockets bind to"),
       new ConfigKey("sfu.port", INT, "10000", "UDP port of SFU worker 0; worker i uses sfu.port + i"),
       new ConfigKey("sfu.announced_address", STRING, "127.0.0.1", "Address put in ICE candidates (public or node address behind NAT / Kubernetes)"),
+      new ConfigKey("sfu.audio_slots", INT, "3", "Large meetings: loudest speakers each participant hears besides the dominant one, in fixed audio slots; 0 = one audio stream per participant always"),
+      new ConfigKey("sfu.audio_slots_above", INT, "10", "Meeting size above which audio goes in slots (sfu.audio_slots) instead of one stream per participant"),
       new ConfigKey("turn.enabled", BOOLEAN, "true", "Run Confero's TURN server"),
       new ConfigKey("turn.listen_host", STRING, "0.0.0.0", "Interface the TURN listeners bind to"),
       new ConfigKey("turn.udp_port", INT, "3478", "TURN/STUN UDP port"),

@@ -15,6 +15,7 @@ import io.confero.sfu.metrics.DropReason;
 import io.confero.sfu.metrics.SfuMetrics;
 import io.confero.sfu.pipe.PipeMessage;
 import io.confero.sfu.pipe.PipeNet;
+import io.confero.sfu.router.AudioSlotConfig;
 import io.confero.sfu.router.Router;
 import io.confero.sfu.router.WorkerEnv;
 import io.confero.sfu.transport.UdpPort;
@@ -50,6 +51,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   private static final long TICK_MILLIS = 50;
 
   private final ConferoConfig.Sfu config;
+  private final AudioSlotConfig audioSlots;
   private final String nodeId;
   private final int index;
   private final MeterRegistry registry;
@@ -82,6 +84,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   public SfuVerticle(ConferoConfig.Sfu config, String nodeId, int index, MeterRegistry registry,
       io.confero.recording.capture.Captures captures, SfuNode node) {
     this.config = config;
+    this.audioSlots = new AudioSlotConfig(config.audioSlots(), config.audioSlotsAbove());
     this.nodeId = nodeId;
     this.index = index;
     this.registry = registry;
@@ -283,6 +286,11 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   public int randomInt() {
     return random.nextInt();
   }
+  @Override
+  public AudioSlotConfig audioSlots() {
+    return audioSlots;
+  }
+
 
   @Override
   public PipeNet pipes() {

@@ -16,18 +16,16 @@ final class Connection {
   final ServerWebSocket ws;
   final TokenService.SessionPrincipal principal;
   final List<TrackInfo> tracks = new ArrayList<>();
-  boolean joined;
-  /** Connected and sent join, but held in the waiting room until a host admits them. */
-  boolean waiting;
+  /** Where this connection is in its life (see {@link State}); changed only on the verticle's event loop. */
+  State state = State.CONNECTED;
   /** The role in the live meeting (starts as the token's; hosts can change it). */
   io.confero.meeting.Role role;
   /** The meeting's title, known once join has looked the meeting up. */
   String title;
+  /** The meeting is end-to-end encrypted (settings.e2ee_enabled), known once join has looked it up. */
+  boolean e2ee;
   /** When the hand went up (server clock, ms), 0 when down. */
   long handRaisedAt;
-  boolean closed;
-  /** The socket closed unexpectedly and the participant is held for the reconnect grace (see {@link Reconnects}). */
-  boolean held;
   boolean audioMuted;
   boolean videoMuted;
   /** video_quality: the height this subscriber shows each remote video at, by track id. */
@@ -36,19 +34,66 @@ final class Connection {
   final java.util.Map<String, Integer> toldHeights = new java.util.HashMap<>();
   /** Publishes a screen share (holds one of the meeting's sharing slots in the live state). */
   boolean sharing;
-  boolean subscribeInFlight;
-  boolean subscribeDirty;
+  /** Where the subscriber connection's offer/answer stands (see {@link Subscriptions}). */
+  Negotiation negotiation = Negotiation.IDLE;
   /** Frames of one connection are handled strictly in order. */
   Future<?> chain = Future.succeededFuture();
   private final LongSupplier clock;
   private long windowStart;
   private int framesInWindow;
 
+  /**
+   * The life of a connection. {@code CONNECTED → WAITING → JOINED}, or straight to {@code JOINED};
+   * a joined one whose socket dropped is {@code HELD} for the reconnect grace (it stays in the room,
+   * reconnecting); everything ends in {@code CLOSED}, after which nothing from the socket counts.
+   */
+  enum State {
+    /** The socket is open and verified; no {@code join} yet. */
+    CONNECTED,
+    /** Sent join, but waits in the waiting room until a host admits them. */
+    WAITING,
+    /** In the meeting: receives broadcasts, publishes and subscribes. */
+    JOINED,
+    /** The socket closed unexpectedly; the seat is held for the reconnect grace (see {@link Reconnects}). */
+    HELD,
+    /** Left, removed, replaced or ended. */
+    CLOSED
+  }
+
+  /** The subscriber peer connection's negotiation: one offer out at a time, another owed when tracks changed meanwhile. */
+  enum Negotiation {
+    IDLE,
+    /** A subscribe_offer is out, waiting for its answer. */
+    IN_FLIGHT,
+    /** An offer is out and the tracks changed since: offer again once it is answered. */
+    IN_FLIGHT_DIRTY
+  }
+
   Connection(ServerWebSocket ws, TokenService.SessionPrincipal principal, LongSupplier clock) {
     this.ws = ws;
     this.principal = principal;
     this.clock = clock;
     this.role = principal.role();
+  }
+
+  /** A participant of the meeting: joined, or held for the reconnect grace. */
+  boolean inMeeting() {
+    return state == State.JOINED || state == State.HELD;
+  }
+
+  /** Joined with a live socket (not held). */
+  boolean active() {
+    return state == State.JOINED;
+  }
+
+  /** Held for the reconnect grace. */
+  boolean held() {
+    return state == State.HELD;
+  }
+
+  /** Held or closed: the socket is gone for good, nothing is sent, no frame counts. */
+  boolean closed() {
+    return state == State.HELD || state == State.CLOSED;
   }
 
   /** Copies what the live state says about this participant (role, mutes, hand). */
@@ -78,7 +123,7 @@ final class Connection {
   }
 
   void send(JsonObject msg) {
-    if (!closed && !ws.isClosed()) {
+    if (!closed() && !ws.isClosed()) {
       ws.writeTextMessage(msg.encode());
     }
   }
@@ -90,7 +135,7 @@ final class Connection {
   JsonObject participantJson() {
     return new JsonObject().put("participant_id", participantId()).put("display_name", principal.displayName())
         .put("role", role.wire()).put("audio_muted", audioMuted).put("video_muted", videoMuted)
-        .put("hand_raised_at", handRaisedAt > 0 ? handRaisedAt : null).put("reconnecting", held);
+        .put("hand_raised_at", handRaisedAt > 0 ? handRaisedAt : null).put("reconnecting", held());
   }
 
   static JsonObject trackJson(TrackInfo t) {

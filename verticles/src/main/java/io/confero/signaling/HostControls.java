@@ -1,6 +1,5 @@
 package io.confero.signaling;
 
-import io.confero.codecs.sfu.SfuRequest;
 import io.confero.meeting.HostMutations;
 import io.confero.meeting.LiveMeeting;
 import io.confero.meeting.LiveParticipant;
@@ -9,6 +8,7 @@ import io.confero.meeting.MeetingMutation;
 import io.confero.meeting.ParticipantId;
 import io.confero.meeting.Role;
 import io.confero.meeting.ShareMutations;
+import io.confero.store.MeetingRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -18,27 +18,45 @@ import io.vertx.core.json.JsonObject;
  * and changes nothing.
  */
 final class HostControls {
-  private final SignalingVerticle v;
-  private final JoinFlow joins;
+  /** Tells every node that a meeting ended (the same event REST end publishes). */
+  interface Ending {
+    void ended(String meetingId, String reason);
+  }
 
-  HostControls(SignalingVerticle v, JoinFlow joins) {
-    this.v = v;
+  private final LiveState live;
+  private final Rooms rooms;
+  private final Departures departures;
+  private final Publishing publishing;
+  private final JoinFlow joins;
+  private final MeetingRepository meetings;
+  private final Ending ending;
+  private final Failures failures;
+
+  HostControls(LiveState live, Rooms rooms, Departures departures, Publishing publishing, JoinFlow joins,
+      MeetingRepository meetings, Ending ending, Failures failures) {
+    this.live = live;
+    this.rooms = rooms;
+    this.departures = departures;
+    this.publishing = publishing;
     this.joins = joins;
+    this.meetings = meetings;
+    this.ending = ending;
+    this.failures = failures;
   }
 
   Future<?> handle(Connection conn, String type, JsonObject msg) {
     ParticipantId self = conn.principal.participant();
     return switch (type) {
       case "mute_participant" -> muteOne(conn, Messages.participant(msg, "participant_id"), kind(msg));
-      case "mute_all" -> v.mutateOrFail(conn, new HostMutations.MuteAll(self)).map(out -> {
-        v.connections(conn.meetingId()).forEach(c -> applyHostMute(conn, c, out.state(), "audio"));
+      case "mute_all" -> live.mutateOrFail(conn, new HostMutations.MuteAll(self)).map(out -> {
+        rooms.connections(conn.meetingId()).forEach(c -> applyHostMute(conn, c, out.state(), "audio"));
         return null;
       });
       case "ask_unmute" -> askUnmute(conn, Messages.participant(msg, "participant_id"));
       case "remove_participant" -> remove(conn, Messages.participant(msg, "participant_id"));
-      case "lock" -> v.mutateOrFail(conn, new HostMutations.SetLocked(self, Messages.bool(msg, "locked")))
+      case "lock" -> live.mutateOrFail(conn, new HostMutations.SetLocked(self, Messages.bool(msg, "locked")))
           .map(out -> meetingUpdated(conn, out.state()));
-      case "allow_multi_share" -> v.mutateOrFail(conn, new ShareMutations.AllowMultiShare(self,
+      case "allow_multi_share" -> live.mutateOrFail(conn, new ShareMutations.AllowMultiShare(self,
           Messages.bool(msg, "allowed"))).map(out -> meetingUpdated(conn, out.state()));
       case "set_role" -> changed(conn, new HostMutations.SetRole(self, Messages.participant(msg, "participant_id"),
           role(msg)));
@@ -46,8 +64,8 @@ final class HostControls {
           Messages.participant(msg, "participant_id")));
       case "end_meeting" -> end(conn);
       case "admit", "deny" -> admit(conn, Messages.participant(msg, "participant_id"), type.equals("admit"));
-      default -> v.mutateOrFail(conn, new HostMutations.AdmitAll(self)).map(out -> {
-        v.connections(conn.meetingId()).stream().filter(c -> c.waiting).forEach(c -> admitted(c, out.state()));
+      default -> live.mutateOrFail(conn, new HostMutations.AdmitAll(self)).map(out -> {
+        rooms.connections(conn.meetingId()).stream().filter(c -> c.state == Connection.State.WAITING).forEach(c -> admitted(c, out.state()));
         return null;
       });
     };
@@ -55,7 +73,7 @@ final class HostControls {
 
   /** Tells everyone the meeting-wide switches after a host changed one. */
   private Void meetingUpdated(Connection conn, LiveMeeting state) {
-    v.broadcast(conn.meetingId(), new JsonObject().put("type", "meeting_updated").put("locked", state.locked())
+    rooms.broadcast(conn.meetingId(), new JsonObject().put("type", "meeting_updated").put("locked", state.locked())
         .put("allow_multi_share", state.multiShare()), null);
     return null;
   }
@@ -77,9 +95,9 @@ final class HostControls {
   }
 
   private Future<?> muteOne(Connection conn, ParticipantId target, String kind) {
-    return v.mutateOrFail(conn, new HostMutations.MuteParticipant(conn.principal.participant(), target, kind))
+    return live.mutateOrFail(conn, new HostMutations.MuteParticipant(conn.principal.participant(), target, kind))
         .map(out -> {
-          Connection t = v.connection(conn.meetingId(), target.value());
+          Connection t = rooms.connection(conn.meetingId(), target.value());
           if (t != null) {
             applyHostMute(conn, t, out.state(), kind);
           }
@@ -90,7 +108,7 @@ final class HostControls {
   /** Mutes {@code target}'s {@code kind} in the SFU when the live state says so and it was not yet muted. */
   private void applyHostMute(Connection by, Connection target, LiveMeeting state, String kind) {
     LiveParticipant p = state.participants().get(target.principal.participant());
-    if (p == null || !target.joined || target.held) {
+    if (p == null || !target.active()) {
       return; // one reconnecting picks the mute up from the live state when they are back
     }
     boolean was = kind.equals("audio") ? target.audioMuted : target.videoMuted;
@@ -100,18 +118,18 @@ final class HostControls {
     }
     target.sync(p);
     target.send(new JsonObject().put("type", "muted_by_host").put("kind", kind).put("by", by.participantId()));
-    v.messages().applyMute(target, kind, true).onFailure(e -> v.fail(target, e, null));
+    publishing.applyMute(target, kind, true).onFailure(e -> failures.report(target, e, null));
   }
 
   private Future<?> askUnmute(Connection conn, ParticipantId target) {
-    return v.components().directory().get(conn.principal.meeting()).map(state -> {
+    return live.get(conn.principal.meeting()).map(state -> {
       MeetingMutation.Outcome refused = HostMutations.authorize(state, conn.principal.participant(), false);
       if (refused != null) {
-        throw SignalingVerticle.refusal(refused.errorCode());
+        throw LiveState.refusal(refused.errorCode());
       }
-      Connection t = v.connection(conn.meetingId(), target.value());
-      if (t == null || !t.joined) {
-        throw SignalingVerticle.refusal(io.confero.meeting.MeetingMutations.NO_PARTICIPANT);
+      Connection t = rooms.connection(conn.meetingId(), target.value());
+      if (t == null || !t.inMeeting()) {
+        throw LiveState.refusal(io.confero.meeting.MeetingMutations.NO_PARTICIPANT);
       }
       t.send(new JsonObject().put("type", "unmute_requested").put("by", conn.participantId())
           .put("display_name", conn.principal.displayName()));
@@ -120,12 +138,11 @@ final class HostControls {
   }
 
   private Future<?> remove(Connection conn, ParticipantId target) {
-    return v.mutateOrFail(conn, new HostMutations.Remove(conn.principal.participant(), target)).map(out -> {
-      Connection t = v.connection(conn.meetingId(), target.value());
+    return live.mutateOrFail(conn, new HostMutations.Remove(conn.principal.participant(), target)).map(out -> {
+      Connection t = rooms.connection(conn.meetingId(), target.value());
       if (t != null) {
         t.send(new JsonObject().put("type", "removed").put("by", conn.participantId()));
-        t.waiting = false;
-        v.disconnect(t, (short) 4403, "removed");
+        departures.dismiss(t, (short) 4403, "removed");
       }
       return null;
     });
@@ -133,12 +150,12 @@ final class HostControls {
 
   /** A role change: the live state is the authority; everyone sees the new roles. */
   private Future<?> changed(Connection conn, MeetingMutation m) {
-    return v.mutateOrFail(conn, m).map(out -> {
+    return live.mutateOrFail(conn, m).map(out -> {
       for (LiveParticipant p : out.state().participants().values()) {
-        Connection c = v.connection(conn.meetingId(), p.id().value());
-        if (c != null && c.joined && c.role != p.role()) {
+        Connection c = rooms.connection(conn.meetingId(), p.id().value());
+        if (c != null && c.inMeeting() && c.role != p.role()) {
           c.sync(p);
-          v.broadcast(conn.meetingId(), new JsonObject().put("type", "participant_updated")
+          rooms.broadcast(conn.meetingId(), new JsonObject().put("type", "participant_updated")
               .put("participant", c.participantJson()), null);
         }
       }
@@ -148,34 +165,33 @@ final class HostControls {
 
   /** Ends the meeting for everyone: live state, the meetings row, then the same event REST end publishes. */
   private Future<?> end(Connection conn) {
-    return v.mutateOrFail(conn, new HostMutations.EndForAll(conn.principal.participant()))
-        .compose(out -> v.components().meetings().findById(conn.principal.meeting()))
+    return live.mutateOrFail(conn, new HostMutations.EndForAll(conn.principal.participant()))
+        .compose(out -> meetings.findById(conn.principal.meeting()))
         .compose(found -> {
           if (found.isEmpty() || found.get().status() == Meeting.Status.ENDED) {
             return Future.succeededFuture();
           }
           Meeting m = found.get();
           java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-          return v.components().meetings().update(new Meeting(m.id(), m.tenant(), m.joinCode(), m.title(), m.type(),
+          return meetings.update(new Meeting(m.id(), m.tenant(), m.joinCode(), m.title(), m.type(),
               Meeting.Status.ENDED, m.startTime(), m.durationMinutes(), m.settings(), m.createdAt(), now, now));
         })
-        .onSuccess(x -> v.publishEnded(conn.meetingId(), "ended_by_host"));
+        .onSuccess(x -> ending.ended(conn.meetingId(), "ended_by_host"));
   }
 
   private Future<?> admit(Connection conn, ParticipantId target, boolean admit) {
-    return v.mutateOrFail(conn, new HostMutations.Admit(conn.principal.participant(), target, admit)).map(out -> {
-      Connection t = v.connection(conn.meetingId(), target.value());
+    return live.mutateOrFail(conn, new HostMutations.Admit(conn.principal.participant(), target, admit)).map(out -> {
+      Connection t = rooms.connection(conn.meetingId(), target.value());
       if (admit) {
-        if (t != null && t.waiting) {
+        if (t != null && t.state == Connection.State.WAITING) {
           admitted(t, out.state());
         }
       } else {
-        v.broadcastModerators(conn.meetingId(), new JsonObject().put("type", "knock_resolved")
+        rooms.broadcastModerators(conn.meetingId(), new JsonObject().put("type", "knock_resolved")
             .put("participant_id", target.value()).put("outcome", "denied"));
         if (t != null) {
           t.send(new JsonObject().put("type", "denied"));
-          t.waiting = false;
-          v.disconnect(t, (short) 4403, "denied");
+          departures.dismiss(t, (short) 4403, "denied");
         }
       }
       return null;
@@ -183,7 +199,7 @@ final class HostControls {
   }
 
   private void admitted(Connection t, LiveMeeting state) {
-    v.broadcastModerators(t.meetingId(), new JsonObject().put("type", "knock_resolved")
+    rooms.broadcastModerators(t.meetingId(), new JsonObject().put("type", "knock_resolved")
         .put("participant_id", t.participantId()).put("outcome", "admitted"));
     joins.admitted(t, state);
   }

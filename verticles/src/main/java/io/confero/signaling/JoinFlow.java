@@ -4,39 +4,58 @@ import io.confero.meeting.LiveMeeting;
 import io.confero.meeting.LiveParticipant;
 import io.confero.meeting.MeetingMutations;
 import io.confero.store.ChatRepository;
+import io.confero.store.MeetingRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.time.Clock;
 
 /** {@code join}: entering the meeting, or the waiting room first when the meeting has one. */
 final class JoinFlow {
   static final int CHAT_HISTORY = 100;
 
-  private final SignalingVerticle v;
-  private final Messages messages;
+  /** Where the meeting and its chat are stored, and the clock of the join time. */
+  record Stores(MeetingRepository meetings, ChatRepository chat, Clock clock) {}
 
-  JoinFlow(SignalingVerticle v, Messages messages) {
-    this.v = v;
-    this.messages = messages;
+  /** What joining tells the newcomer besides the room: the active speaker, the recording, the reconnect grace. */
+  record Extras(SfuEvents speakers, RecordingControls recording, Reconnects reconnects) {}
+
+  private final Stores stores;
+  private final LiveState live;
+  private final Rooms rooms;
+  private final Departures departures;
+  private final Subscriptions subscriptions;
+  private final Extras extras;
+  private final Failures failures;
+
+  JoinFlow(Stores stores, LiveState live, Rooms rooms, Departures departures, Subscriptions subscriptions,
+      Extras extras, Failures failures) {
+    this.stores = stores;
+    this.live = live;
+    this.rooms = rooms;
+    this.departures = departures;
+    this.subscriptions = subscriptions;
+    this.extras = extras;
+    this.failures = failures;
   }
 
   Future<?> join(Connection conn, JsonObject msg) {
-    if (conn.joined || conn.waiting) {
+    if (conn.state != Connection.State.CONNECTED) {
       throw new SignalingError("already-joined", "already joined");
     }
     Object version = msg.getValue("v");
     if (version != null && !(version instanceof Integer)) {
       throw new SignalingError("bad-message", "'v' must be an integer");
     }
-    return v.components().meetings().findById(conn.principal.meeting()).compose(found -> {
+    return stores.meetings().findById(conn.principal.meeting()).compose(found -> {
       if (found.isEmpty()) {
         throw new SignalingError("meeting-ended", "the meeting no longer exists");
       }
       conn.title = found.get().title();
-      return v.mutate(conn, new MeetingMutations.Join(conn.principal.participant(), v.components().clock().millis()))
+      conn.e2ee = found.get().settings().e2eeEnabled();
+      return live.mutate(conn, new MeetingMutations.Join(conn.principal.participant(), stores.clock().millis()))
           .compose(out -> {
         if (!out.accepted()) {
           String code = switch (out.errorCode()) {
@@ -46,7 +65,7 @@ final class JoinFlow {
             default -> "meeting-ended";
           };
           conn.error(code, "cannot join: " + out.errorCode(), null);
-          v.disconnect(conn, (short) 4403, code);
+          departures.disconnect(conn, (short) 4403, code);
           return Future.succeededFuture();
         }
         LiveParticipant self = out.state().participants().get(conn.principal.participant());
@@ -55,26 +74,26 @@ final class JoinFlow {
           wait(conn);
           return Future.succeededFuture();
         }
-        v.components().meetings().markLive(conn.principal.meeting(), java.time.Instant.now());
+        stores.meetings().markLive(conn.principal.meeting(), java.time.Instant.now());
         return enter(conn, out.state());
       });
     });
   }
 
   private void wait(Connection conn) {
-    Connection previous = v.room(conn.meetingId()).put(conn.participantId(), conn);
+    Connection previous = rooms.put(conn);
     replaced(previous, conn);
-    conn.waiting = true;
+    conn.state = Connection.State.WAITING;
     conn.send(new JsonObject().put("type", "waiting").put("meeting", meetingJson(conn, null)));
-    v.broadcastModerators(conn.meetingId(), new JsonObject().put("type", "knock")
+    rooms.broadcastModerators(conn.meetingId(), new JsonObject().put("type", "knock")
         .put("participant", Views.knocker(conn.participantId(), conn.principal.displayName())));
   }
 
   /** A waiting participant on this node was admitted: they enter now. */
   void admitted(Connection conn, LiveMeeting state) {
-    conn.waiting = false;
+    conn.state = Connection.State.CONNECTED;
     conn.send(new JsonObject().put("type", "admitted"));
-    enter(conn, state).onFailure(e -> v.fail(conn, e, null));
+    enter(conn, state).onFailure(e -> failures.report(conn, e, null));
   }
 
   /**
@@ -83,23 +102,22 @@ final class JoinFlow {
    * back with a {@code participant_updated}, never a leave and join.
    */
   Future<?> enter(Connection conn, LiveMeeting state) {
-    return v.components().chat().recent(conn.principal.meeting(), CHAT_HISTORY).map(history -> {
-      if (conn.closed) {
-        Connection held = v.connection(conn.meetingId(), conn.participantId());
-        v.mutate(conn, held != null && held.held ? new MeetingMutations.Hold(conn.principal.participant())
+    return stores.chat().recent(conn.principal.meeting(), CHAT_HISTORY).map(history -> {
+      if (conn.closed()) {
+        Connection held = rooms.connection(conn.meetingId(), conn.participantId());
+        live.mutate(conn, held != null && held.held() ? new MeetingMutations.Hold(conn.principal.participant())
             : new MeetingMutations.Leave(conn.principal.participant(), "disconnected"));
         return null;
       }
-      Map<String, Connection> room = v.room(conn.meetingId());
-      Connection previous = room.put(conn.participantId(), conn);
-      boolean wasThere = previous != null && previous != conn && previous.joined;
+      Connection previous = rooms.put(conn);
+      boolean wasThere = previous != null && previous != conn && previous.inMeeting();
       replaced(previous, conn);
-      conn.joined = true;
-      conn.send(joinedMessage(conn, state, room, history).put("resumed", wasThere));
-      v.sendActiveSpeaker(conn);
-      v.broadcast(conn.meetingId(), new JsonObject().put("type", wasThere ? "participant_updated" : "participant_joined")
+      conn.state = Connection.State.JOINED;
+      conn.send(joinedMessage(conn, state, history).put("resumed", wasThere));
+      extras.speakers().sendActiveSpeaker(conn);
+      rooms.broadcast(conn.meetingId(), new JsonObject().put("type", wasThere ? "participant_updated" : "participant_joined")
           .put("participant", conn.participantJson()), conn);
-      messages.renegotiate(conn);
+      subscriptions.renegotiate(conn);
       return null;
     });
   }
@@ -109,24 +127,24 @@ final class JoinFlow {
     if (previous == null || previous == conn) {
       return;
     }
-    if (previous.held) {
-      v.reconnects().resumed(previous);
+    if (previous.held()) {
+      extras.reconnects().resumed(previous);
       return;
     }
     previous.error("already-joined", "this participant connected again elsewhere", null);
-    previous.closed = true;
+    boolean wasIn = previous.inMeeting();
+    previous.state = Connection.State.CLOSED;
     previous.ws.close((short) 4409, "replaced");
-    if (previous.joined) {
-      v.reconnects().releaseMedia(previous);
+    if (wasIn) {
+      extras.reconnects().releaseMedia(previous);
     }
   }
 
-  private JsonObject joinedMessage(Connection conn, LiveMeeting state, Map<String, Connection> room,
-      List<ChatRepository.ChatMessage> history) {
+  private JsonObject joinedMessage(Connection conn, LiveMeeting state, List<ChatRepository.ChatMessage> history) {
     List<JsonObject> participants = new ArrayList<>();
     List<JsonObject> tracks = new ArrayList<>();
-    for (Connection other : room.values()) {
-      if (other != conn && other.joined) {
+    for (Connection other : rooms.connections(conn.meetingId())) {
+      if (other != conn && other.inMeeting()) {
         participants.add(other.participantJson());
         other.tracks.forEach(t -> tracks.add(Connection.trackJson(t)));
       }
@@ -138,14 +156,15 @@ final class JoinFlow {
     }
     return new JsonObject().put("type", "joined").put("v", Messages.PROTOCOL_VERSION)
         .put("self", conn.participantJson()).put("meeting", meetingJson(conn, state))
-        .put("participants", SignalingVerticle.array(participants)).put("tracks", SignalingVerticle.array(tracks))
-        .put("chat", SignalingVerticle.array(history.stream().map(Views::chat).toList()))
-        .put("waiting", waiting).put("reconnect_grace_ms", v.reconnects().graceMillis())
-        .put("recording", v.recordingControls().state(conn.meetingId()));
+        .put("participants", Json.array(participants)).put("tracks", Json.array(tracks))
+        .put("chat", Json.array(history.stream().map(Views::chat).toList()))
+        .put("waiting", waiting).put("reconnect_grace_ms", extras.reconnects().graceMillis())
+        .put("recording", extras.recording().state(conn.meetingId()));
   }
 
   private static JsonObject meetingJson(Connection conn, LiveMeeting state) {
-    JsonObject m = new JsonObject().put("meeting_id", conn.meetingId()).put("title", conn.title);
+    JsonObject m = new JsonObject().put("meeting_id", conn.meetingId()).put("title", conn.title)
+        .put("e2ee", conn.e2ee);
     if (state != null) {
       m.put("locked", state.locked()).put("allow_multi_share", state.multiShare());
     }

@@ -24,14 +24,20 @@ final class Reconnects {
   /** How often held participants are checked against their deadline. */
   static final long SWEEP_MS = 1000;
 
-  private final SignalingVerticle v;
+  private final Rooms rooms;
+  private final LiveState live;
+  private final SfuClient sfu;
+  private final Subscriptions subscriptions;
   private final Duration grace;
   private final Clock clock;
   /** Held connections (socket gone) → deadline in clock millis. */
   private final Map<Connection, Long> deadlines = new LinkedHashMap<>();
 
-  Reconnects(SignalingVerticle v, Duration grace, Clock clock) {
-    this.v = v;
+  Reconnects(Rooms rooms, LiveState live, SfuClient sfu, Subscriptions subscriptions, Duration grace, Clock clock) {
+    this.rooms = rooms;
+    this.live = live;
+    this.sfu = sfu;
+    this.subscriptions = subscriptions;
     this.grace = grace;
     this.clock = clock;
   }
@@ -46,37 +52,37 @@ final class Reconnects {
 
   /** Holds a joined participant whose socket closed unexpectedly; they stay in the room. */
   void hold(Connection conn) {
-    conn.held = true;
+    conn.state = Connection.State.HELD;
     deadlines.put(conn, clock.millis() + grace.toMillis());
     releaseMedia(conn);
-    v.mutate(conn, new MeetingMutations.Hold(conn.principal.participant()));
-    v.broadcast(conn.meetingId(), new JsonObject().put("type", "participant_updated")
+    live.mutate(conn, new MeetingMutations.Hold(conn.principal.participant()));
+    rooms.broadcast(conn.meetingId(), new JsonObject().put("type", "participant_updated")
         .put("participant", conn.participantJson()), conn);
   }
 
   /** Frees the SFU side of a connection (transports, producers, consumers); the others see its tracks go. */
   void releaseMedia(Connection conn) {
-    v.sfu(new SfuRequest.Leave(conn.meetingId(), conn.participantId()));
+    sfu.request(new SfuRequest.Leave(conn.meetingId(), conn.participantId()));
     if (conn.sharing) { // the screen share went with the media: someone else may present now
       conn.sharing = false;
-      v.mutate(conn, new io.confero.meeting.ShareMutations.StopShare(conn.principal.participant()));
+      live.mutate(conn, new io.confero.meeting.ShareMutations.StopShare(conn.principal.participant()));
     }
     List<TrackInfo> tracks = List.copyOf(conn.tracks);
     conn.tracks.clear();
     for (TrackInfo t : tracks) {
-      v.broadcast(conn.meetingId(), new JsonObject().put("type", "track_unpublished")
+      rooms.broadcast(conn.meetingId(), new JsonObject().put("type", "track_unpublished")
           .put("track", Connection.trackJson(t)), conn);
     }
     if (!tracks.isEmpty()) {
-      v.renegotiateAll(conn.meetingId(), conn);
+      subscriptions.renegotiateAll(conn.meetingId(), conn);
     }
   }
 
   /** The held participant came back on a new connection: the hold is over, nobody else is told of a leave. */
   void resumed(Connection held) {
     deadlines.remove(held);
-    held.held = false;
-    v.mutate(held, new MeetingMutations.Resume(held.principal.participant()));
+    held.state = Connection.State.CLOSED;
+    live.mutate(held, new MeetingMutations.Resume(held.principal.participant()));
   }
 
   /** Ends a hold at once (removed, meeting ended): the participant leaves for {@code reason}. */
@@ -96,12 +102,12 @@ final class Reconnects {
 
   private void finish(Connection held, String reason, MeetingMutation leave) {
     deadlines.remove(held);
-    held.held = false;
-    if (!v.forget(held)) {
+    held.state = Connection.State.CLOSED;
+    if (!rooms.forget(held)) {
       return;
     }
-    v.mutate(held, leave);
-    v.broadcast(held.meetingId(), new JsonObject().put("type", "participant_left")
+    live.mutate(held, leave);
+    rooms.broadcast(held.meetingId(), new JsonObject().put("type", "participant_left")
         .put("participant_id", held.participantId()).put("reason", reason), held);
   }
 }

@@ -4,6 +4,7 @@ import io.confero.codecs.meeting.MeetingEvent;
 import io.confero.meeting.MeetingId;
 import io.confero.recording.control.RecordingConflict;
 import io.confero.recording.control.RecordingService;
+import io.confero.store.MeetingRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
@@ -16,14 +17,16 @@ import java.util.Map;
  * REST included) and the state in {@code joined}.
  */
 final class RecordingControls {
-  private final SignalingVerticle v;
+  private final Broadcaster rooms;
   private final RecordingService recordings;
+  private final MeetingRepository meetings;
   /** meeting id → the recording in progress, for meetings with connections on this node. */
   private final Map<String, String> active = new HashMap<>();
 
-  RecordingControls(SignalingVerticle v, RecordingService recordings) {
-    this.v = v;
+  RecordingControls(Broadcaster rooms, RecordingService recordings, MeetingRepository meetings) {
+    this.rooms = rooms;
     this.recordings = recordings;
+    this.meetings = meetings;
   }
 
   Future<?> handle(Connection conn, String type) {
@@ -34,7 +37,7 @@ final class RecordingControls {
     String by = conn.participantId();
     Future<?> done;
     if (type.equals("start_recording")) {
-      done = v.components().meetings().findById(meeting).compose(found -> recordings.start(
+      done = meetings.findById(meeting).compose(found -> recordings.start(
           found.orElseThrow(() -> new SignalingError("meeting-ended", "the meeting is gone")), by));
     } else {
       done = recordings.active(meeting).compose(a -> a.isEmpty()
@@ -50,7 +53,7 @@ final class RecordingControls {
     MeetingId.parse(meetingId).ifPresent(id -> recordings.active(id).onSuccess(a -> a.ifPresent(r -> {
       if (!active.containsKey(meetingId)) {
         active.put(meetingId, r.id().toString());
-        v.broadcast(meetingId, message(meetingId), null);
+        rooms.broadcast(meetingId, message(meetingId), null);
       }
     })));
   }
@@ -66,7 +69,7 @@ final class RecordingControls {
     } else if (e.recordingId().equals(active.get(e.meetingId()))) {
       active.remove(e.meetingId());
     }
-    v.broadcast(e.meetingId(), message(e.meetingId()), null);
+    rooms.broadcast(e.meetingId(), message(e.meetingId()), null);
   }
 
   /** The indicator state: {@code {"active": bool, "recording_id": …}}. */

@@ -5,7 +5,9 @@ import io.confero.meeting.LiveParticipant;
 import io.confero.meeting.ParticipantId;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.confero.store.ChatRepository;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 /** Chat (durable, broadcast to everyone), reactions (short-lived) and raised hands (live state). */
 final class Social {
@@ -16,11 +18,17 @@ final class Social {
   static final int REACTIONS_PER_SECOND = 10;
   static final int REACTION_BURST = 20;
 
-  private final SignalingVerticle v;
+  private final LiveState live;
+  private final Rooms rooms;
+  private final ChatRepository chat;
+  private final Clock clock;
   private final ReactionBudget reactions = new ReactionBudget(REACTIONS_PER_SECOND, REACTION_BURST);
 
-  Social(SignalingVerticle v) {
-    this.v = v;
+  Social(LiveState live, Rooms rooms, ChatRepository chat, Clock clock) {
+    this.live = live;
+    this.rooms = rooms;
+    this.chat = chat;
+    this.clock = clock;
   }
 
   /** The meeting has no connection on this node any more. */
@@ -38,10 +46,10 @@ final class Social {
           throw new SignalingError("bad-message", "'emoji' must be one of " + HostMutations.REACTIONS);
         }
         // joined is checked by Messages: no cluster round trip for something this short-lived
-        if (!reactions.tryTake(conn.meetingId(), v.components().clock().millis())) {
+        if (!reactions.tryTake(conn.meetingId(), clock.millis())) {
           throw new SignalingError("rate-limited", "too many reactions in this meeting right now; try again in a moment");
         }
-        v.broadcast(conn.meetingId(), new JsonObject().put("type", "reaction")
+        rooms.broadcast(conn.meetingId(), new JsonObject().put("type", "reaction")
             .put("participant_id", conn.participantId()).put("emoji", emoji), null);
         yield Future.succeededFuture();
       }
@@ -66,17 +74,17 @@ final class Social {
     if (text.getBytes(StandardCharsets.UTF_8).length > MAX_CHAT_BYTES) {
       throw new SignalingError("too-large", "a chat message holds at most " + MAX_CHAT_BYTES + " bytes of text");
     }
-    return v.components().chat().append(conn.principal.meeting(), conn.principal.participant(),
+    return chat.append(conn.principal.meeting(), conn.principal.participant(),
         conn.principal.displayName(), text).map(stored -> {
-          v.broadcast(conn.meetingId(), new JsonObject().put("type", "chat").put("message", Views.chat(stored)), null);
+          rooms.broadcast(conn.meetingId(), new JsonObject().put("type", "chat").put("message", Views.chat(stored)), null);
           return null;
         });
   }
 
   private Future<?> hand(Connection conn, HostMutations.SetHand m, ParticipantId target) {
-    return v.mutateOrFail(conn, m).map(out -> {
+    return live.mutateOrFail(conn, m).map(out -> {
       LiveParticipant p = out.state().participants().get(target);
-      Connection c = v.connection(conn.meetingId(), target.value());
+      Connection c = rooms.connection(conn.meetingId(), target.value());
       JsonObject pj;
       if (c != null) {
         c.sync(p);
@@ -84,7 +92,7 @@ final class Social {
       } else {
         pj = Views.participant(p);
       }
-      v.broadcast(conn.meetingId(), new JsonObject().put("type", "participant_updated").put("participant", pj), null);
+      rooms.broadcast(conn.meetingId(), new JsonObject().put("type", "participant_updated").put("participant", pj), null);
       return null;
     });
   }

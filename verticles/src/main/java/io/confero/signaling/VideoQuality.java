@@ -27,10 +27,12 @@ final class VideoQuality {
   /** Most tracks one subscriber may state wishes for (a meeting shows at most 49 videos + screens). */
   static final int MAX_TRACKS = 256;
 
-  private final SignalingVerticle v;
+  private final Rooms rooms;
+  private final SfuClient sfu;
 
-  VideoQuality(SignalingVerticle v) {
-    this.v = v;
+  VideoQuality(Rooms rooms, SfuClient sfu) {
+    this.rooms = rooms;
+    this.sfu = sfu;
   }
 
   /** {@code video_quality}: {@code track_id} (another participant's video), {@code max_height} 0..4320. */
@@ -52,12 +54,12 @@ final class VideoQuality {
       return Future.succeededFuture();
     }
     // the height pauses a hidden track and picks the simulcast layer of a shown one
-    return v.sfu(new SfuRequest.SetTrackHeight(conn.meetingId(), conn.participantId(), trackId, n.intValue()));
+    return sfu.request(new SfuRequest.SetTrackHeight(conn.meetingId(), conn.participantId(), trackId, n.intValue()));
   }
 
   private boolean isRemoteVideo(Connection conn, String trackId) {
-    for (Connection owner : v.connections(conn.meetingId())) {
-      if (owner != conn && owner.joined) {
+    for (Connection owner : rooms.connections(conn.meetingId())) {
+      if (owner != conn && owner.inMeeting()) {
         for (TrackInfo t : owner.tracks) {
           if (t.trackId().equals(trackId) && t.kind().equals("video")) {
             return true;
@@ -70,15 +72,15 @@ final class VideoQuality {
 
   /** Tells every publisher on this node whose constraint changed. */
   void recomputeAll() {
-    for (String meetingId : v.meetingIds()) {
+    for (String meetingId : rooms.meetingIds()) {
       recompute(meetingId);
     }
   }
 
   void recompute(String meetingId) {
-    List<Connection> room = v.connections(meetingId);
+    List<Connection> room = rooms.connections(meetingId);
     for (Connection owner : room) {
-      if (!owner.joined) {
+      if (!owner.inMeeting()) {
         continue;
       }
       for (TrackInfo t : owner.tracks) {
@@ -87,7 +89,7 @@ final class VideoQuality {
         }
         int wanted = 0;
         for (Connection sub : room) {
-          if (sub != owner && sub.joined && !sub.held) { // one reconnecting receives nothing
+          if (sub != owner && sub.active()) { // one reconnecting receives nothing
             wanted = Math.max(wanted, sub.wantedHeights.getOrDefault(t.trackId(), UNCONSTRAINED));
           }
         }

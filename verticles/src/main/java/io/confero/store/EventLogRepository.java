@@ -3,11 +3,18 @@ package io.confero.store;
 import io.confero.meeting.LiveMeeting;
 import io.confero.meeting.MeetingId;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +24,14 @@ import java.util.Set;
  * live state after the event ({@code meeting_live_state}), from which a restarted node restores it.
  * An epoch that is already logged is a failure, never a silent no-op: epochs only grow, across
  * restarts too (a restored meeting goes on from {@link RestorePoint#epoch}).
+ *
+ * <p>Group commit per meeting: while one transaction of a meeting is in flight, the appends that
+ * arrive for it queue up and go together in the next one (the events and their outbox rows, and
+ * the live state once, at the highest epoch). Each caller's future still completes only after its
+ * event is committed. A busy meeting (a crowd joining) thus needs a handful of commits and live
+ * state encodings instead of one per event, all fighting for the same {@code meeting_live_state}
+ * row. If a batch fails, its events are retried one by one, so one bad event (an epoch already
+ * logged) fails alone.
  */
 public final class EventLogRepository {
   /** Log types mirrored into the outbox here (meeting lifecycle events are written by {@link MeetingRepository}). */
@@ -27,8 +42,16 @@ public final class EventLogRepository {
       + " VALUES ($1,$2,$3,now()) ON CONFLICT (meeting_id) DO UPDATE SET epoch = EXCLUDED.epoch,"
       + " state = EXCLUDED.state, updated_at = EXCLUDED.updated_at WHERE meeting_live_state.epoch < EXCLUDED.epoch";
 
+  /** Most events one transaction carries. */
+  static final int MAX_BATCH = 256;
+
   private final Pool pool;
   private final Clock clock;
+  /** Meetings with a transaction in flight, and what waits for the next one (guarded by itself). */
+  private final Map<MeetingId, ArrayDeque<Pending>> queues = new HashMap<>();
+
+  private record Pending(MeetingId meeting, LiveMeeting state, String type, JsonObject body, Promise<Void> done) {
+  }
 
   public EventLogRepository(Pool pool, Clock clock) {
     this.pool = pool;
@@ -37,16 +60,82 @@ public final class EventLogRepository {
 
   /** Appends the event that produced {@code state} (at its epoch) and stores that state. */
   public Future<Void> append(MeetingId meeting, LiveMeeting state, String type, Map<String, Object> payload) {
-    JsonObject body = new JsonObject(payload);
-    long epoch = state.epoch();
-    return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO meeting_events (meeting_id, epoch, type, payload)"
-            + " VALUES ($1,$2,$3,$4)")
-        .execute(Tuple.of(meeting.uuid(), epoch, type, body))
-        .compose(r -> tx.preparedQuery(SNAPSHOT).execute(Tuple.of(meeting.uuid(), epoch, LiveStateCodec.encode(state))))
-        .compose(r -> OUTBOX_TYPES.contains(type)
-            ? Outbox.record(tx, Outbox.Event.of(type, meeting, clock.instant(),
-                body.copy().put("meeting_id", meeting.value()).put("epoch", epoch)))
-            : Future.succeededFuture()));
+    Pending p = new Pending(meeting, state, type, new JsonObject(payload), Promise.promise());
+    boolean idle;
+    synchronized (queues) {
+      ArrayDeque<Pending> q = queues.get(meeting);
+      idle = q == null;
+      if (idle) {
+        queues.put(meeting, new ArrayDeque<>());
+      } else {
+        q.add(p);
+      }
+    }
+    if (idle) {
+      commit(List.of(p));
+    }
+    return p.done().future();
+  }
+
+  /** Writes {@code batch}, completes it, then starts the meeting's next batch (or marks it idle). */
+  private void commit(List<Pending> batch) {
+    MeetingId meeting = batch.get(0).meeting();
+    write(batch).recover(e -> batch.size() == 1 ? Future.failedFuture(e) : oneByOne(batch)).onComplete(r -> {
+      if (batch.size() == 1) {
+        batch.get(0).done().handle(r);
+      }
+      List<Pending> next;
+      synchronized (queues) {
+        ArrayDeque<Pending> q = queues.get(meeting);
+        next = new ArrayList<>(Math.min(q.size(), MAX_BATCH));
+        while (!q.isEmpty() && next.size() < MAX_BATCH) {
+          next.add(q.poll());
+        }
+        if (next.isEmpty()) {
+          queues.remove(meeting);
+        }
+      }
+      if (!next.isEmpty()) {
+        commit(next);
+      }
+    });
+  }
+
+  /** One transaction for the batch; completes every member's future when it commits (not when it fails). */
+  private Future<Void> write(List<Pending> batch) {
+    MeetingId meeting = batch.get(0).meeting();
+    List<Tuple> events = new ArrayList<>(batch.size());
+    batch.forEach(p -> events.add(Tuple.of(meeting.uuid(), p.state().epoch(), p.type(), p.body())));
+    LiveMeeting latest = batch.stream().map(Pending::state).max(Comparator.comparingLong(LiveMeeting::epoch)).get();
+    Future<Void> done = pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO meeting_events (meeting_id, epoch,"
+            + " type, payload) VALUES ($1,$2,$3,$4)").executeBatch(events)
+        .compose(r -> tx.preparedQuery(SNAPSHOT).execute(Tuple.of(meeting.uuid(), latest.epoch(),
+            LiveStateCodec.encode(latest))))
+        .compose(r -> outbox(tx, batch)));
+    if (batch.size() > 1) {
+      done = done.onSuccess(x -> batch.forEach(p -> p.done().complete()));
+    }
+    return done;
+  }
+
+  private Future<Void> outbox(SqlClient tx, List<Pending> batch) {
+    List<Outbox.Event> events = new ArrayList<>();
+    for (Pending p : batch) {
+      if (OUTBOX_TYPES.contains(p.type())) {
+        events.add(Outbox.Event.of(p.type(), p.meeting(), clock.instant(),
+            p.body().copy().put("meeting_id", p.meeting().value()).put("epoch", p.state().epoch())));
+      }
+    }
+    return Outbox.recordAll(tx, events);
+  }
+
+  /** A failed batch again, one transaction per event: each caller learns its own outcome. */
+  private Future<Void> oneByOne(List<Pending> batch) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Pending p : batch) {
+      chain = chain.eventually(() -> write(List.of(p)).onComplete(p.done()));
+    }
+    return chain.transform(x -> Future.succeededFuture());
   }
 
   /** Where a meeting's live state left off: the last stored state (null when none) and the highest logged epoch. */

@@ -122,6 +122,20 @@ final class AllocationTable {
         return expired;
     }
 
+    /** Removes and returns the allocations whose user matches; pending ones are cancelled. */
+    List<Allocation> removeUsers(java.util.function.Predicate<String> user) {
+        List<Allocation> out = new ArrayList<>();
+        allocations.values().removeIf(a -> {
+            boolean match = user.test(a.user);
+            if (match) {
+                out.add(a);
+            }
+            return match;
+        });
+        pending.values().removeIf(user);
+        return out;
+    }
+
     List<Allocation> removeAll() {
         List<Allocation> all = new ArrayList<>(allocations.values());
         allocations.clear();

@@ -9,7 +9,8 @@ import io.confero.turn.TurnMetrics.Refusal;
 /**
  * Long-term credential checks of RFC 8489 §9.2.4 with REST-style passwords: no
  * MESSAGE-INTEGRITY → 401 with REALM and NONCE; missing USERNAME/REALM/NONCE → 400; bad or
- * expired nonce → 438; expired username, wrong realm or wrong HMAC → 401.
+ * expired nonce → 438; expired username, wrong realm or wrong HMAC → 401; credentials of a seat
+ * that ended ({@link TurnRevocations}) → 401.
  */
 final class TurnAuthenticator {
 
@@ -27,11 +28,13 @@ final class TurnAuthenticator {
     private final String realm;
     private final String secret;
     private final TurnNonces nonces;
+    private final TurnRevocations revocations;
 
-    TurnAuthenticator(String realm, String secret, TurnNonces nonces) {
+    TurnAuthenticator(String realm, String secret, TurnNonces nonces, TurnRevocations revocations) {
         this.realm = realm;
         this.secret = secret;
         this.nonces = nonces;
+        this.revocations = revocations;
     }
 
     String realm() {
@@ -73,6 +76,9 @@ final class TurnAuthenticator {
         byte[] key = StunCrypto.longTermKey(username, realm, TurnCredentials.password(secret, username));
         if (!request.verifyMessageIntegrity(key)) {
             return new Reject(StunErrorCode.UNAUTHENTICATED, "Unauthenticated", Refusal.BAD_INTEGRITY, true);
+        }
+        if (revocations.isRevoked(username)) {
+            return new Reject(StunErrorCode.UNAUTHENTICATED, "Unauthenticated", Refusal.SEAT_ENDED, true);
         }
         return new Ok(username, key);
     }

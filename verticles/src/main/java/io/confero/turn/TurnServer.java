@@ -41,6 +41,7 @@ public final class TurnServer {
     private final TurnAuthenticator auth;
     private final PeerAddressPolicy policy;
     private final AllocationTable table = new AllocationTable();
+    private final TurnRevocations revocations;
     private final AllocationRequests requests;
 
     public TurnServer(TurnConfig config, TurnMetrics metrics, LongSupplier clock, RandomGenerator random,
@@ -51,7 +52,8 @@ public final class TurnServer {
         this.random = random;
         byte[] nonceKey = new byte[32];
         random.nextBytes(nonceKey);
-        this.auth = new TurnAuthenticator(config.realm(), config.secret(), new TurnNonces(nonceKey));
+        this.revocations = new TurnRevocations(config.credentialTtlSeconds());
+        this.auth = new TurnAuthenticator(config.realm(), config.secret(), new TurnNonces(nonceKey), revocations);
         this.policy = new PeerAddressPolicy(config.allowLoopbackPeers(), config.allowPrivatePeers());
         this.requests = new AllocationRequests(config, table, relays, policy, metrics, clock, random, this::install);
     }
@@ -94,6 +96,25 @@ public final class TurnServer {
         }
         for (RelaySocket r : table.expireReservations(now)) {
             r.close();
+        }
+        revocations.purge(now / 1000);
+    }
+
+    /**
+     * A seat ended ({@code user} {@code <meeting>.<participant>}), or every seat of {@code meeting}
+     * when {@code user} is null: its credentials minted until {@code atEpochSeconds} stop working and
+     * its allocations close now (data on a channel or permission needs no credentials, so waiting
+     * for the next Refresh would leave the relay open for up to its lifetime).
+     */
+    public void endSeat(String meeting, String user, long atEpochSeconds) {
+        if (user == null) {
+            revocations.revokeMeeting(meeting, atEpochSeconds);
+        } else {
+            revocations.revokeUser(user, atEpochSeconds);
+        }
+        for (Allocation a : table.removeUsers(u -> user == null ? TurnCredentials.meetingOf(u).equals(meeting)
+                : u.equals(user))) {
+            a.relay.close();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.confero.turn;
 
+import io.confero.codecs.Addresses;
+import io.confero.codecs.turn.SeatEnded;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -66,6 +68,9 @@ public final class TurnVerticle extends VerticleBase {
                     .onSuccess(s -> tls = s));
         }
         sweepTimer = vertx.setPeriodic(SWEEP_PERIOD_MILLIS, id -> server.sweep());
+        listening.add(vertx.eventBus().<SeatEnded>consumer(Addresses.turnSeatsEnded(),
+                m -> server.endSeat(m.body().meetingId(), m.body().turnUser(), m.body().atEpochSeconds()))
+                .completion());
         return Future.all(listening);
     }
 

@@ -60,22 +60,17 @@ class EmbeddedDatabaseTest {
   void startsAfterKillNineLeftThePostmasterRunning() throws Exception {
     Path dir = Files.createTempDirectory("confero-kill9");
     Map<String, String> env = TestNode.env(dir, Map.of());
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(Files.createTempFile("confero-kill9", ".log").toFile());
-    pb.environment().putAll(env);
-    Process child = pb.start();
+    ChildNode child = ChildNode.start(env);
     String meeting;
     long postmaster;
     try {
-      RestClient rest = new RestClient(env.get("CONFERO_HTTP_PUBLIC_URL"));
-      await().atMost(Duration.ofSeconds(180)).ignoreExceptions().until(() -> rest.send("GET", "/health", null).status() == 200);
+      child.awaitHealthy(Duration.ofSeconds(180));
+      RestClient rest = new RestClient(child.baseUrl());
       meeting = rest.authed(rest.token(), "POST", "/api/v1/meetings", "{\"title\":\"Before kill -9\"}").json()
           .getString("meeting_id");
       postmaster = Long.parseLong(Files.readAllLines(dir.resolve("postgres").resolve("postmaster.pid")).get(0).strip());
     } finally {
-      child.destroyForcibly().waitFor(60, TimeUnit.SECONDS); // SIGKILL: no shutdown hook runs
+      child.kill9(); // SIGKILL: no shutdown hook runs
     }
     assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the orphaned postmaster").contains(true);
     try (TestNode next = TestNode.start(dir, Map.of())) {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /** A raw signaling client for tests: what a browser's WebSocket sends and sees, nothing more. */
-final class WsPeer implements AutoCloseable {
+public final class WsPeer implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(60);
 
   final List<JsonObject> received = new CopyOnWriteArrayList<>();
@@ -30,7 +30,7 @@ final class WsPeer implements AutoCloseable {
   }
 
   /** Opens {@code /ws?token=...} on the signaling port. */
-  static WsPeer connect(Vertx vertx, int port, String token) throws Exception {
+  public static WsPeer connect(Vertx vertx, int port, String token) throws Exception {
     WebSocketClient client = vertx.createWebSocketClient();
     WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
         .setURI("/ws?token=" + token);
@@ -42,7 +42,7 @@ final class WsPeer implements AutoCloseable {
   }
 
   /** Connects and sends join; returns the peer once {@code joined} (or {@code waiting}) arrived. */
-  static WsPeer joined(Vertx vertx, int port, String token, String expect) throws Exception {
+  public static WsPeer joined(Vertx vertx, int port, String token, String expect) throws Exception {
     WsPeer p = connect(vertx, port, token);
     p.send(new JsonObject().put("type", "join").put("v", 1));
     p.await(expect);
@@ -50,7 +50,7 @@ final class WsPeer implements AutoCloseable {
   }
 
   /** Sends a frame with a fresh id and returns that id. */
-  String send(JsonObject msg) {
+  public String send(JsonObject msg) {
     String id = "m" + (++ids);
     ws.writeTextMessage(msg.copy().put("id", id).encode());
     return id;
@@ -60,12 +60,12 @@ final class WsPeer implements AutoCloseable {
     ws.writeTextMessage(text);
   }
 
-  JsonObject await(String type) {
+  public JsonObject await(String type) {
     return await(type, m -> true);
   }
 
   /** The first received message of {@code type} matching {@code p}, waiting for it when needed. */
-  JsonObject await(String type, Predicate<JsonObject> p) {
+  public JsonObject await(String type, Predicate<JsonObject> p) {
     JsonObject[] found = new JsonObject[1];
     Awaitility.await().atMost(WAIT).until(() -> {
       found[0] = received.stream().filter(m -> type.equals(m.getString("type")) && p.test(m)).findFirst().orElse(null);
@@ -84,13 +84,13 @@ final class WsPeer implements AutoCloseable {
   }
 
   /** Sends ping and waits for the pong: every earlier frame of this connection was handled by then. */
-  void sync() {
+  public void sync() {
     long pongs = count("pong");
     send(new JsonObject().put("type", "ping"));
     Awaitility.await().atMost(WAIT).until(() -> count("pong") > pongs);
   }
 
-  void awaitClosed() {
+  public void awaitClosed() {
     Awaitility.await().atMost(WAIT).until(() -> closeStatus.get() >= 0);
   }
 

@@ -3,6 +3,8 @@ package io.confero.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.confero.codecs.Addresses;
+import io.confero.codecs.turn.SeatEnded;
 import io.confero.media.stun.StunAttributeType;
 import io.confero.media.stun.StunClass;
 import io.confero.media.stun.StunCrypto;
@@ -58,8 +60,20 @@ class TurnVerticleTest {
 
     @Test
     void udpAllocateIsChallengedThenGrantedAndExpiryClosesTheRelaySocket(Vertx vertx, VertxTestContext ctx) {
+        allocateThen(vertx, ctx, "ann", () -> clock.addAndGet(601_000)); // the sweep must find it expired
+    }
+
+    @Test
+    void aSeatEndedOnTheEventBusClosesItsAllocation(Vertx vertx, VertxTestContext ctx) {
+        SeatEnded.Codec.register(vertx.eventBus());
+        allocateThen(vertx, ctx, "m1.ann", () -> vertx.eventBus().publish(Addresses.turnSeatsEnded(),
+                new SeatEnded("m1", "ann", clock.get() / 1000)));
+    }
+
+    /** Allocates over UDP for {@code user}, runs {@code end}, and waits for the allocation to go. */
+    private void allocateThen(Vertx vertx, VertxTestContext ctx, String user, Runnable end) {
         DatagramSocket client = vertx.createDatagramSocket();
-        TurnCredentials creds = TurnCredentials.mint(SECRET, "ann", clock.get() / 1000, 3600);
+        TurnCredentials creds = TurnCredentials.mint(SECRET, user, clock.get() / 1000, 3600);
         byte[] key = StunCrypto.longTermKey(creds.username(), "confero", creds.password());
         Consumer<StunMessageBuilder> udp = b -> b.addFirstByteOf4(StunAttributeType.REQUESTED_TRANSPORT, 17);
         client.handler(p -> ctx.verify(() -> {
@@ -79,8 +93,8 @@ class TurnVerticleTest {
             InetSocketAddress relayed = m.xorAddress(StunAttributeType.XOR_RELAYED_ADDRESS);
             assertThat(relayed.getAddress().getHostAddress()).isEqualTo("127.0.0.1");
             assertThat(verticle.allocationCount()).isEqualTo(1);
-            clock.addAndGet(601_000);
-            // the once-a-second sweep must find it expired; wait off the event loop
+            end.run();
+            // wait off the event loop
             vertx.executeBlocking(() -> {
                 await().atMost(Duration.ofSeconds(10)).until(() -> verticle.allocationCount() == 0);
                 return null;

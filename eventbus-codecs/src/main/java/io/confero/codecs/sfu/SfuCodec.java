@@ -26,7 +26,8 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
         SfuRequest.SetMuted.class, SfuRequest.SetTrackPaused.class, SfuRequest.SetTrackHeight.class,
         SfuRequest.Leave.class, SfuRequest.Record.class, SfuRequest.PublishAnswer.class,
         SfuRequest.SubscribeOffer.class, SfuRequest.Ack.class, SfuEvent.TransportDown.class,
-        SfuEvent.TransportUp.class, SfuEvent.ActiveSpeaker.class, SfuEvent.EncodingsActive.class)) {
+        SfuEvent.TransportUp.class, SfuEvent.ActiveSpeaker.class, SfuEvent.EncodingsActive.class,
+        SfuEvent.AudioSlots.class)) {
       register(bus, c);
     }
   }
@@ -109,6 +110,11 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
       ids(b, e.meetingId(), e.participantId());
       Wire.putString(b, e.trackId());
       Wire.putList(b, e.active(), (buf, a) -> buf.appendByte((byte) (a ? 1 : 0)));
+    } else if (msg instanceof SfuEvent.AudioSlots a) {
+      b.appendByte((byte) 47);
+      ids(b, a.meetingId(), a.participantId());
+      Wire.putList(b, a.mids(), Wire::putString);
+      Wire.putList(b, a.holders(), Wire::putString);
     } else {
       throw new IllegalArgumentException("not an SFU message: " + msg.getClass());
     }
@@ -146,6 +152,8 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
       case 41 -> new SfuEvent.TransportUp(w.readString(), w.readString());
       case 42 -> new SfuEvent.ActiveSpeaker(w.readString(), w.readString());
       case 43 -> new SfuEvent.EncodingsActive(w.readString(), w.readString(), w.readString(), w.readList(Wire::readBool));
+      case 47 -> new SfuEvent.AudioSlots(w.readString(), w.readString(), w.readList(Wire::readString),
+          w.readList(Wire::readString));
       default -> throw new IllegalArgumentException("unknown SFU message type " + type);
     };
   }

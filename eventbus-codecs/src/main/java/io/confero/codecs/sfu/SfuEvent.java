@@ -28,4 +28,20 @@ public sealed interface SfuEvent {
 
   /** The loudest participant changed (RFC 6464 levels). */
   record ActiveSpeaker(String meetingId, String participantId) implements SfuEvent {}
+
+  /**
+   * Audio slots (large meetings): which participant each of one subscriber's audio slot m-sections
+   * carries now, in slot order; {@code participantId} is the subscriber, {@code holders[i]} the
+   * participant in {@code mids[i]} ("" while the slot is silent).
+   */
+  record AudioSlots(String meetingId, String participantId, List<String> mids, List<String> holders)
+      implements SfuEvent {
+    public AudioSlots {
+      mids = List.copyOf(mids);
+      holders = List.copyOf(holders);
+      if (mids.size() != holders.size()) {
+        throw new IllegalArgumentException("one holder per slot mid");
+      }
+    }
+  }
 }

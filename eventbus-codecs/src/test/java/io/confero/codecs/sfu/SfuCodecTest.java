@@ -33,7 +33,8 @@ class SfuCodecTest {
         new SfuEvent.TransportDown("m1", "p1", "consent expired"),
         new SfuEvent.TransportUp("m1", "p1"),
         new SfuEvent.ActiveSpeaker("m1", "p1"),
-        new SfuEvent.EncodingsActive("m1", "p1", "t1", List.of(true, false, true)));
+        new SfuEvent.EncodingsActive("m1", "p1", "t1", List.of(true, false, true)),
+        new SfuEvent.AudioSlots("m1", "p1", List.of("4", "5"), List.of("p2", "")));
   }
 
   @ParameterizedTest
@@ -56,6 +57,15 @@ class SfuCodecTest {
     // type 43, "m" "p" "t" as int32 length + UTF-8, then a list of 2 booleans
     assertThat(HexFormat.of().formatHex(b.getBytes()))
         .isEqualTo("2b" + "000000016d" + "0000000170" + "0000000174" + "00000002" + "01" + "00");
+  }
+
+  @Test
+  void goldenAudioSlotsVector() {
+    Buffer b = Buffer.buffer();
+    SfuCodec.encode(b, new SfuEvent.AudioSlots("m", "p", List.of("4"), List.of("q")));
+    // type 47, "m" "p", a list of one mid "4", a list of one holder "q"
+    assertThat(HexFormat.of().formatHex(b.getBytes()))
+        .isEqualTo("2f" + "000000016d" + "0000000170" + "00000001" + "0000000134" + "00000001" + "0000000171");
   }
 
   @Test

@@ -20,7 +20,6 @@ import io.confero.sfu.simulcast.LayerSwitcher.SwitchDecision;
 import io.confero.sfu.simulcast.Vp8Descriptor;
 import io.confero.sfu.simulcast.Vp8Munger;
 import io.confero.sfu.transport.WebRtcTransport;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -262,10 +261,8 @@ public final class WebRtcConsumer implements Consumer {
       metrics.drop(d.reason());
       return;
     }
-    byte[] copy = Arrays.copyOf(in.buffer(), in.length() + WebRtcTransport.SRTP_ROOM);
-    RtpPacket q = RtpPacket.parse(copy, 0, in.length());
-    d.applyTo(q);
-    q.setPayloadType(codec.payloadType());
+    RtpPacket q = OutgoingPackets.rewrittenCopy(in, d, codec.payloadType());
+    byte[] copy = q.buffer();
     if (vp8 != null) {
       Vp8Descriptor desc = Vp8Descriptor.parse(copy, q.payloadOffset(), q.payloadLength());
       if (desc != null) {
@@ -324,10 +321,7 @@ public final class WebRtcConsumer implements Consumer {
     if (layers != null) {
       layers.onSenderReport(encoding, sr);
     }
-    long ts = forwarder.toOutgoingTimestamp(sr.ssrc(), sr.rtpTimestamp());
-    if (downlink.isConnected() && ts >= 0) {
-      downlink.sendRtcp(new RtcpSr(outSsrc, sr.ntpTimestamp(), ts, packetsSent, octetsSent, List.of()));
-    }
+    OutgoingPackets.senderReport(downlink, forwarder, sr, packetsSent, octetsSent);
   }
 
   /**

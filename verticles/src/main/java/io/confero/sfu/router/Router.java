@@ -23,6 +23,7 @@ import io.confero.media.sdp.SubscribeOfferer;
 import io.confero.media.sdp.SubscribeState;
 import io.confero.sfu.dtls.DtlsRole;
 import io.confero.sfu.forward.ActiveSpeakerDetector;
+import io.confero.sfu.media.AudioSlotStream;
 import io.confero.sfu.media.Consumer;
 import io.confero.sfu.media.Downlink;
 import io.confero.sfu.media.Encoding;
@@ -52,6 +53,7 @@ public final class Router implements Consumer.Listener {
   private final Map<String, Peer> peers = new LinkedHashMap<>();
   private final PublishAnswerer answerer = new PublishAnswerer(MediaCapabilities.defaults());
   private final ActiveSpeakerDetector speakers = new ActiveSpeakerDetector();
+  private final AudioSlotRouting audioSlots;
   private ProducerTap tap;
   /** Pipes to the node's other workers hosting this meeting (none with one worker). */
   private final RouterPipes pipes;
@@ -75,6 +77,7 @@ public final class Router implements Consumer.Listener {
     this.meetingId = meetingId;
     this.env = env;
     this.pipes = new RouterPipes(meetingId, env.pipes(), env.metrics(), peers, this, () -> tap, env::nowMillis);
+    this.audioSlots = new AudioSlotRouting(meetingId, env.audioSlots(), env);
   }
 
   /** This meeting's pipes to the node's other workers (greeting, readiness, messages from them). */
@@ -152,7 +155,9 @@ public final class Router implements Consumer.Listener {
   /** A subscriber offer with a consumer for every other participant's producer; empty when nothing changed. */
   public SfuRequest.SubscribeOffer subscribe(String participantId) {
     Peer peer = peer(participantId);
-    boolean changed = addMissingConsumers(peer) | peer.consumersChanged;
+    boolean slotted = audioSlots.appliesTo(peers.size() + pipes.remoteParticipants());
+    boolean changed = audioSlots.sync(peer, slotted, meetingProducers(), c -> dropConsumer(peer, c))
+        | addMissingConsumers(peer, slotted) | peer.consumersChanged;
     for (WebRtcConsumer c : List.copyOf(peer.consumersByTrack.values())) {
       boolean gone = !peers.containsKey(c.producer().participantId()) && !pipes.isProxy(c.producer());
       if (c.producer().isClosed() || gone) {
@@ -163,7 +168,8 @@ public final class Router implements Consumer.Listener {
     if (!changed && peer.subscribeState != null) {
       return new SfuRequest.SubscribeOffer("", List.of());
     }
-    if (peer.consumersByTrack.isEmpty() && peer.subscribeState == null) {
+    List<AudioSlotStream> slots = slotted ? audioSlots.streams(peer, meetingProducers()) : List.of();
+    if (peer.consumersByTrack.isEmpty() && slots.isEmpty() && peer.subscribeState == null) {
       return new SfuRequest.SubscribeOffer("", List.of());
     }
     if (peer.downlink.transport() == null) {
@@ -175,6 +181,10 @@ public final class Router implements Consumer.Listener {
       outgoing.add(c.outgoing());
       labels.add(new SubscribedTrack(c.mid(), info(c.producer())));
     }
+    for (AudioSlotStream slot : slots) {
+      outgoing.add(slot.outgoing());
+      labels.add(new SubscribedTrack(slot.mid(), new TrackInfo(slot.outgoing().trackId(), "", "audio", "slot", false)));
+    }
     SubscribeState state = peer.subscribeState != null ? peer.subscribeState
         : SubscribeState.initial(Integer.toUnsignedLong(env.randomInt()));
     SubscribeOffer offer = new SubscribeOfferer(env.local(peer.downlink.transport())).offer(state, outgoing);
@@ -185,12 +195,12 @@ public final class Router implements Consumer.Listener {
   }
 
   /** A consumer for each other participant's producer that {@code peer} does not receive yet; true if any. */
-  private boolean addMissingConsumers(Peer peer) {
-    List<Producer> others = new ArrayList<>();
-    peers.values().stream().filter(other -> other != peer).forEach(other -> others.addAll(other.producers()));
-    others.addAll(pipes.proxies());
+  private boolean addMissingConsumers(Peer peer, boolean slotted) {
     boolean added = false;
-    for (Producer p : others) {
+    for (Producer p : meetingProducers()) {
+      if (slotted && p.kind() == MediaKind.AUDIO) {
+        continue; // heard through the audio slots
+      }
       if (!peer.consumersByTrack.containsKey(p.trackId()) && !p.participantId().equals(peer.participantId)) {
         WebRtcConsumer c = new WebRtcConsumer(p, peer.downlink, this, env.metrics(), Integer.toString(peer.nextMid++),
             peer.payloadTypes.assign(p.primaryCodec()),
@@ -202,6 +212,14 @@ public final class Router implements Consumer.Listener {
       }
     }
     return added;
+  }
+
+  /** Every producer of the meeting this router sees: its participants' and the proxies of other workers' ones. */
+  private List<Producer> meetingProducers() {
+    List<Producer> all = new ArrayList<>();
+    peers.values().forEach(peer -> all.addAll(peer.producers()));
+    all.addAll(pipes.proxies());
+    return all;
   }
 
   /** Applies the browser's answer to our last subscriber offer; starts DTLS on the first one. */
@@ -218,6 +236,7 @@ public final class Router implements Consumer.Listener {
       c.setRtxNegotiated(section.filter(s -> s.payloadTypes().contains(c.rtxPt())).isPresent());
       c.setSubscriberExtensions(section.map(SubscribeAnswer.Section::headerExtensions).orElse(Map.of()));
     }
+    audioSlots.answered(participantId, answer);
     peer.downlink.transport().startDtls(answer.weAreDtlsServer() ? DtlsRole.SERVER : DtlsRole.CLIENT, fp);
   }
 
@@ -225,6 +244,12 @@ public final class Router implements Consumer.Listener {
   public WebRtcConsumer consumer(String subscriberId, String trackId) {
     Peer peer = peers.get(subscriberId);
     return peer == null ? null : peer.consumersByTrack.get(trackId);
+  }
+
+  /** A participant's producers (empty for one not here or not publishing); for tests and taps. */
+  List<Producer> producers(String participantId) {
+    Peer peer = peers.get(participantId);
+    return peer == null ? List.of() : List.copyOf(peer.producers());
   }
 
   /** Stops (or resumes) forwarding a participant's tracks of one kind; screen shares are not muted. */
@@ -293,6 +318,7 @@ public final class Router implements Consumer.Listener {
     }
     List.copyOf(peer.producers()).forEach(p -> closeProducer(peer, p));
     List.copyOf(peer.consumersByTrack.values()).forEach(c -> dropConsumer(peer, c));
+    audioSlots.drop(participantId);
     if (peer.uplink != null) {
       env.release(peer.uplink.transport());
     }
@@ -360,6 +386,7 @@ public final class Router implements Consumer.Listener {
   public void tick(long nowMillis, boolean checkConsent) {
     detectActiveSpeaker(nowMillis);
     pipes.tick();
+    audioSlots.tick(nowMillis, meetingProducers(), speakers.current());
     for (Peer p : List.copyOf(peers.values())) {
       WebRtcTransport pub = p.uplink == null ? null : p.uplink.transport();
       if (p.uplink != null) {

@@ -93,6 +93,11 @@ public final class RouterPipes {
     return remotes.isEmpty() || remotes.first() > net.self();
   }
 
+  /** Participants of the meeting whose producers come from other workers. */
+  int remoteParticipants() {
+    return (int) proxies.values().stream().map(Producer::participantId).distinct().count();
+  }
+
   /** Workers this meeting is piped to. */
   public int remoteCount() {
     return remotes.size();

@@ -28,4 +28,9 @@ public interface WorkerEnv {
   default io.confero.sfu.pipe.PipeNet pipes() {
     return io.confero.sfu.pipe.PipeNet.SINGLE;
   }
+
+  /** Audio slots for large meetings ({@code sfu.audio_slots}); the defaults unless the worker says otherwise. */
+  default AudioSlotConfig audioSlots() {
+    return AudioSlotConfig.DEFAULT;
+  }
 }

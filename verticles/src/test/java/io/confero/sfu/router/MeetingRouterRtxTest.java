@@ -39,7 +39,7 @@ class MeetingRouterRtxTest {
   Map<String, TrackInfo> aliceTracks;
 
   /** A worker that creates transports nobody connects. */
-  static final class FakeEnv implements WorkerEnv {
+  static class FakeEnv implements WorkerEnv {
     final SfuMetrics metrics = new SfuMetrics(new SimpleMeterRegistry(), 0);
     final Random random = new Random(7);
     final List<SfuEvent> events = new ArrayList<>();

@@ -1,0 +1,102 @@
+package io.confero.signaling;
+
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The meetings with connections on this node (LiveKit's room: who is here, and sending to them):
+ * meeting id → participant id → the connection, joined, waiting or held. A room opens with its
+ * first connection and closes with its last; the {@link Listener} hears both (the owner subscribes
+ * to the meeting's events then, and forgets per-meeting state). One event loop, no locks.
+ */
+final class Rooms implements Broadcaster {
+  /** Hears rooms open and close. */
+  interface Listener {
+    void opened(String meetingId);
+
+    void closed(String meetingId);
+  }
+
+  private final Map<String, Map<String, Connection>> meetings = new HashMap<>();
+  private final Listener listener;
+
+  Rooms(Listener listener) {
+    this.listener = listener;
+  }
+
+  /** Seats {@code conn} in its meeting's room (opening it); the participant's previous connection, or null. */
+  Connection put(Connection conn) {
+    Map<String, Connection> room = meetings.get(conn.meetingId());
+    if (room == null) {
+      room = new LinkedHashMap<>();
+      meetings.put(conn.meetingId(), room);
+      listener.opened(conn.meetingId());
+    }
+    return room.put(conn.participantId(), conn);
+  }
+
+  /** Takes a connection out of its room; false when the room holds another connection for that participant. */
+  boolean forget(Connection conn) {
+    Map<String, Connection> room = meetings.get(conn.meetingId());
+    if (room == null || room.get(conn.participantId()) != conn) {
+      return false;
+    }
+    room.remove(conn.participantId());
+    if (room.isEmpty()) {
+      meetings.remove(conn.meetingId());
+      listener.closed(conn.meetingId());
+    }
+    return true;
+  }
+
+  /** True while {@code conn} is the one its room holds for its participant. */
+  boolean seated(Connection conn) {
+    return connection(conn.meetingId(), conn.participantId()) == conn;
+  }
+
+  boolean has(String meetingId) {
+    return meetings.containsKey(meetingId);
+  }
+
+  /** The connection of a participant connected to this node, or null. */
+  Connection connection(String meetingId, String participantId) {
+    Map<String, Connection> room = meetings.get(meetingId);
+    return room == null ? null : room.get(participantId);
+  }
+
+  /** Every connection (joined, waiting or held) of a meeting on this node, in joining order. */
+  List<Connection> connections(String meetingId) {
+    Map<String, Connection> room = meetings.get(meetingId);
+    return room == null ? List.of() : List.copyOf(room.values());
+  }
+
+  /** The meetings with a connection on this node. */
+  List<String> meetingIds() {
+    return List.copyOf(meetings.keySet());
+  }
+
+  /** Every connection on this node. */
+  Stream<Connection> all() {
+    return meetings.values().stream().flatMap(room -> List.copyOf(room.values()).stream());
+  }
+
+  @Override
+  public void broadcast(String meetingId, JsonObject msg, Connection except) {
+    Map<String, Connection> room = meetings.get(meetingId);
+    if (room != null) {
+      room.values().stream().filter(x -> x != except && x.inMeeting()).forEach(x -> x.send(msg));
+    }
+  }
+
+  @Override
+  public void broadcastModerators(String meetingId, JsonObject msg) {
+    Map<String, Connection> room = meetings.get(meetingId);
+    if (room != null) {
+      room.values().stream().filter(x -> x.inMeeting() && x.role.canModerate()).forEach(x -> x.send(msg));
+    }
+  }
+}
