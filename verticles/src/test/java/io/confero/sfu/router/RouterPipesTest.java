@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two workers of one node piping a meeting (no sockets, no threads): the pipes' messages are queued
+ * Workers of one node piping a meeting (no sockets, no threads): the pipes' messages are queued
  * and delivered in order by {@link #drain()}, as each worker's event loop would run them. Alice
  * publishes simulcast on worker 0; Bob and Carol subscribe on worker 1.
  */
@@ -60,7 +60,7 @@ class RouterPipesTest {
 
       @Override
       public int workers() {
-        return 2;
+        return 3;
       }
 
       @Override
@@ -90,7 +90,10 @@ class RouterPipesTest {
   }
 
   Router router(int worker) {
-    MeetingRouterRtxTest.FakeEnv env = new MeetingRouterRtxTest.FakeEnv();
+    return router(worker, new MeetingRouterRtxTest.FakeEnv());
+  }
+
+  Router router(int worker, MeetingRouterRtxTest.FakeEnv env) {
     if (worker == 0) {
       worker0Metrics = env.metrics;
     }
@@ -233,6 +236,32 @@ class RouterPipesTest {
     assertThat(worker1.pipes().remoteCount()).isEqualTo(1);
     List<SubscribedTrack> none = worker0.subscribe(ALICE).tracks();
     assertThat(none).as("Alice is offered nothing of her own").isEmpty();
+  }
+
+  @Test
+  void aFarMicrophoneTakesAnAudioSlotAndTheMeetingSizeCountsEveryWorker() throws Exception {
+    // worker 2 of the same node, with audio slots above 1 participant: Dave alone there, Alice's
+    // microphone piped from worker 0 (a worker sees the far participants that publish)
+    MeetingRouterRtxTest.FakeEnv env = new MeetingRouterRtxTest.FakeEnv() {
+      @Override
+      public AudioSlotConfig audioSlots() {
+        return new AudioSlotConfig(1, 1);
+      }
+    };
+    Router worker2 = router(2, env);
+    drain();
+    Map<String, Producer> worker2Proxies = new HashMap<>();
+    worker2.tap(new CollectingTap(worker2Proxies));
+    SfuRequest.SubscribeOffer offer = worker2.subscribe("dave-0123456789");
+    assertThat(offer.tracks()).filteredOn(t -> t.track().kind().equals("audio"))
+        .isNotEmpty().allSatisfy(t -> assertThat(t.track().source()).isEqualTo("slot"));
+    Producer farMicrophone = worker2Proxies.values().stream()
+        .filter(p -> p.kind() == io.confero.media.sdp.MediaKind.AUDIO).findFirst().orElseThrow();
+    farMicrophone.level().onLevel(10, 1000);
+    worker2.tick(1000, false);
+    assertThat(env.events).filteredOn(io.confero.codecs.sfu.SfuEvent.AudioSlots.class::isInstance)
+        .map(e -> ((io.confero.codecs.sfu.SfuEvent.AudioSlots) e).holders())
+        .anySatisfy(holders -> assertThat(holders).contains(ALICE));
   }
 
   /** A VP8 packet (payload descriptor byte 0x90) of one sequence number and SSRC. */
