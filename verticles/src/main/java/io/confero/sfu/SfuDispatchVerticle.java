@@ -17,10 +17,10 @@ import java.util.OptionalInt;
 
 /**
  * The front of a node's SFU: every command for the node ({@link Addresses#sfuNode}) comes here and
- * goes on to the worker that serves its participant. A participant's first command places it
- * ({@link WorkerPlacement}: small meetings on one worker, newcomers of large ones on the
+ * goes on to the worker that serves its participant. A participant's first publish or subscribe
+ * places it ({@link WorkerPlacement}: small meetings on one worker, newcomers of large ones on the
  * least-loaded worker by forwarded packets per second); it keeps that worker until it leaves or its
- * transport dies. A recording command goes to the worker with most of the meeting, whose router
+ * transport dies. Other commands for a participant not placed are answered here. A recording command goes to the worker with most of the meeting, whose router
  * sees every track (piped ones too). Placement state lives on this verticle's event loop only.
  */
 public final class SfuDispatchVerticle extends VerticleBase {
@@ -68,8 +68,15 @@ public final class SfuDispatchVerticle extends VerticleBase {
       }
       worker = known.getAsInt();
       placement.remove(l.meetingId(), l.participantId());
-    } else {
+    } else if (req instanceof SfuRequest.Publish || req instanceof SfuRequest.Subscribe) {
       worker = place(req.meetingId(), participantOf(req));
+    } else {
+      OptionalInt known = placement.workerOf(req.meetingId(), participantOf(req));
+      if (known.isEmpty()) {
+        answerUnplaced(msg, req);
+        return;
+      }
+      worker = known.getAsInt();
     }
     vertx.eventBus().<Object>request(Addresses.sfuWorker(nodeId, worker), req, options).onComplete(ar -> {
       if (ar.succeeded()) {
@@ -80,6 +87,19 @@ public final class SfuDispatchVerticle extends VerticleBase {
         msg.fail(500, "SFU worker " + worker + " did not answer: " + ar.cause().getMessage());
       }
     });
+  }
+
+  /**
+   * A command for a participant with no media on this node (it left, or never published or
+   * subscribed): no worker holds anything of it, so nothing is placed for it. An answer to an
+   * offer nobody made is refused as the worker would refuse it; the rest change nothing.
+   */
+  private static void answerUnplaced(Message<SfuRequest> msg, SfuRequest req) {
+    if (req instanceof SfuRequest.SubscribeAnswer) {
+      msg.fail(400, "no subscriber offer is outstanding");
+    } else {
+      msg.reply(new SfuRequest.Ack());
+    }
   }
 
   private int place(String meetingId, String participantId) {

@@ -73,11 +73,22 @@ class SfuDispatchVerticleTest {
 
   @Test
   void aWorkersRefusalReachesTheCallerWithItsCode(Vertx vertx) throws Exception {
+    await(send(vertx, new SfuRequest.Subscribe("m1", "ada")));
     Throwable e = send(vertx, new SfuRequest.SubscribeAnswer("m1", "ada", "v=0")).transform(Future::succeededFuture)
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).cause();
     assertThat(e).isInstanceOf(ReplyException.class);
     assertThat(((ReplyException) e).failureCode()).isEqualTo(400);
     assertThat(e.getMessage()).isEqualTo("bad answer sdp");
+  }
+
+  @Test
+  void commandsForSomeoneWithoutMediaHerePlaceNobody(Vertx vertx) throws Exception {
+    assertThat(await(send(vertx, new SfuRequest.SetTrackHeight("m1", "gone", "t", 180))))
+        .isInstanceOf(SfuRequest.Ack.class);
+    Throwable e = send(vertx, new SfuRequest.SubscribeAnswer("m1", "gone", "v=0")).transform(Future::succeededFuture)
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).cause();
+    assertThat(((ReplyException) e).failureCode()).isEqualTo(400);
+    assertThat(seen).as("no worker was bothered").isEmpty();
   }
 
   @Test
