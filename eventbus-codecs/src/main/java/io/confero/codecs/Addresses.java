@@ -13,6 +13,14 @@ public final class Addresses {
     return "confero.sfu." + part(nodeId) + "." + worker + ".cmd";
   }
 
+  /**
+   * Commands to a node's SFU as a whole: its dispatcher places each participant on a worker and
+   * forwards the command to {@link #sfuWorker} of that worker.
+   */
+  public static String sfuNode(String nodeId) {
+    return "confero.sfu." + part(nodeId) + ".cmd";
+  }
+
   /** Events the SFU workers of a node publish for the signaling verticle of that node. */
   public static String sfuEvents(String nodeId) {
     return "confero.sfu." + part(nodeId) + ".events";

@@ -64,6 +64,17 @@ public final class ApiVerticle extends VerticleBase {
     return router.getRoutes();
   }
 
+  /** Set once the node starts shutting down: {@code /readiness} answers 503 from then on. */
+  private volatile boolean draining;
+
+  /**
+   * The node is going down (SIGTERM): readiness turns 503 so load balancers and Kubernetes stop
+   * sending new users here, while requests and sockets already here are still served.
+   */
+  public void startDraining() {
+    draining = true;
+  }
+
   /** Stops accepting connections and lets requests in flight finish (at most {@code timeout}). */
   public Future<Void> drain(java.time.Duration timeout) {
     return server.shutdown(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -156,6 +167,8 @@ public final class ApiVerticle extends VerticleBase {
 
   private HealthCheckHandler readiness() {
     HealthChecks checks = HealthChecks.create(vertx);
+    checks.register("draining", p -> p.complete(draining
+        ? Status.KO(new JsonObject().put("reason", "the node is shutting down")) : Status.OK()));
     checks.register("database", 2000, p -> pool.query("SELECT 1").execute()
         .onSuccess(r -> p.complete(Status.OK())).onFailure(e -> p.complete(Status.KO())));
     checks.register("cluster", 2000, p -> vertx.executeBlocking(clusterSafe::get)

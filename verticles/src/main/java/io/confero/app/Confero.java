@@ -124,13 +124,12 @@ public final class Confero {
         .onFailure(e -> closeQuietly(db));
   }
 
-  /** Capture control: the {@code SfuRequest.Record} command to the meeting's SFU worker on its home node. */
-  private static io.confero.recording.control.CaptureControl captureControl(Vertx vertx, HazelcastMeetingHomes homes,
-      int workers) {
+  /** Capture control: the {@code SfuRequest.Record} command to the SFU of the meeting's home node (its dispatcher picks the worker). */
+  private static io.confero.recording.control.CaptureControl captureControl(Vertx vertx, HazelcastMeetingHomes homes) {
     return (r, on) -> {
       io.confero.meeting.MeetingId id = new io.confero.meeting.MeetingId(r.meetingId().toString());
       return homes.claim(id).compose(home -> vertx.eventBus().request(
-          Addresses.sfuWorker(home.nodeId(), Math.floorMod(id.value().hashCode(), workers)),
+          Addresses.sfuNode(home.nodeId()),
           new io.confero.codecs.sfu.SfuRequest.Record(id.value(), r.startedBy(), r.id().toString(), on),
           new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(120_000)))
           .onComplete(x -> vertx.eventBus().publish(Addresses.meetingEvents(id.value()),
@@ -195,21 +194,25 @@ public final class Confero {
     return Future.all(signingKey, turnSecret, tenants, homes.publish(), linkSecret).compose(x -> {
       int workers = config.sfu().workerCount();
       recordings.set(RecordingComponents.create(config.recording(), pool, clock, cm.getNodeId(),
-          config.http().publicUrl(), linkSecret.result(), captureControl(vertx, homes, workers),
+          config.http().publicUrl(), linkSecret.result(), captureControl(vertx, homes),
           node -> cm.getNodes().contains(node)));
       TokenService tokens = new TokenService(vertx, signingKey.result(), config.api().tokenTtlSeconds(),
           config.api().sessionTokenTtlSeconds());
       List<SfuVerticle> sfus = new ArrayList<>();
+      io.confero.sfu.SfuNode sfuNode = io.confero.sfu.SfuNode.of(workers, registry);
       for (int i = 0; i < workers; i++) {
         sfus.add(new SfuVerticle(config.sfu(), cm.getNodeId(), i, registry,
-            captures(vertx, config.recording(), recordings.get().store(), clock)));
+            captures(vertx, config.recording(), recordings.get().store(), clock), sfuNode));
       }
+      io.confero.sfu.SfuDispatchVerticle sfuDispatch = new io.confero.sfu.SfuDispatchVerticle(cm.getNodeId(),
+          sfuNode.loads(), config.sfu().spreadThreshold(), registry);
       SignalingVerticle signaling = new SignalingVerticle(config.signaling(), new SignalingComponents(tokens,
           directory, meetingRepo, eventLog, new io.confero.store.ChatRepository(pool), registry, cm.getNodeId(), workers,
           clock, homes, recordings.get().service()));
       TurnVerticle turn = config.turn().enabled()
           ? new TurnVerticle(turnConfig(config.turn(), turnSecret.result()), registry) : null;
-      Future<?> sfuUp = Future.all(sfus.stream().map(v -> (Future<?>) vertx.deployVerticle(v)).toList());
+      Future<?> sfuUp = Future.all(sfus.stream().map(v -> (Future<?>) vertx.deployVerticle(v)).toList())
+          .compose(v -> vertx.deployVerticle(sfuDispatch));
       Future<?> turnUp = turn != null ? vertx.deployVerticle(turn) : Future.succeededFuture();
       WebhookVerticle webhooks = new WebhookVerticle(config.webhooks(), new DeliveryQueue(pool), clock,
           random::nextDouble);
@@ -312,14 +315,15 @@ public final class Confero {
   }
 
   /**
-   * Stops everything, in the order that loses nothing: this node leaves the cluster's node map (no
-   * new joins are sent here), the REST server stops accepting and finishes requests in flight,
-   * signaling tells every client to reconnect (1012) and logs their holds, and only then the pool,
+   * Stops everything, in the order that loses nothing: {@code /readiness} turns 503 and this node
+   * leaves the cluster's node map (no new joins are sent here), the REST server stops accepting
+   * and finishes requests in flight, signaling tells every client to reconnect (1012) and logs their holds, and only then the pool,
    * Vert.x and the embedded database close. Blocking: call it from a plain thread (main, a shutdown
    * hook, a test), never from an event loop.
    */
   public void close() throws Exception {
     try {
+      api.startDraining();
       withdrawQuietly();
       awaitQuietly("draining the REST API", api.drain(DRAIN));
       awaitQuietly("draining signaling", signaling.drain(DRAIN));

@@ -94,10 +94,11 @@ public record ConferoConfig(
   /**
    * {@code audioSlots}: loudest speakers each subscriber hears besides the dominant one in a large
    * meeting (0: one stream per participant always); {@code audioSlotsAbove}: the meeting size above
-   * which slots are used.
+   * which slots are used; {@code spreadThreshold}: participants of one meeting on a node from which
+   * it spreads over the node's workers.
    */
   public record Sfu(int workers, String bindHost, int port, String announcedAddress, int audioSlots,
-      int audioSlotsAbove) {
+      int audioSlotsAbove, int spreadThreshold) {
     public int workerCount() {
       return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
     }
@@ -139,7 +140,7 @@ public record ConferoConfig(
         v.intIn("session.token_ttl_seconds", 60, 86400));
     Sfu sfu = new Sfu(v.intIn("sfu.workers", 0, 256), v.string("sfu.bind_host"),
         v.intIn("sfu.port", 0, 65535), v.string("sfu.announced_address"), v.intIn("sfu.audio_slots", 0, 16),
-        v.intIn("sfu.audio_slots_above", 1, 100_000));
+        v.intIn("sfu.audio_slots_above", 1, 100_000), v.intIn("sfu.spread_threshold", 1, 100_000));
     String turnHost = v.string("turn.public_host").isBlank() ? http.publicHost() : v.string("turn.public_host");
     Turn turn = new Turn(v.bool("turn.enabled"), v.string("turn.listen_host"),
         v.intIn("turn.udp_port", 0, 65535), v.intIn("turn.tcp_port", 0, 65535),

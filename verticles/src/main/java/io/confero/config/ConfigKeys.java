@@ -61,6 +61,7 @@ public final class ConfigKeys {
       new ConfigKey("session.token_ttl_seconds", INT, "3600", "Lifetime of participant session tokens"),
       new ConfigKey("media.region", STRING, "local", "Region name reported in join responses"),
       new ConfigKey("sfu.workers", INT, "0", "SFU worker verticles, each owning one UDP port; 0 = one per core"),
+      new ConfigKey("sfu.spread_threshold", INT, "16", "Participants of one meeting on a node from which it spreads over the node's SFU workers (newcomers go to the least-loaded worker, streams cross between workers over in-memory pipes); smaller meetings stay on one worker"),
       new ConfigKey("sfu.bind_host", STRING, "0.0.0.0", "Interface SFU UDP sockets bind to"),
       new ConfigKey("sfu.port", INT, "10000", "UDP port of SFU worker 0; worker i uses sfu.port + i"),
       new ConfigKey("sfu.announced_address", STRING, "127.0.0.1", "Address put in ICE candidates (public or node address behind NAT / Kubernetes)"),

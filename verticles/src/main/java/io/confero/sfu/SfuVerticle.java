@@ -6,7 +6,6 @@ import io.confero.codecs.sfu.SfuRequest;
 import io.confero.config.ConferoConfig;
 import io.confero.media.rtp.RtpDemux;
 import io.confero.media.sdp.LocalTransport;
-import io.confero.media.sdp.MediaKind;
 import io.confero.media.sdp.SdpNegotiationException;
 import io.confero.media.sdp.SdpParseException;
 import io.confero.sfu.dtls.DtlsCertificate;
@@ -14,6 +13,8 @@ import io.confero.sfu.ice.IceCredentials;
 import io.confero.sfu.ice.IceUfragIndex;
 import io.confero.sfu.metrics.DropReason;
 import io.confero.sfu.metrics.SfuMetrics;
+import io.confero.sfu.pipe.PipeMessage;
+import io.confero.sfu.pipe.PipeNet;
 import io.confero.sfu.router.AudioSlotConfig;
 import io.confero.sfu.router.Router;
 import io.confero.sfu.router.WorkerEnv;
@@ -67,21 +68,30 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   private long timer;
   private long ticks;
   private final io.confero.recording.capture.Captures captures;
+  private final SfuNode node;
+  private final PipeNet pipes;
+  private final WorkerLoadSampler load;
   private OwnEventLoop loop;
 
   public SfuVerticle(ConferoConfig.Sfu config, String nodeId, int index, MeterRegistry registry) {
-    this(config, nodeId, index, registry, null);
+    this(config, nodeId, index, registry, null, SfuNode.single(registry));
   }
 
-  /** A worker that also captures recordings ({@code captures} null: it refuses to). */
+  /**
+   * Worker {@code index} of {@code node} (its pipes to the other workers, its load report), which
+   * also captures recordings ({@code captures} null: it refuses to).
+   */
   public SfuVerticle(ConferoConfig.Sfu config, String nodeId, int index, MeterRegistry registry,
-      io.confero.recording.capture.Captures captures) {
+      io.confero.recording.capture.Captures captures, SfuNode node) {
     this.config = config;
     this.audioSlots = new AudioSlotConfig(config.audioSlots(), config.audioSlotsAbove());
     this.nodeId = nodeId;
     this.index = index;
     this.registry = registry;
     this.captures = captures;
+    this.node = node;
+    this.pipes = node.pipes().net(index);
+    this.load = new WorkerLoadSampler(node.loads(), index, registry);
   }
 
   @Override
@@ -109,6 +119,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   /** Registers the event-bus consumer, the tick and the UDP port; runs on the worker's own loop. */
   private Future<Void> listen() {
     consumer = vertx.eventBus().consumer(Addresses.sfuWorker(nodeId, index), this::onRequest);
+    node.pipes().register(index, loop.context()::execute, this::onPipe);
     timer = vertx.setPeriodic(TICK_MILLIS, id -> tick());
     int port = config.port() == 0 ? 0 : config.port() + index;
     Future<UdpPort> bound = UdpPort.bind(loop.context(), config.bindHost(), port,
@@ -153,37 +164,48 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
       record(msg, r);
       return;
     }
-    Router router = routers.computeIfAbsent(req.meetingId(), this::newRouter);
+    Router router = routers.get(req.meetingId());
+    if (router == null) {
+      router = newRouter(req.meetingId());
+      routers.put(req.meetingId(), router);
+      router.pipes().announce();
+    }
+    Router r = router;
+    router.pipes().whenReady(() -> handle(msg, r));
+  }
+
+  /** A request for a router that every other worker has answered (so it knows the far producers). */
+  private void handle(Message<SfuRequest> msg, Router router) {
+    SfuRequest req = msg.body();
+    if (routers.get(req.meetingId()) != router) {
+      onRequest(msg);
+      return;
+    }
     try {
-      if (req instanceof SfuRequest.Publish p) {
-        msg.reply(router.publish(p));
-      } else if (req instanceof SfuRequest.Subscribe s) {
-        msg.reply(router.subscribe(s.participantId()));
-      } else if (req instanceof SfuRequest.SubscribeAnswer a) {
-        router.subscribeAnswer(a.participantId(), a.answerSdp());
-        msg.reply(new SfuRequest.Ack());
-      } else if (req instanceof SfuRequest.SetMuted m) {
-        router.setMuted(m.participantId(), MediaKind.of(m.kind()), m.muted());
-        msg.reply(new SfuRequest.Ack());
-      } else if (req instanceof SfuRequest.SetTrackPaused t) {
-        router.setTrackPaused(t.participantId(), t.trackId(), t.paused());
-        msg.reply(new SfuRequest.Ack());
-      } else if (req instanceof SfuRequest.SetTrackHeight h) {
-        router.setTrackHeight(h.participantId(), h.trackId(), h.maxHeight());
-        msg.reply(new SfuRequest.Ack());
-      } else if (req instanceof SfuRequest.Leave l) {
-        router.leave(l.participantId());
-        msg.reply(new SfuRequest.Ack());
-      }
+      msg.reply(RouterCommands.apply(router, req));
     } catch (SdpParseException | SdpNegotiationException e) {
       msg.fail(400, e.getMessage());
     } catch (RuntimeException e) {
       LOG.warn("SFU request {} failed for meeting {}", req.getClass().getSimpleName(), req.meetingId(), e);
       msg.fail(500, "internal error");
     } finally {
-      if (router.isEmpty()) {
+      if (router.isEmpty() && router.pipes().ready()) {
         routers.remove(req.meetingId());
+        router.pipes().close();
       }
+    }
+  }
+
+  /** A message from another worker of this node about a meeting it shares with this one. */
+  private void onPipe(PipeMessage m) {
+    Router r = routers.get(m.meetingId());
+    if (r != null) {
+      r.pipes().onMessage(m);
+    } else if (m instanceof PipeMessage.Hello h) {
+      pipes.post(h.from(), new PipeMessage.HelloAck(m.meetingId(), index, false));
+    } else if (m instanceof PipeMessage.Packet p) {
+      p.handled();
+      metrics.drop(DropReason.PIPE_ORPHAN);
     }
   }
 
@@ -213,8 +235,12 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
     boolean consent = ticks % 20 == 0;
     for (Router r : List.copyOf(routers.values())) {
       r.tick(now, consent);
+      if (r.isEmpty() && r.pipes().ready()) {
+        routers.values().remove(r);
+        r.pipes().close();
+      }
     }
-    routers.values().removeIf(Router::isEmpty);
+    load.sample(now, metrics.forwardedCount(), routers.values());
   }
 
   @Override
@@ -266,6 +292,11 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   }
 
 
+  @Override
+  public PipeNet pipes() {
+    return pipes;
+  }
+
   private void send(byte[] buf, int len, InetSocketAddress to) {
     socket.send(buf, len, to);
   }
@@ -274,6 +305,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   public Future<?> stop() {
     Promise<Void> stopped = Promise.promise();
     loop.context().runOnContext(v -> {
+      node.pipes().unregister(index);
       vertx.cancelTimer(timer);
       transports.forEach(WebRtcTransport::close);
       transports.clear();

@@ -72,7 +72,7 @@ public final class SignalingVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     failures = new Failures(c.registry());
-    SfuClient sfu = new SfuClient(vertx.eventBus(), c.nodeId(), c.sfuWorkers());
+    SfuClient sfu = new SfuClient(vertx.eventBus(), c.nodeId());
     Subscriptions subscriptions = new Subscriptions(sfu, rooms, failures);
     Reconnects reconnects = new Reconnects(rooms, live, sfu, subscriptions, config.reconnectGrace(), c.clock());
     departures = new Departures(rooms, live, reconnects);

@@ -129,6 +129,11 @@ public final class Producer {
     return track.mid();
   }
 
+  /** The m-section as last negotiated (codecs, extension ids, rids, SSRCs). */
+  public PublishedTrack track() {
+    return track;
+  }
+
   /** A renegotiation kept this m-section: its codecs and extension ids may have changed. */
   public void update(PublishedTrack track) {
     this.track = track;

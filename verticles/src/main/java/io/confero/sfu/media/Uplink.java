@@ -213,7 +213,7 @@ public final class Uplink {
   }
 
   /** Feeds the layer selection: this encoding arrives, its size, and the height a VP8 key frame announces. */
-  private static void noteLayerActivity(Encoding enc, RtpPacket p, boolean keyframe, long nowNanos) {
+  static void noteLayerActivity(Encoding enc, RtpPacket p, boolean keyframe, long nowNanos) {
     Producer producer = enc.producer();
     producer.activity().onPacket(enc.index(), p.length(), nowNanos);
     if (keyframe && producer.isVp8()) {

@@ -50,7 +50,11 @@ public enum DropReason {
   /** A packet names (rid / repaired rid, RFC 8852) a simulcast layer the publisher did not negotiate. */
   UNKNOWN_RID,
   /** A packet's rid or role disagrees with the layer its SSRC is bound to (never moved between layers). */
-  LAYER_CONFLICT;
+  LAYER_CONFLICT,
+  /** A packet piped from another worker for a producer this worker has no proxy of (it just closed or left). */
+  PIPE_ORPHAN,
+  /** The far worker of a pipe has not handled the packets already posted to it (stalled): not piped. */
+  PIPE_OVERFLOW;
 
   /** The metric tag: the name in lower case. */
   public String tag() {

@@ -64,6 +64,11 @@ public final class SfuMetrics {
     estimates.record(bps);
   }
 
+  /** Drops counted so far for one reason. */
+  public double dropped(DropReason reason) {
+    return drops.get(reason).count();
+  }
+
   public void drop(DropReason reason) {
     drops.get(reason).increment();
   }
@@ -75,6 +80,11 @@ public final class SfuMetrics {
   public void forwarded(int bytes) {
     rtpForwarded.increment();
     bytesForwarded.increment(bytes);
+  }
+
+  /** RTP packets forwarded so far (the worker's load signal). */
+  public double forwardedCount() {
+    return rtpForwarded.count();
   }
 
   public void retransmitted() {

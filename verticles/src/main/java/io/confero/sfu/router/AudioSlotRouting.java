@@ -46,8 +46,11 @@ final class AudioSlotRouting {
     return config.appliesTo(participants);
   }
 
-  /** The slot streams of {@code peer}, created with mids from its bundle on first use; empty before any Opus producer. */
-  List<AudioSlotStream> streams(Peer peer, Collection<Peer> all) {
+  /**
+   * The slot streams of {@code peer}, created with mids from its bundle on first use; empty before
+   * any Opus producer among {@code all} (the meeting's producers, those piped from other workers too).
+   */
+  List<AudioSlotStream> streams(Peer peer, Collection<Producer> all) {
     Slots s = subscribers.get(peer.participantId);
     if (s != null) {
       return s.streams();
@@ -68,12 +71,10 @@ final class AudioSlotRouting {
     return streams;
   }
 
-  private static RtpCodec anyAudioCodec(Collection<Peer> all) {
-    for (Peer p : all) {
-      for (Producer producer : p.producers()) {
-        if (producer.kind() == MediaKind.AUDIO && !producer.isClosed()) {
-          return producer.primaryCodec();
-        }
+  private static RtpCodec anyAudioCodec(Collection<Producer> all) {
+    for (Producer producer : all) {
+      if (producer.kind() == MediaKind.AUDIO && !producer.isClosed()) {
+        return producer.primaryCodec();
       }
     }
     return null;
@@ -84,7 +85,8 @@ final class AudioSlotRouting {
    * consumer per microphone ({@code drop} removes those), and back below it; true when its
    * m-sections change.
    */
-  boolean sync(Peer peer, boolean slotted, Collection<Peer> all, java.util.function.Consumer<WebRtcConsumer> drop) {
+  boolean sync(Peer peer, boolean slotted, Collection<Producer> all,
+      java.util.function.Consumer<WebRtcConsumer> drop) {
     if (!slotted) {
       boolean had = has(peer.participantId);
       drop(peer.participantId);
@@ -132,9 +134,10 @@ final class AudioSlotRouting {
 
   /**
    * A round of slot decisions when one is due: the loudest unmuted microphone of each participant
-   * is ranked once for the meeting, then each subscriber's selector decides.
+   * ({@code producers}: the meeting's, those piped from other workers too) is ranked once for the
+   * meeting, then each subscriber's selector decides.
    */
-  void tick(long nowMillis, Collection<Peer> peers, String dominant) {
+  void tick(long nowMillis, Collection<Producer> producers, String dominant) {
     if (subscribers.isEmpty() || roundDone && nowMillis - lastRoundMillis < AudioSlotSelector.INTERVAL_MILLIS) {
       return;
     }
@@ -143,14 +146,12 @@ final class AudioSlotRouting {
     feeds.keySet().removeIf(Producer::isClosed);
     Map<String, Integer> loudness = new HashMap<>();
     Map<String, Producer> microphones = new HashMap<>();
-    for (Peer peer : peers) {
-      for (Producer p : peer.producers()) {
-        if (p.kind() == MediaKind.AUDIO && !p.isMuted() && !p.isClosed()) {
-          int l = p.level().loudness(nowMillis);
-          if (l >= loudness.getOrDefault(peer.participantId, -1)) {
-            loudness.put(peer.participantId, l);
-            microphones.put(peer.participantId, p);
-          }
+    for (Producer p : producers) {
+      if (p.kind() == MediaKind.AUDIO && !p.isMuted() && !p.isClosed()) {
+        int l = p.level().loudness(nowMillis);
+        if (l >= loudness.getOrDefault(p.participantId(), -1)) {
+          loudness.put(p.participantId(), l);
+          microphones.put(p.participantId(), p);
         }
       }
     }

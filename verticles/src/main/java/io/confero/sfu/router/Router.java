@@ -55,6 +55,8 @@ public final class Router implements Consumer.Listener {
   private final ActiveSpeakerDetector speakers = new ActiveSpeakerDetector();
   private final AudioSlotRouting audioSlots;
   private ProducerTap tap;
+  /** Pipes to the node's other workers hosting this meeting (none with one worker). */
+  private final RouterPipes pipes;
 
   /**
    * Something that wants every producer of the meeting as it comes and goes (a recorder): it
@@ -74,11 +76,22 @@ public final class Router implements Consumer.Listener {
   public Router(String meetingId, WorkerEnv env) {
     this.meetingId = meetingId;
     this.env = env;
+    this.pipes = new RouterPipes(meetingId, env.pipes(), env.metrics(), peers, this, () -> tap, env::nowMillis);
     this.audioSlots = new AudioSlotRouting(meetingId, env.audioSlots(), env);
+  }
+
+  /** This meeting's pipes to the node's other workers (greeting, readiness, messages from them). */
+  public RouterPipes pipes() {
+    return pipes;
   }
 
   public boolean isEmpty() {
     return peers.isEmpty();
+  }
+
+  /** Participants on this worker (not those of the meeting on other workers). */
+  public int participantCount() {
+    return peers.size();
   }
 
   /** Starts ({@code t} not null) or stops telling {@code t} of every producer; the tap closes its own consumers. */
@@ -86,6 +99,7 @@ public final class Router implements Consumer.Listener {
     tap = t;
     if (t != null) {
       peers.values().forEach(peer -> peer.producers().forEach(p -> t.onProducer(p, this)));
+      pipes.proxies().forEach(p -> t.onProducer(p, this));
     }
   }
 
@@ -128,8 +142,10 @@ public final class Router implements Consumer.Listener {
         if (tap != null) {
           tap.onProducer(p, this);
         }
+        pipes.producerOpened(p);
       } else {
         p.update(t);
+        pipes.producerUpdated(p);
       }
       tracks.add(info(p));
     }
@@ -139,11 +155,12 @@ public final class Router implements Consumer.Listener {
   /** A subscriber offer with a consumer for every other participant's producer; empty when nothing changed. */
   public SfuRequest.SubscribeOffer subscribe(String participantId) {
     Peer peer = peer(participantId);
-    boolean slotted = audioSlots.appliesTo(peers.size());
-    boolean changed = audioSlots.sync(peer, slotted, peers.values(), c -> dropConsumer(peer, c))
+    boolean slotted = audioSlots.appliesTo(peers.size() + pipes.remoteParticipants());
+    boolean changed = audioSlots.sync(peer, slotted, meetingProducers(), c -> dropConsumer(peer, c))
         | addMissingConsumers(peer, slotted) | peer.consumersChanged;
     for (WebRtcConsumer c : List.copyOf(peer.consumersByTrack.values())) {
-      if (c.producer().isClosed() || !peers.containsKey(c.producer().participantId())) {
+      boolean gone = !peers.containsKey(c.producer().participantId()) && !pipes.isProxy(c.producer());
+      if (c.producer().isClosed() || gone) {
         dropConsumer(peer, c);
         changed = true;
       }
@@ -151,7 +168,7 @@ public final class Router implements Consumer.Listener {
     if (!changed && peer.subscribeState != null) {
       return new SfuRequest.SubscribeOffer("", List.of());
     }
-    List<AudioSlotStream> slots = slotted ? audioSlots.streams(peer, peers.values()) : List.of();
+    List<AudioSlotStream> slots = slotted ? audioSlots.streams(peer, meetingProducers()) : List.of();
     if (peer.consumersByTrack.isEmpty() && slots.isEmpty() && peer.subscribeState == null) {
       return new SfuRequest.SubscribeOffer("", List.of());
     }
@@ -180,26 +197,29 @@ public final class Router implements Consumer.Listener {
   /** A consumer for each other participant's producer that {@code peer} does not receive yet; true if any. */
   private boolean addMissingConsumers(Peer peer, boolean slotted) {
     boolean added = false;
-    for (Peer other : peers.values()) {
-      if (other == peer) {
-        continue;
+    for (Producer p : meetingProducers()) {
+      if (slotted && p.kind() == MediaKind.AUDIO) {
+        continue; // heard through the audio slots
       }
-      for (Producer p : other.producers()) {
-        if (slotted && p.kind() == MediaKind.AUDIO) {
-          continue; // heard through the audio slots
-        }
-        if (!peer.consumersByTrack.containsKey(p.trackId())) {
-          WebRtcConsumer c = new WebRtcConsumer(p, peer.downlink, this, env.metrics(), Integer.toString(peer.nextMid++),
-              peer.payloadTypes.assign(p.primaryCodec()),
-              new WebRtcConsumer.StreamIds(env.randomInt(), env.randomInt(), Integer.toUnsignedLong(env.randomInt()),
-                  env.randomInt(), env.randomInt()));
-          peer.consumersByTrack.put(p.trackId(), c);
-          p.addConsumer(c);
-          added = true;
-        }
+      if (!peer.consumersByTrack.containsKey(p.trackId()) && !p.participantId().equals(peer.participantId)) {
+        WebRtcConsumer c = new WebRtcConsumer(p, peer.downlink, this, env.metrics(), Integer.toString(peer.nextMid++),
+            peer.payloadTypes.assign(p.primaryCodec()),
+            new WebRtcConsumer.StreamIds(env.randomInt(), env.randomInt(), Integer.toUnsignedLong(env.randomInt()),
+                env.randomInt(), env.randomInt()));
+        peer.consumersByTrack.put(p.trackId(), c);
+        p.addConsumer(c);
+        added = true;
       }
     }
     return added;
+  }
+
+  /** Every producer of the meeting this router sees: its participants' and the proxies of other workers' ones. */
+  private List<Producer> meetingProducers() {
+    List<Producer> all = new ArrayList<>();
+    peers.values().forEach(peer -> all.addAll(peer.producers()));
+    all.addAll(pipes.proxies());
+    return all;
   }
 
   /** Applies the browser's answer to our last subscriber offer; starts DTLS on the first one. */
@@ -246,6 +266,7 @@ public final class Router implements Consumer.Listener {
         if (tap != null) {
           tap.onMuted(p, muted);
         }
+        pipes.producerMuted(p);
         if (!muted) {
           p.encodings().forEach(e -> peer.uplink.requestKeyframe(e, env.nowMillis()));
         }
@@ -279,6 +300,10 @@ public final class Router implements Consumer.Listener {
   /** A consumer needs a keyframe: the encoding's publisher is asked (throttled per encoding). */
   @Override
   public void onKeyframeNeeded(Consumer consumer, Encoding encoding) {
+    if (pipes.isProxy(encoding.producer())) {
+      pipes.requestKeyframe(encoding);
+      return;
+    }
     Peer owner = peers.get(encoding.producer().participantId());
     if (owner != null && owner.uplink != null && !encoding.producer().isClosed()) {
       owner.uplink.requestKeyframe(encoding, env.nowMillis());
@@ -306,6 +331,7 @@ public final class Router implements Consumer.Listener {
   private void closeProducer(Peer owner, Producer p) {
     owner.uplink.remove(p);
     p.markClosed();
+    pipes.producerClosed(p);
     for (Consumer c : List.copyOf(p.consumers())) {
       p.removeConsumer(c);
       c.close();
@@ -334,18 +360,22 @@ public final class Router implements Consumer.Listener {
     }
     Map<String, Integer> loudness = new HashMap<>();
     for (Peer peer : peers.values()) {
-      for (Producer p : peer.producers()) {
-        if (p.kind() == MediaKind.AUDIO && !p.isMuted()) {
-          loudness.merge(peer.participantId, p.level().loudness(nowMillis), Math::max);
-        }
-      }
+      peer.producers().forEach(p -> addLoudness(loudness, p, nowMillis));
     }
+    pipes.proxies().forEach(p -> addLoudness(loudness, p, nowMillis));
     String speaker = speakers.decide(loudness, nowMillis);
-    if (speaker != null) {
+    // every worker of the meeting decides alike; the lowest-numbered one speaks for it
+    if (speaker != null && pipes.leads()) {
       env.emit(new SfuEvent.ActiveSpeaker(meetingId, speaker));
       if (tap != null) {
         tap.onActiveSpeaker(speaker);
       }
+    }
+  }
+
+  private static void addLoudness(Map<String, Integer> loudness, Producer p, long nowMillis) {
+    if (p.kind() == MediaKind.AUDIO && !p.isMuted()) {
+      loudness.merge(p.participantId(), p.level().loudness(nowMillis), Math::max);
     }
   }
 
@@ -355,7 +385,8 @@ public final class Router implements Consumer.Listener {
    */
   public void tick(long nowMillis, boolean checkConsent) {
     detectActiveSpeaker(nowMillis);
-    audioSlots.tick(nowMillis, peers.values(), speakers.current());
+    pipes.tick();
+    audioSlots.tick(nowMillis, meetingProducers(), speakers.current());
     for (Peer p : List.copyOf(peers.values())) {
       WebRtcTransport pub = p.uplink == null ? null : p.uplink.transport();
       if (p.uplink != null) {

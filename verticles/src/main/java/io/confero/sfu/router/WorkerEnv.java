@@ -24,6 +24,11 @@ public interface WorkerEnv {
 
   int randomInt();
 
+  /** The node's other workers, for meetings whose participants sit on several (none by default). */
+  default io.confero.sfu.pipe.PipeNet pipes() {
+    return io.confero.sfu.pipe.PipeNet.SINGLE;
+  }
+
   /** Audio slots for large meetings ({@code sfu.audio_slots}); the defaults unless the worker says otherwise. */
   default AudioSlotConfig audioSlots() {
     return AudioSlotConfig.DEFAULT;

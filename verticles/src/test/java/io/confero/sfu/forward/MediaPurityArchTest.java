@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** The codec and forwarding packages stay pure: no Vert.x, Hazelcast, logging or clock reads. */
 class MediaPurityArchTest {
-    private static final String[] PURE = {"io.confero.media.rtp..", "io.confero.media.rtcp..", "io.confero.sfu.forward..", "io.confero.sfu.bwe.."};
+    private static final String[] PURE = {"io.confero.media.rtp..", "io.confero.media.rtcp..", "io.confero.sfu.forward..", "io.confero.sfu.bwe..",
+        "io.confero.sfu.placement.."};
 
     /** Imports only the main classes directory (fast), not the whole classpath. */
     private final JavaClasses classes = new ClassFileImporter()

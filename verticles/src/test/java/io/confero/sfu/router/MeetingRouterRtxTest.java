@@ -43,6 +43,13 @@ class MeetingRouterRtxTest {
     final SfuMetrics metrics = new SfuMetrics(new SimpleMeterRegistry(), 0);
     final Random random = new Random(7);
     final List<SfuEvent> events = new ArrayList<>();
+    /** The node's other workers as this one sees them (none unless a test pipes routers together). */
+    io.confero.sfu.pipe.PipeNet pipes = io.confero.sfu.pipe.PipeNet.SINGLE;
+
+    @Override
+    public io.confero.sfu.pipe.PipeNet pipes() {
+      return pipes;
+    }
 
     @Override
     public WebRtcTransport newTransport(String participantId, boolean publisher, WebRtcTransport.Listener listener) {
