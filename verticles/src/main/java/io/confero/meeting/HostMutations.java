@@ -127,12 +127,15 @@ public final class HostMutations {
     }
   }
 
-  /** The host makes a participant co-host ({@link Role#COHOST}) or takes it back ({@link Role#PARTICIPANT}). */
+  /**
+   * The host makes a participant co-host ({@link Role#COHOST}) or takes it back ({@link Role#PARTICIPANT}),
+   * promotes a viewer (a webinar attendee) to participant (a panelist) or demotes one to {@link Role#VIEWER}.
+   */
   public record SetRole(ParticipantId actor, ParticipantId target, Role role) implements MeetingMutation {
     @Override
     public Outcome apply(MeetingId id, LiveMeeting current) {
       return onTarget(current, actor, true, target, true, EnumSet.of(Presence.INVITED, Presence.JOINED, Presence.LEFT),
-          t -> role != Role.COHOST && role != Role.PARTICIPANT ? Outcome.rejected(current, NO_PARTICIPANT)
+          t -> role == Role.HOST ? Outcome.rejected(current, NO_PARTICIPANT)
               : Outcome.accepted(current.withParticipant(t.withRole(role)), "participant.role_changed",
                   payload(actor, "participant_id", target.value(), "role", role.wire())));
     }

@@ -171,6 +171,8 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
       } else if (req instanceof SfuRequest.SetTrackHeight h) {
         router.setTrackHeight(h.participantId(), h.trackId(), h.maxHeight());
         msg.reply(new SfuRequest.Ack());
+      } else if (req instanceof SfuRequest.Unpublish u) {
+        msg.reply(new SfuRequest.PublishAnswer("", List.of(), router.unpublish(u.participantId())));
       } else if (req instanceof SfuRequest.Leave l) {
         router.leave(l.participantId());
         msg.reply(new SfuRequest.Ack());

@@ -88,8 +88,8 @@ final class HostControls {
 
   private static Role role(JsonObject msg) {
     String r = Messages.str(msg, "role", 16, true);
-    if (!r.equals("cohost") && !r.equals("participant")) {
-      throw new SignalingError("bad-message", "'role' must be cohost or participant");
+    if (!r.equals("cohost") && !r.equals("participant") && !r.equals("viewer")) {
+      throw new SignalingError("bad-message", "'role' must be cohost, participant or viewer");
     }
     return Role.parse(r).orElseThrow();
   }
@@ -154,7 +154,11 @@ final class HostControls {
       for (LiveParticipant p : out.state().participants().values()) {
         Connection c = rooms.connection(conn.meetingId(), p.id().value());
         if (c != null && c.inMeeting() && c.role != p.role()) {
+          boolean demoted = p.role() == Role.VIEWER;
           c.sync(p);
+          if (demoted) {
+            publishing.unpublishAll(c).onFailure(e -> failures.report(c, e, null));
+          }
           rooms.broadcast(conn.meetingId(), new JsonObject().put("type", "participant_updated")
               .put("participant", c.participantJson()), null);
         }
