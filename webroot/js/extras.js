@@ -11,7 +11,7 @@ export const REACTIONS = ['👍', '👏', '❤️', '😂', '😮', '🎉', '�
 const MAX_CHAT_BYTES = 4096;
 /** Host actions: the English name stays in data-action (a stable hook), the text is translated. */
 const ACTION_KEYS = { Mute: 'host.mute', 'Ask to unmute': 'host.askUnmute', 'Stop video': 'host.stopVideo',
-  'Make co-host': 'host.makeCohost', 'Remove co-host': 'host.removeCohost', 'Make host': 'host.makeHost', Remove: 'host.remove' };
+  'Make co-host': 'host.makeCohost', 'Make panelist': 'host.makePanelist', 'Make attendee': 'host.makeAttendee', 'Remove co-host': 'host.removeCohost', 'Make host': 'host.makeHost', Remove: 'host.remove' };
 const $ = (id) => document.getElementById(id);
 
 export class Extras {
@@ -75,6 +75,7 @@ export class Extras {
   /** `joined`: chat history, own role, lock state, who is waiting. */
   onJoined(m) {
     this.role = (m.self && m.self.role) || 'participant';
+    this.webinar = !!(m.meeting && m.meeting.webinar);
     this.locked = !!(m.meeting && m.meeting.locked);
     this.multiShare = !!(m.meeting && m.meeting.allow_multi_share);
     this.messages = [];
@@ -113,8 +114,10 @@ export class Extras {
   /** Our own participant record changed (role, raised hand). */
   onSelf(p) {
     if (p.role && p.role !== this.role) {
+      const was = this.role;
       this.role = p.role;
-      toast(t(p.role === 'host' ? 'note.nowHost' : p.role === 'cohost' ? 'note.nowCohost' : 'note.noLongerHost'));
+      toast(t(p.role === 'host' ? 'note.nowHost' : p.role === 'cohost' ? 'note.nowCohost' : p.role === 'viewer'
+        ? 'note.nowAttendee' : was === 'viewer' ? 'note.nowPanelist' : 'note.noLongerHost'));
     }
     this.handUp = !!p.hand_raised_at;
     this.render();
@@ -221,9 +224,15 @@ export class Extras {
   personActions(id, p, selfId) {
     if (!this.canModerate || id === selfId) return null;
     const actions = [
-      ['Mute', () => this.send({ type: 'mute_participant', participant_id: id, kind: 'audio' }), !p.audio_muted],
+      ['Make panelist', () => this.send({ type: 'set_role', participant_id: id, role: 'participant' }),
+        this.role === 'host' && p.role === 'viewer'],
+      ['Make attendee', () => this.send({ type: 'set_role', participant_id: id, role: 'viewer' }),
+        this.role === 'host' && this.webinar && p.role === 'participant'],
+      ['Mute', () => this.send({ type: 'mute_participant', participant_id: id, kind: 'audio' }),
+        !p.audio_muted && p.role !== 'viewer'],
       ['Ask to unmute', () => this.send({ type: 'ask_unmute', participant_id: id }), p.audio_muted],
-      ['Stop video', () => this.send({ type: 'mute_participant', participant_id: id, kind: 'video' }), !p.video_muted],
+      ['Stop video', () => this.send({ type: 'mute_participant', participant_id: id, kind: 'video' }),
+        !p.video_muted && p.role !== 'viewer'],
       ['Make co-host', () => this.send({ type: 'set_role', participant_id: id, role: 'cohost' }),
         this.role === 'host' && p.role === 'participant'],
       ['Remove co-host', () => this.send({ type: 'set_role', participant_id: id, role: 'participant' }),
