@@ -83,8 +83,9 @@ class WebinarSignalingTest {
           && u.getJsonObject("participant").getValue("hand_raised_at") != null);
 
       host.send(msg("set_role", "participant_id", a, "role", "participant"));
-      att.await("participant_updated", u -> a.equals(u.getJsonObject("participant").getString("participant_id"))
-          && "participant".equals(u.getJsonObject("participant").getString("role")));
+      JsonObject promoted = att.await("participant_updated", u -> a.equals(u.getJsonObject("participant")
+          .getString("participant_id")) && "participant".equals(u.getJsonObject("participant").getString("role")));
+      assertThat(promoted.getJsonObject("participant").getValue("hand_raised_at")).as("hand lowered").isNull();
       att.send(msg("publish", "sdp", HostControlsTest.chromiumOffer(), "sources", MIC_AND_CAMERA));
       assertThat(att.await("publish_answer").getJsonArray("tracks")).isNotEmpty();
       host.await("track_published", t -> a.equals(t.getJsonObject("track").getString("participant_id")));
