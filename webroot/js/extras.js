@@ -60,6 +60,7 @@ export class Extras {
     $('mute-all-btn').addEventListener('click', () => this.send({ type: 'mute_all' }));
     $('lock-btn').addEventListener('click', () => this.send({ type: 'lock', locked: !this.locked }));
     $('multi-share-btn').addEventListener('click', () => this.send({ type: 'allow_multi_share', allowed: !this.multiShare }));
+    $('attendee-chat-btn').addEventListener('click', () => this.send({ type: 'attendee_chat', allowed: !this.attendeeChat }));
     $('end-all-btn').addEventListener('click', () => {
       if (window.confirm(t('host.endAllConfirm'))) this.send({ type: 'end_meeting' });
     });
@@ -76,6 +77,7 @@ export class Extras {
   onJoined(m) {
     this.role = (m.self && m.self.role) || 'participant';
     this.webinar = !!(m.meeting && m.meeting.webinar);
+    this.attendeeChat = !!(m.meeting && m.meeting.attendee_chat);
     this.locked = !!(m.meeting && m.meeting.locked);
     this.multiShare = !!(m.meeting && m.meeting.allow_multi_share);
     this.messages = [];
@@ -103,6 +105,7 @@ export class Extras {
         }
         this.locked = !!m.locked;
         this.multiShare = !!m.allow_multi_share;
+        this.attendeeChat = !!m.attendee_chat;
         break;
       case 'unmute_requested': toast(t('note.askUnmute', { name: m.display_name || t('note.theHost') }), { ms: 8000 }); break;
       default: return false;
@@ -189,6 +192,10 @@ export class Extras {
     $('lock-btn').textContent = t(this.locked ? 'host.unlock' : 'host.lock');
     $('multi-share-btn').textContent = t(this.multiShare ? 'host.singleShare' : 'host.multiShare');
     $('multi-share-btn').setAttribute('aria-pressed', String(this.multiShare));
+    $('attendee-chat-btn').hidden = !this.webinar;
+    $('attendee-chat-btn').textContent = t(this.attendeeChat ? 'host.attendeeChatOff' : 'host.attendeeChatOn');
+    $('attendee-chat-btn').setAttribute('aria-pressed', String(this.attendeeChat));
+    $('chat-form').hidden = this.role === 'viewer' && !this.attendeeChat; // the server refuses it (view-only)
     $('waiting-section').hidden = !this.canModerate || this.waiting.size === 0;
     this.knocks.sync(this.waiting, this.canModerate);
     $('waiting-list').replaceChildren(...[...this.waiting.values()].map((w) => {

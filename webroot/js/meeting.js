@@ -283,7 +283,6 @@ function onJoined(s, m) {
   self.video_muted = !(media.enabled.video && media.track('video'));
   store.participants.set(s.selfId, participantRecord(self));
   s.role = self.role || s.role;
-  s.meetingInfo = m.meeting || {};
   showPublishControls(s.role);
   extras.onJoined(m);
   recording.onJoined(m, extras.canModerate);
@@ -398,8 +397,6 @@ function onParticipant(p, announce) {
 /** Attendees (role viewer) receive only: no microphone, camera or present buttons. */
 function showPublishControls(role) {
   for (const id of ['mic-btn', 'cam-btn', 'screen-btn']) $(id).hidden = role === 'viewer';
-  const meeting = store.session && store.session.meetingInfo;
-  $('chat-form').hidden = role === 'viewer' && !(meeting && meeting.attendee_chat);
 }
 
 /**

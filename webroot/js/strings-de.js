@@ -107,6 +107,8 @@ export const DE = {
   'host.makeCohost': 'Zum Co-Gastgeber machen',
   'host.removeCohost': 'Co-Gastgeber entfernen',
   'host.makeHost': 'Zum Gastgeber machen',
+  'host.attendeeChatOn': 'Zuschauer chatten lassen',
+  'host.attendeeChatOff': 'Zuschauer-Chat beenden',
   'host.makePanelist': 'Zum Diskussionsteilnehmer machen',
   'host.makeAttendee': 'Zum Zuschauer machen',
   'note.nowPanelist': 'Du bist jetzt Diskussionsteilnehmer: Kamera und Mikrofon sind auf der Bühne',

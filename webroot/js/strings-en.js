@@ -107,6 +107,8 @@ export const EN = {
   'host.makeCohost': 'Make co-host',
   'host.removeCohost': 'Remove co-host',
   'host.makeHost': 'Make host',
+  'host.attendeeChatOn': 'Let attendees chat',
+  'host.attendeeChatOff': 'Stop attendee chat',
   'host.makePanelist': 'Make panelist',
   'host.makeAttendee': 'Make attendee',
   'note.nowPanelist': 'You are a panelist now: your camera and microphone are on the stage',

@@ -55,7 +55,8 @@ class WebinarSignalingTest {
           new String[] {att.send(msg("chat", "text", "a question")), "view-only"},
           new String[] {att.send(msg("set_role", "participant_id", a, "role", "participant")), "forbidden"},
           new String[] {att.send(msg("mute_participant", "participant_id", h.participantId(), "kind", "audio")),
-              "forbidden"});
+              "forbidden"},
+          new String[] {att.send(msg("attendee_chat", "allowed", true)), "forbidden"});
       for (String[] x : refused) {
         assertThat(att.awaitError(x[0]).getString("code")).as(x[0]).isEqualTo(x[1]);
       }
@@ -65,6 +66,13 @@ class WebinarSignalingTest {
       LiveParticipant self = seats.live(m).participants().get(new ParticipantId(a));
       assertThat(self.role()).isEqualTo(Role.VIEWER);
       assertThat(seats.live(m).participants().get(new ParticipantId(h.participantId())).audioMuted()).isFalse();
+      assertThat(seats.get(m).getJsonObject("settings").getBoolean("attendee_chat")).isFalse();
+
+      host.send(msg("attendee_chat", "allowed", true));
+      att.await("meeting_updated", u -> Boolean.TRUE.equals(u.getBoolean("attendee_chat")));
+      att.send(msg("chat", "text", "now a question"));
+      host.await("chat", c -> "now a question".equals(c.getJsonObject("message").getString("text")));
+      assertThat(seats.get(m).getJsonObject("settings").getBoolean("attendee_chat")).isTrue();
     }
   }
 
