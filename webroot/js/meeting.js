@@ -563,9 +563,9 @@ function renderAllPeople() {
   gallery.setHands(raisedInOrder(store.participants));
   const n = String(store.participants.size);
   $('participants-count').textContent = n;
-  $('participants-count-label').textContent = attendees ? `(${n} · ${t('people.attendee')}: ${attendees})` : `(${n})`;
+  $('participants-count-label').textContent = attendees ? `(${n} · ${t('people.attendees')}: ${attendees})` : `(${n})`;
   $('attendee-count').hidden = !attendees;
-  $('attendee-count').textContent = `${t('people.attendee')}: ${attendees}`;
+  $('attendee-count').textContent = `${t('people.attendees')}: ${attendees}`;
 }
 
 function togglePanel(open = $('side-panel').hidden) {

@@ -1,7 +1,7 @@
 import { el, icon, initials, avatarColor } from './dom.js';
 import { t } from './i18n.js';
 
-const ROLE_KEYS = { host: 'people.host', cohost: 'people.cohost', viewer: 'people.viewer' };
+const ROLE_KEYS = { host: 'people.host', cohost: 'people.cohost', viewer: 'people.attendee' };
 const roleLabel = (role) => (role === 'participant' ? '' : ROLE_KEYS[role] ? t(ROLE_KEYS[role]) : role ?? '');
 
 /** How many attendees (role viewer) the people panel shows per page: a webinar's audience may be 1,000. */

@@ -114,6 +114,7 @@ export const DE = {
   'note.nowPanelist': 'Du bist jetzt Diskussionsteilnehmer: Kamera und Mikrofon sind auf der Bühne',
   'note.nowAttendee': 'Du bist wieder Zuschauer: du siehst und hörst zu',
   'people.attendee': 'Zuschauer',
+  'people.attendees': 'Zuschauer',
   'people.moreAttendees': '{n} weitere Zuschauer',
   'people.showMore': 'Mehr Zuschauer zeigen',
   'home.webinar': 'Webinar',

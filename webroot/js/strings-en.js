@@ -114,6 +114,7 @@ export const EN = {
   'note.nowPanelist': 'You are a panelist now: your camera and microphone are on the stage',
   'note.nowAttendee': 'You are an attendee again: you watch and listen',
   'people.attendee': 'Attendee',
+  'people.attendees': 'Attendees',
   'people.moreAttendees': '{n} more attendees',
   'people.showMore': 'Show more attendees',
   'home.webinar': 'Webinar',

@@ -75,6 +75,7 @@ class WebinarE2ETest {
     String promote = ".person[data-participant-id='" + a + "'] button[data-action='Make panelist']";
     Awaitility.await("the host can make the attendee a panelist").atMost(CallPages.UI_TIMEOUT)
         .until(() -> !host.findAll(promote).isEmpty());
+    host.screenshot(Browsers.screenshotDir().resolve("WebinarE2ETest").resolve("webinar-host.png"));
     host.find(promote).click();
 
     Awaitility.await("the panelist's camera button appears").atMost(CallPages.UI_TIMEOUT)
