@@ -11,7 +11,7 @@ export const REACTIONS = ['👍', '👏', '❤️', '😂', '😮', '🎉', '�
 const MAX_CHAT_BYTES = 4096;
 /** Host actions: the English name stays in data-action (a stable hook), the text is translated. */
 const ACTION_KEYS = { Mute: 'host.mute', 'Ask to unmute': 'host.askUnmute', 'Stop video': 'host.stopVideo',
-  'Make co-host': 'host.makeCohost', 'Remove co-host': 'host.removeCohost', 'Make host': 'host.makeHost', Remove: 'host.remove' };
+  'Make co-host': 'host.makeCohost', 'Make panelist': 'host.makePanelist', 'Make attendee': 'host.makeAttendee', 'Remove co-host': 'host.removeCohost', 'Make host': 'host.makeHost', Remove: 'host.remove' };
 const $ = (id) => document.getElementById(id);
 
 export class Extras {
@@ -60,6 +60,7 @@ export class Extras {
     $('mute-all-btn').addEventListener('click', () => this.send({ type: 'mute_all' }));
     $('lock-btn').addEventListener('click', () => this.send({ type: 'lock', locked: !this.locked }));
     $('multi-share-btn').addEventListener('click', () => this.send({ type: 'allow_multi_share', allowed: !this.multiShare }));
+    $('attendee-chat-btn').addEventListener('click', () => this.send({ type: 'attendee_chat', allowed: !this.attendeeChat }));
     $('end-all-btn').addEventListener('click', () => {
       if (window.confirm(t('host.endAllConfirm'))) this.send({ type: 'end_meeting' });
     });
@@ -75,6 +76,8 @@ export class Extras {
   /** `joined`: chat history, own role, lock state, who is waiting. */
   onJoined(m) {
     this.role = (m.self && m.self.role) || 'participant';
+    this.webinar = !!(m.meeting && m.meeting.webinar);
+    this.attendeeChat = !!(m.meeting && m.meeting.attendee_chat);
     this.locked = !!(m.meeting && m.meeting.locked);
     this.multiShare = !!(m.meeting && m.meeting.allow_multi_share);
     this.messages = [];
@@ -102,6 +105,7 @@ export class Extras {
         }
         this.locked = !!m.locked;
         this.multiShare = !!m.allow_multi_share;
+        this.attendeeChat = !!m.attendee_chat;
         break;
       case 'unmute_requested': toast(t('note.askUnmute', { name: m.display_name || t('note.theHost') }), { ms: 8000 }); break;
       default: return false;
@@ -113,8 +117,10 @@ export class Extras {
   /** Our own participant record changed (role, raised hand). */
   onSelf(p) {
     if (p.role && p.role !== this.role) {
+      const was = this.role;
       this.role = p.role;
-      toast(t(p.role === 'host' ? 'note.nowHost' : p.role === 'cohost' ? 'note.nowCohost' : 'note.noLongerHost'));
+      toast(t(p.role === 'host' ? 'note.nowHost' : p.role === 'cohost' ? 'note.nowCohost' : p.role === 'viewer'
+        ? 'note.nowAttendee' : was === 'viewer' ? 'note.nowPanelist' : 'note.noLongerHost'));
     }
     this.handUp = !!p.hand_raised_at;
     this.render();
@@ -186,6 +192,10 @@ export class Extras {
     $('lock-btn').textContent = t(this.locked ? 'host.unlock' : 'host.lock');
     $('multi-share-btn').textContent = t(this.multiShare ? 'host.singleShare' : 'host.multiShare');
     $('multi-share-btn').setAttribute('aria-pressed', String(this.multiShare));
+    $('attendee-chat-btn').hidden = !this.webinar;
+    $('attendee-chat-btn').textContent = t(this.attendeeChat ? 'host.attendeeChatOff' : 'host.attendeeChatOn');
+    $('attendee-chat-btn').setAttribute('aria-pressed', String(this.attendeeChat));
+    $('chat-form').hidden = this.role === 'viewer' && !this.attendeeChat; // the server refuses it (view-only)
     $('waiting-section').hidden = !this.canModerate || this.waiting.size === 0;
     this.knocks.sync(this.waiting, this.canModerate);
     $('waiting-list').replaceChildren(...[...this.waiting.values()].map((w) => {
@@ -221,9 +231,15 @@ export class Extras {
   personActions(id, p, selfId) {
     if (!this.canModerate || id === selfId) return null;
     const actions = [
-      ['Mute', () => this.send({ type: 'mute_participant', participant_id: id, kind: 'audio' }), !p.audio_muted],
+      ['Make panelist', () => this.send({ type: 'set_role', participant_id: id, role: 'participant' }),
+        this.role === 'host' && p.role === 'viewer'],
+      ['Make attendee', () => this.send({ type: 'set_role', participant_id: id, role: 'viewer' }),
+        this.role === 'host' && this.webinar && p.role === 'participant'],
+      ['Mute', () => this.send({ type: 'mute_participant', participant_id: id, kind: 'audio' }),
+        !p.audio_muted && p.role !== 'viewer'],
       ['Ask to unmute', () => this.send({ type: 'ask_unmute', participant_id: id }), p.audio_muted],
-      ['Stop video', () => this.send({ type: 'mute_participant', participant_id: id, kind: 'video' }), !p.video_muted],
+      ['Stop video', () => this.send({ type: 'mute_participant', participant_id: id, kind: 'video' }),
+        !p.video_muted && p.role !== 'viewer'],
       ['Make co-host', () => this.send({ type: 'set_role', participant_id: id, role: 'cohost' }),
         this.role === 'host' && p.role === 'participant'],
       ['Remove co-host', () => this.send({ type: 'set_role', participant_id: id, role: 'participant' }),

@@ -119,7 +119,8 @@ async function submitSchedule(e) {
   }
   const title = $('s-title').value.trim();
   const body = { scheduled_start: start.toISOString(), duration_minutes: Number($('s-duration').value),
-    waiting_room: $('s-waiting').checked, mute_on_entry: $('s-mute').checked, e2ee_enabled: $('s-e2ee').checked };
+    waiting_room: $('s-waiting').checked, mute_on_entry: $('s-mute').checked, e2ee_enabled: $('s-e2ee').checked,
+    webinar: $('s-webinar').checked };
   if (title) body.title = title;
   $('schedule-submit').disabled = true;
   try {
@@ -139,6 +140,7 @@ function showCard(m) {
   if (m.settings.waiting_room) options.push(t('home.optWaiting'));
   if (m.settings.mute_on_entry) options.push(t('home.optMuted'));
   if (m.settings.e2ee_enabled) options.push(t('home.optE2ee'));
+  if (m.settings.webinar) options.push(t('home.optWebinar'));
   $('card-options').textContent = options.join(' · ');
   $('card-link').value = m.join_url;
   $('card-open').href = hostPath({ code: m.join_code, key: m.host_key });

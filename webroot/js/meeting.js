@@ -6,7 +6,7 @@ import { Publisher } from './publisher.js';
 import { Subscriber } from './subscriber.js';
 import { Gallery } from './gallery.js';
 import { startQualityReports } from './quality.js';
-import { renderPeople } from './people.js';
+import { renderPeople, ATTENDEE_PAGE } from './people.js';
 import { updateMediaButtons, showPreview, showNotice, fillDevices } from './prejoin.js';
 import { Extras } from './extras.js';
 import { takeHostKey } from './hostkey.js';
@@ -283,6 +283,7 @@ function onJoined(s, m) {
   self.video_muted = !(media.enabled.video && media.track('video'));
   store.participants.set(s.selfId, participantRecord(self));
   s.role = self.role || s.role;
+  showPublishControls(s.role);
   extras.onJoined(m);
   recording.onJoined(m, extras.canModerate);
   setState('joined');
@@ -385,11 +386,40 @@ function onParticipant(p, announce) {
     record.video_muted = !(media.enabled.video && media.track('video'));
   }
   store.participants.set(p.participant_id, record);
+  if (isSelf && p.role && p.role !== store.session.role) onRoleChanged(store.session, p.role);
   if (isSelf) extras.onSelf(p);
   gallery.upsert({ participant_id: p.participant_id, ...record }, { self: isSelf });
   renderAllPeople();
   if (announce && !before && !isSelf) toast(t('note.joined', { name: p.display_name || t('people.someone') }));
   if (!isSelf && before && extras.canModerate && handWentUp(before, record)) toast(t('note.handRaised', { name: record.display_name }));
+}
+
+/** Attendees (role viewer) receive only: no microphone, camera or present buttons. */
+function showPublishControls(role) {
+  for (const id of ['mic-btn', 'cam-btn', 'screen-btn']) $(id).hidden = role === 'viewer';
+}
+
+/**
+ * A host made us a webinar panelist (we publish what we have) or an attendee again (the server
+ * closed our tracks; we stop our transceivers and hide the controls).
+ */
+function onRoleChanged(s, role) {
+  const was = s.role;
+  s.role = role;
+  showPublishControls(role);
+  if (!s.publisher) return;
+  if (was === 'viewer') {
+    publishLocal(s);
+  } else if (role === 'viewer') {
+    if (s.screen) {
+      s.screen.track.stop();
+      s.screen = null;
+      gallery.removeScreen('local-screen');
+      screenShare.setButton(false);
+    }
+    s.publisher.dropAll();
+    s.transceivers = {};
+  }
 }
 
 /** The host turned our microphone or camera off: the SFU already stopped forwarding it; we may turn it back on. */
@@ -524,13 +554,18 @@ async function toggle(kind) {
   updateMediaButtons(media);
 }
 
+let attendeeLimit = ATTENDEE_PAGE;
+
 function renderAllPeople() {
-  renderPeople($('participants-list'), store.participants, store.selfId, (id, p) => extras.personActions(id, p, store.selfId));
+  const attendees = renderPeople($('participants-list'), store.participants, store.selfId,
+    (id, p) => extras.personActions(id, p, store.selfId), attendeeLimit, () => { attendeeLimit += ATTENDEE_PAGE; renderAllPeople(); });
   extras.renderHands();
   gallery.setHands(raisedInOrder(store.participants));
   const n = String(store.participants.size);
   $('participants-count').textContent = n;
-  $('participants-count-label').textContent = `(${n})`;
+  $('participants-count-label').textContent = attendees ? `(${n} · ${t('people.attendees')}: ${attendees})` : `(${n})`;
+  $('attendee-count').hidden = !attendees;
+  $('attendee-count').textContent = `${t('people.attendees')}: ${attendees}`;
 }
 
 function togglePanel(open = $('side-panel').hidden) {

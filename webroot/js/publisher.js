@@ -89,6 +89,21 @@ export class Publisher {
     this.negotiate();
   }
 
+  /**
+   * Stops every transceiver without a new offer: we may no longer publish (a webinar attendee again),
+   * the server already closed our tracks.
+   */
+  dropAll() {
+    for (const transceiver of this.sources.keys()) {
+      try {
+        transceiver.stop();
+      } catch {
+        // already stopped or the connection is closed
+      }
+    }
+    this.sources.clear();
+  }
+
   /** Requests a negotiation; resolves when the state that includes this request is published. */
   negotiate() {
     if (this.running) {

@@ -17,7 +17,7 @@ final class MeetingJson {
   private static final Set<String> CREATE_FIELDS = Set.of("title", "type", "start_time", "duration_minutes", "settings");
   private static final Set<String> PATCH_FIELDS = Set.of("title", "start_time", "duration_minutes", "settings");
   private static final Set<String> SETTINGS_FIELDS = Set.of("max_participants", "waiting_room", "mute_on_entry",
-      "allow_recording", "e2ee_enabled");
+      "allow_recording", "e2ee_enabled", "webinar", "attendee_chat");
 
   private MeetingJson() {}
 
@@ -90,7 +90,13 @@ final class MeetingJson {
           "'settings.allow_recording' cannot be true when e2ee_enabled is true: end-to-end encrypted media cannot be recorded by the server");
     }
     return new MeetingSettings(max != null ? max : base.maxParticipants(), wr != null ? wr : base.waitingRoom(),
-        mute != null ? mute : base.muteOnEntry(), recOn, e2eeOn);
+        mute != null ? mute : base.muteOnEntry(), recOn, e2eeOn).withWebinar(orElse(s, "webinar", base.webinar()),
+        orElse(s, "attendee_chat", base.attendeeChat()));
+  }
+
+  private static boolean orElse(JsonObject s, String field, boolean base) {
+    Boolean b = JsonFields.bool(s, "settings.", field);
+    return b != null ? b : base;
   }
 
   private static void checkNotPast(Instant start, Instant now) {

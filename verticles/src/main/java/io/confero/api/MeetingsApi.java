@@ -112,8 +112,8 @@ final class MeetingsApi {
     JsonFields.onlyKnown(body, "", JOIN_FIELDS);
     String name = JsonFields.text(body, "display_name", 100, true);
     String roleText = JsonFields.string(body, "", "role");
-    Role role = roleText == null ? Role.PARTICIPANT : Role.parse(roleText).orElseThrow(() ->
-        ApiException.invalid("role", "'role' must be host, cohost, participant or viewer"));
+    Role role = roleText == null ? Role.PARTICIPANT : Role.parse(webinarWord(roleText)).orElseThrow(() ->
+        ApiException.invalid("role", "'role' must be host, cohost, participant (panelist) or viewer (attendee)"));
     String userId = JsonFields.text(body, "user_id", 128, false);
     service.get(p.tenant(), id).compose(m -> service.join(m, name, role, userId, "api")).compose(this::joinResponse)
         .onSuccess(out -> json(ctx, 200, out)).onFailure(ctx::fail);
@@ -151,12 +151,21 @@ final class MeetingsApi {
     return id;
   }
 
+  /** A webinar's words for roles: a panelist is a participant, an attendee a viewer. */
+  private static String webinarWord(String role) {
+    return switch (role) {
+      case "panelist" -> "participant";
+      case "attendee" -> "viewer";
+      default -> role;
+    };
+  }
+
   /** The cookie a join link's browser is known by: a removal holds for that browser (docs/api.md). */
   static final String BROWSER_COOKIE = "confero_browser";
 
   private Future<Role> linkRole(Meeting m, String hostKey) {
-    if (hostKey == null) {
-      return Future.succeededFuture(Role.PARTICIPANT);
+    if (hostKey == null) { // a webinar's audience watches: its join link seats attendees
+      return Future.succeededFuture(m.settings().webinar() ? Role.VIEWER : Role.PARTICIPANT);
     }
     return service.hostKeyHash(m.id()).map(stored -> {
       if (stored.isEmpty() || !HostKey.matches(stored.get(), hostKey)) {

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class WebMeetingsApi {
   static final Set<String> FIELDS = Set.of("title", "scheduled_start", "duration_minutes", "waiting_room",
-      "mute_on_entry", "e2ee_enabled");
+      "mute_on_entry", "e2ee_enabled", "webinar");
   static final String DEFAULT_TITLE = "Confero meeting";
 
   private final MeetingService service;
@@ -100,7 +100,8 @@ final class WebMeetingsApi {
     // the server cannot record what it cannot read: an end-to-end encrypted meeting never records
     MeetingSettings settings = new MeetingSettings(d.maxParticipants(),
         waitingRoom != null ? waitingRoom : d.waitingRoom(), muteOnEntry != null ? muteOnEntry : d.muteOnEntry(),
-        d.allowRecording() && !e2eeOn, e2eeOn);
+        d.allowRecording() && !e2eeOn, e2eeOn).withWebinar(Boolean.TRUE.equals(JsonFields.bool(o, "", "webinar")),
+        d.attendeeChat());
     return new MeetingJson.Create(title == null ? DEFAULT_TITLE : title,
         start == null ? Meeting.Type.INSTANT : Meeting.Type.SCHEDULED, start == null ? now : start, minutes, settings);
   }

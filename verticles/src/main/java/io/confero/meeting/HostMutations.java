@@ -127,15 +127,23 @@ public final class HostMutations {
     }
   }
 
-  /** The host makes a participant co-host ({@link Role#COHOST}) or takes it back ({@link Role#PARTICIPANT}). */
+  /**
+   * The host makes a participant co-host ({@link Role#COHOST}) or takes it back ({@link Role#PARTICIPANT}),
+   * promotes a viewer (a webinar attendee) to participant (a panelist) or demotes one to {@link Role#VIEWER}.
+   */
   public record SetRole(ParticipantId actor, ParticipantId target, Role role) implements MeetingMutation {
     @Override
     public Outcome apply(MeetingId id, LiveMeeting current) {
       return onTarget(current, actor, true, target, true, EnumSet.of(Presence.INVITED, Presence.JOINED, Presence.LEFT),
-          t -> role != Role.COHOST && role != Role.PARTICIPANT ? Outcome.rejected(current, NO_PARTICIPANT)
-              : Outcome.accepted(current.withParticipant(t.withRole(role)), "participant.role_changed",
+          t -> role == Role.HOST ? Outcome.rejected(current, NO_PARTICIPANT)
+              : Outcome.accepted(current.withParticipant(promoted(t, role)), "participant.role_changed",
                   payload(actor, "participant_id", target.value(), "role", role.wire())));
     }
+  }
+
+  /** {@code t} in {@code role}; an attendee brought on stage has had its answer: its hand goes down. */
+  private static LiveParticipant promoted(LiveParticipant t, Role role) {
+    return t.role() == Role.VIEWER && role != Role.VIEWER ? t.withRole(role).withHand(0) : t.withRole(role);
   }
 
   /** The host hands the host role to a joined participant and becomes a co-host. */

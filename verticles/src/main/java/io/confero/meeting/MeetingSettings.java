@@ -2,9 +2,13 @@ package io.confero.meeting;
 
 import java.io.Serializable;
 
-/** Per-meeting settings, as stored and as returned over REST. */
+/**
+ * Per-meeting settings, as stored and as returned over REST. A {@code webinar} seats join-link
+ * guests as attendees ({@link Role#VIEWER}: receive only); {@code attendeeChat} says whether those
+ * attendees may post in the meeting chat (questions), default yes.
+ */
 public record MeetingSettings(int maxParticipants, boolean waitingRoom, boolean muteOnEntry,
-    boolean allowRecording, boolean e2eeEnabled) implements Serializable {
+    boolean allowRecording, boolean e2eeEnabled, boolean webinar, boolean attendeeChat) implements Serializable {
   public static final int MIN_PARTICIPANTS = 2;
   public static final int MAX_PARTICIPANTS = 1000;
 
@@ -14,5 +18,17 @@ public record MeetingSettings(int maxParticipants, boolean waitingRoom, boolean 
     if (maxParticipants < MIN_PARTICIPANTS || maxParticipants > MAX_PARTICIPANTS) {
       throw new IllegalArgumentException("max_participants must be between 2 and 1000");
     }
+  }
+
+  /** A meeting (not a webinar). */
+  public MeetingSettings(int maxParticipants, boolean waitingRoom, boolean muteOnEntry, boolean allowRecording,
+      boolean e2eeEnabled) {
+    this(maxParticipants, waitingRoom, muteOnEntry, allowRecording, e2eeEnabled, false, true);
+  }
+
+  /** These settings as a webinar (or not) whose attendees may (or may not) chat. */
+  public MeetingSettings withWebinar(boolean isWebinar, boolean attendeesChat) {
+    return new MeetingSettings(maxParticipants, waitingRoom, muteOnEntry, allowRecording, e2eeEnabled, isWebinar,
+        attendeesChat);
   }
 }

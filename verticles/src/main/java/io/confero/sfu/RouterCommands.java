@@ -25,6 +25,8 @@ final class RouterCommands {
       router.setTrackPaused(t.participantId(), t.trackId(), t.paused());
     } else if (req instanceof SfuRequest.SetTrackHeight h) {
       router.setTrackHeight(h.participantId(), h.trackId(), h.maxHeight());
+    } else if (req instanceof SfuRequest.Unpublish u) {
+      return new SfuRequest.PublishAnswer("", java.util.List.of(), router.unpublish(u.participantId()));
     } else if (req instanceof SfuRequest.Leave l) {
       router.leave(l.participantId());
     } else {

@@ -97,6 +97,8 @@ public final class SfuDispatchVerticle extends VerticleBase {
   private static void answerUnplaced(Message<SfuRequest> msg, SfuRequest req) {
     if (req instanceof SfuRequest.SubscribeAnswer) {
       msg.fail(400, "no subscriber offer is outstanding");
+    } else if (req instanceof SfuRequest.Unpublish) {
+      msg.reply(new SfuRequest.PublishAnswer("", java.util.List.of(), java.util.List.of())); // nothing was published
     } else {
       msg.reply(new SfuRequest.Ack());
     }
@@ -131,6 +133,8 @@ public final class SfuDispatchVerticle extends VerticleBase {
       return t.participantId();
     } else if (req instanceof SfuRequest.SetTrackHeight h) {
       return h.participantId();
+    } else if (req instanceof SfuRequest.Unpublish u) {
+      return u.participantId();
     }
     throw new IllegalArgumentException("no participant in " + req.getClass().getSimpleName());
   }

@@ -24,6 +24,10 @@ final class Connection {
   String title;
   /** The meeting is end-to-end encrypted (settings.e2ee_enabled), known once join has looked it up. */
   boolean e2ee;
+  /** The meeting is a webinar (settings.webinar), known once join has looked it up. */
+  boolean webinar;
+  /** A webinar's attendees may chat (settings.attendee_chat), known once join has looked it up. */
+  boolean attendeeChat;
   /** When the hand went up (server clock, ms), 0 when down. */
   long handRaisedAt;
   boolean audioMuted;

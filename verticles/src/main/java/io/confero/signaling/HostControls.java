@@ -63,6 +63,7 @@ final class HostControls {
       case "transfer_host" -> changed(conn, new HostMutations.TransferHost(self,
           Messages.participant(msg, "participant_id")));
       case "end_meeting" -> end(conn);
+      case "attendee_chat" -> attendeeChat(conn, Messages.bool(msg, "allowed"));
       case "admit", "deny" -> admit(conn, Messages.participant(msg, "participant_id"), type.equals("admit"));
       default -> live.mutateOrFail(conn, new HostMutations.AdmitAll(self)).map(out -> {
         rooms.connections(conn.meetingId()).stream().filter(c -> c.state == Connection.State.WAITING).forEach(c -> admitted(c, out.state()));
@@ -74,8 +75,36 @@ final class HostControls {
   /** Tells everyone the meeting-wide switches after a host changed one. */
   private Void meetingUpdated(Connection conn, LiveMeeting state) {
     rooms.broadcast(conn.meetingId(), new JsonObject().put("type", "meeting_updated").put("locked", state.locked())
-        .put("allow_multi_share", state.multiShare()), null);
+        .put("allow_multi_share", state.multiShare()).put("attendee_chat", conn.attendeeChat), null);
     return null;
+  }
+
+  /**
+   * A moderator lets a webinar's attendees chat, or not: the meetings row keeps the setting (joins and
+   * restarts read it there) and every connection of the meeting follows it at once.
+   */
+  private Future<?> attendeeChat(Connection conn, boolean allowed) {
+    if (!conn.webinar) {
+      throw new SignalingError("bad-message", "'attendee_chat' applies to webinars only");
+    }
+    return live.get(conn.principal.meeting()).compose(state -> {
+      MeetingMutation.Outcome refused = HostMutations.authorize(state, conn.principal.participant(), false);
+      if (refused != null) {
+        throw LiveState.refusal(refused.errorCode());
+      }
+      return meetings.findById(conn.principal.meeting()).compose(found -> {
+        if (found.isEmpty()) {
+          throw LiveState.refusal(io.confero.meeting.MeetingMutations.NOT_FOUND);
+        }
+        Meeting m = found.get();
+        return meetings.update(new Meeting(m.id(), m.tenant(), m.joinCode(), m.title(), m.type(), m.status(),
+            m.startTime(), m.durationMinutes(), m.settings().withWebinar(true, allowed), m.createdAt(),
+            java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), m.endedAt()));
+      }).map(x -> {
+        rooms.connections(conn.meetingId()).forEach(c -> c.attendeeChat = c.webinar && allowed);
+        return meetingUpdated(conn, state);
+      });
+    });
   }
 
   private static String kind(JsonObject msg) {
@@ -88,8 +117,8 @@ final class HostControls {
 
   private static Role role(JsonObject msg) {
     String r = Messages.str(msg, "role", 16, true);
-    if (!r.equals("cohost") && !r.equals("participant")) {
-      throw new SignalingError("bad-message", "'role' must be cohost or participant");
+    if (!r.equals("cohost") && !r.equals("participant") && !r.equals("viewer")) {
+      throw new SignalingError("bad-message", "'role' must be cohost, participant or viewer");
     }
     return Role.parse(r).orElseThrow();
   }
@@ -154,7 +183,11 @@ final class HostControls {
       for (LiveParticipant p : out.state().participants().values()) {
         Connection c = rooms.connection(conn.meetingId(), p.id().value());
         if (c != null && c.inMeeting() && c.role != p.role()) {
+          boolean demoted = p.role() == Role.VIEWER;
           c.sync(p);
+          if (demoted) {
+            publishing.unpublishAll(c).onFailure(e -> failures.report(c, e, null));
+          }
           rooms.broadcast(conn.meetingId(), new JsonObject().put("type", "participant_updated")
               .put("participant", c.participantJson()), null);
         }

@@ -55,6 +55,8 @@ final class JoinFlow {
       }
       conn.title = found.get().title();
       conn.e2ee = found.get().settings().e2eeEnabled();
+      conn.webinar = found.get().settings().webinar();
+      conn.attendeeChat = conn.webinar && found.get().settings().attendeeChat();
       return live.mutate(conn, new MeetingMutations.Join(conn.principal.participant(), stores.clock().millis()))
           .compose(out -> {
         if (!out.accepted()) {
@@ -164,7 +166,7 @@ final class JoinFlow {
 
   private static JsonObject meetingJson(Connection conn, LiveMeeting state) {
     JsonObject m = new JsonObject().put("meeting_id", conn.meetingId()).put("title", conn.title)
-        .put("e2ee", conn.e2ee);
+        .put("e2ee", conn.e2ee).put("webinar", conn.webinar).put("attendee_chat", conn.attendeeChat);
     if (state != null) {
       m.put("locked", state.locked()).put("allow_multi_share", state.multiShare());
     }

@@ -7,12 +7,15 @@ import java.util.Set;
 /** Validates each client frame of protocol v1 (docs/protocol.md) and hands it to the part that handles it. */
 final class Messages {
   static final int PROTOCOL_VERSION = 1;
-  /** What the {@code viewer} role may not do (watch, listen, react and raise a hand only). */
-  private static final Set<String> VIEWERS_MAY_NOT = Set.of("publish", "chat");
+  /**
+   * What the {@code viewer} role (a webinar's attendee) may not do: it watches, listens, reacts and
+   * raises a hand; it chats only in a webinar whose {@code attendee_chat} is on.
+   */
+  private static final Set<String> VIEWERS_MAY_NOT = Set.of("publish", "mute", "chat");
   private static final Set<String> TYPES = Set.of("join", "publish", "subscribe_answer", "trickle", "mute", "leave",
       "ping", "chat", "reaction", "raise_hand", "lower_hand", "mute_participant", "mute_all", "ask_unmute",
       "remove_participant", "lock", "set_role", "transfer_host", "end_meeting", "admit", "deny", "admit_all",
-      "video_quality", "allow_multi_share", "start_recording", "stop_recording", "e2ee");
+      "video_quality", "allow_multi_share", "attendee_chat", "start_recording", "stop_recording", "e2ee");
 
   /** The parts that handle frames, each with only the collaborators it uses. */
   record Handlers(JoinFlow joins, HostControls host, Social social, RecordingControls recording,
@@ -37,14 +40,15 @@ final class Messages {
     if (!conn.inMeeting() && !type.equals("join") && !type.equals("ping") && !type.equals("leave")) {
       throw new SignalingError("not-joined", conn.state == Connection.State.WAITING ? "wait until a host admits you" : "send join first");
     }
-    if (conn.role == io.confero.meeting.Role.VIEWER && VIEWERS_MAY_NOT.contains(type)) {
+    if (conn.role == io.confero.meeting.Role.VIEWER && VIEWERS_MAY_NOT.contains(type)
+        && !(type.equals("chat") && conn.attendeeChat)) {
       throw new SignalingError("view-only", "a viewer watches and listens: no publishing, no chat");
     }
     return switch (type) {
       case "join" -> h.joins().join(conn, msg);
       case "chat", "reaction", "raise_hand", "lower_hand" -> h.social().handle(conn, type, msg);
       case "mute_participant", "mute_all", "ask_unmute", "remove_participant", "lock", "set_role", "transfer_host",
-          "end_meeting", "admit", "deny", "admit_all", "allow_multi_share" -> h.host().handle(conn, type, msg);
+          "end_meeting", "admit", "deny", "admit_all", "allow_multi_share", "attendee_chat" -> h.host().handle(conn, type, msg);
       case "start_recording", "stop_recording" -> h.recording().handle(conn, type);
       case "e2ee" -> h.e2ee().handle(conn, msg);
       case "publish" -> h.publishing().publish(conn, msg);

@@ -109,6 +109,25 @@ final class Publishing {
   }
 
   /**
+   * Closes every track of a participant that may no longer publish (a webinar panelist demoted to
+   * attendee): the SFU closes its producers, its screen frees the sharing slot, the others are told
+   * and renegotiated.
+   */
+  Future<?> unpublishAll(Connection conn) {
+    return sfu.<SfuRequest.PublishAnswer>request(new SfuRequest.Unpublish(conn.meetingId(), conn.participantId()))
+        .map(answer -> {
+          sharingSettled(conn, false, answer);
+          conn.tracks.clear();
+          for (TrackInfo t : answer.removed()) {
+            rooms.broadcast(conn.meetingId(), new JsonObject().put("type", "track_unpublished")
+                .put("track", Connection.trackJson(t)), conn);
+          }
+          subscriptions.renegotiateAll(conn.meetingId(), conn);
+          return null;
+        });
+  }
+
+  /**
    * Records whether the participant shares a screen after a publish: a screen that did not make it
    * (refused offer, failed SFU request) or was unpublished frees the meeting's sharing slot.
    */

@@ -183,7 +183,7 @@ public final class MeetingRepository {
     JsonObject s = (JsonObject) r.getJson("settings");
     MeetingSettings settings = new MeetingSettings(s.getInteger("max_participants"),
         s.getBoolean("waiting_room"), s.getBoolean("mute_on_entry"), s.getBoolean("allow_recording"),
-        s.getBoolean("e2ee_enabled"));
+        s.getBoolean("e2ee_enabled")).withWebinar(s.getBoolean("webinar", false), s.getBoolean("attendee_chat", true));
     return new Meeting(new MeetingId(r.getUUID("meeting_id").toString()), new TenantId(r.getString("tenant_id")),
         r.getString("join_code"), r.getString("title"),
         Meeting.Type.valueOf(r.getString("type").toUpperCase(Locale.ROOT)),
@@ -196,7 +196,7 @@ public final class MeetingRepository {
   public static JsonObject settingsJson(MeetingSettings s) {
     return new JsonObject().put("max_participants", s.maxParticipants()).put("waiting_room", s.waitingRoom())
         .put("mute_on_entry", s.muteOnEntry()).put("allow_recording", s.allowRecording())
-        .put("e2ee_enabled", s.e2eeEnabled());
+        .put("e2ee_enabled", s.e2eeEnabled()).put("webinar", s.webinar()).put("attendee_chat", s.attendeeChat());
   }
 
   private static String lower(Enum<?> e) {

@@ -63,7 +63,8 @@ class MeetingsApiTest {
     assertThat(m.getString("status")).isEqualTo("scheduled");
     assertThat(m.getString("join_url")).matches("http://127.0.0.1:\\d+/j/[a-z]{3}-[a-z]{4}-[a-z]{3}");
     assertThat(m.getJsonObject("settings")).isEqualTo(new JsonObject().put("max_participants", 10)
-        .put("waiting_room", true).put("mute_on_entry", true).put("allow_recording", false).put("e2ee_enabled", true));
+        .put("waiting_room", true).put("mute_on_entry", true).put("allow_recording", false).put("e2ee_enabled", true)
+        .put("webinar", false).put("attendee_chat", true));
     RestClient.Response got = rest.authed(token, "GET", r.header("Location"), null);
     assertThat(got.status()).isEqualTo(200);
     assertThat(got.json()).isEqualTo(m);

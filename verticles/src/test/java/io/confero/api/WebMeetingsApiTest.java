@@ -118,6 +118,13 @@ class WebMeetingsApiTest {
   }
 
   @Test
+  void aWebinarFromTheHomePageSeatsItsJoinLinkAsAttendees() throws Exception {
+    JsonObject m = created(new JsonObject().put("title", "All hands").put("webinar", true).encode());
+    assertThat(m.getJsonObject("settings").getBoolean("webinar")).isTrue();
+    assertThat(m.getJsonObject("settings").getBoolean("attendee_chat")).isTrue();
+  }
+
+  @Test
   void emptyObjectIsAnInstantMeetingWithDefaults() throws Exception {
     JsonObject m = created("{}");
     assertThat(m.getString("title")).isEqualTo("Confero meeting");

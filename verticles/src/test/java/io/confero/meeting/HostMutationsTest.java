@@ -55,6 +55,24 @@ class HostMutationsTest {
   }
 
   @Test
+  void theHostPromotesAnAttendeeAndDemotesItButAnAttendeeCannotPromoteItself() {
+    LiveMeeting m = meeting(false).withParticipant(
+        new LiveParticipant(ATTENDEE, "Ada", Role.VIEWER, Presence.JOINED, false, false, 1234));
+    for (MeetingMutation action : hostActionsBy(ATTENDEE, GUEST)) {
+      assertThat(action.apply(ID, m).errorCode()).as(action.toString()).isEqualTo(MeetingMutations.FORBIDDEN);
+    }
+    assertThat(new HostMutations.SetRole(ATTENDEE, ATTENDEE, Role.PARTICIPANT).apply(ID, m).state()).isSameAs(m);
+    Outcome promoted = new HostMutations.SetRole(HOST, ATTENDEE, Role.PARTICIPANT).apply(ID, m);
+    assertThat(promoted.state().participants().get(ATTENDEE).role()).isEqualTo(Role.PARTICIPANT);
+    assertThat(promoted.state().participants().get(ATTENDEE).handRaisedAt()).as("promoted: the hand goes down").isZero();
+    Outcome demoted = new HostMutations.SetRole(HOST, ATTENDEE, Role.VIEWER).apply(ID, promoted.state());
+    assertThat(demoted.state().participants().get(ATTENDEE).role()).isEqualTo(Role.VIEWER);
+    assertThat(new HostMutations.SetRole(HOST, ATTENDEE, Role.HOST).apply(ID, m).accepted()).isFalse();
+  }
+
+  static final ParticipantId ATTENDEE = ParticipantId.random();
+
+  @Test
   void hostActionsChangeStateAndRaiseTheEpoch() {
     LiveMeeting m = meeting(false);
     Outcome muted = new HostMutations.MuteAll(HOST).apply(ID, m);

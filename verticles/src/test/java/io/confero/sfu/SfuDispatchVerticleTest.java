@@ -68,7 +68,8 @@ class SfuDispatchVerticleTest {
     loads.report(1, 90_000, 0);
     await(send(vertx, new SfuRequest.Subscribe("m1", "cyd")));
     await(send(vertx, new SfuRequest.SetTrackHeight("m1", "ada", "t", 180)));
-    assertThat(seen).containsExactly("1:Subscribe", "1:Subscribe", "0:Subscribe", "1:SetTrackHeight");
+    await(send(vertx, new SfuRequest.Unpublish("m1", "cyd"))); // a demoted panelist's tracks close where they live
+    assertThat(seen).containsExactly("1:Subscribe", "1:Subscribe", "0:Subscribe", "1:SetTrackHeight", "0:Unpublish");
   }
 
   @Test
@@ -88,6 +89,8 @@ class SfuDispatchVerticleTest {
     Throwable e = send(vertx, new SfuRequest.SubscribeAnswer("m1", "gone", "v=0")).transform(Future::succeededFuture)
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).cause();
     assertThat(((ReplyException) e).failureCode()).isEqualTo(400);
+    assertThat(await(send(vertx, new SfuRequest.Unpublish("m1", "gone"))))
+        .isEqualTo(new SfuRequest.PublishAnswer("", java.util.List.of(), java.util.List.of()));
     assertThat(seen).as("no worker was bothered").isEmpty();
   }
 

@@ -24,7 +24,7 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
   public static void registerAll(EventBus bus) {
     for (Class<?> c : List.of(SfuRequest.Publish.class, SfuRequest.Subscribe.class, SfuRequest.SubscribeAnswer.class,
         SfuRequest.SetMuted.class, SfuRequest.SetTrackPaused.class, SfuRequest.SetTrackHeight.class,
-        SfuRequest.Leave.class, SfuRequest.Record.class, SfuRequest.PublishAnswer.class,
+        SfuRequest.Leave.class, SfuRequest.Unpublish.class, SfuRequest.Record.class, SfuRequest.PublishAnswer.class,
         SfuRequest.SubscribeOffer.class, SfuRequest.Ack.class, SfuEvent.TransportDown.class,
         SfuEvent.TransportUp.class, SfuEvent.ActiveSpeaker.class, SfuEvent.EncodingsActive.class,
         SfuEvent.AudioSlots.class)) {
@@ -76,6 +76,9 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
     } else if (msg instanceof SfuRequest.Leave l) {
       b.appendByte((byte) 5);
       ids(b, l.meetingId(), l.participantId());
+    } else if (msg instanceof SfuRequest.Unpublish u) {
+      b.appendByte((byte) 9);
+      ids(b, u.meetingId(), u.participantId());
     } else if (msg instanceof SfuRequest.Record r) {
       b.appendByte((byte) 8);
       ids(b, r.meetingId(), r.participantId());
@@ -142,6 +145,7 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
       case 5 -> new SfuRequest.Leave(w.readString(), w.readString());
       case 6 -> new SfuRequest.SetTrackPaused(w.readString(), w.readString(), w.readString(), w.readBool());
       case 7 -> new SfuRequest.SetTrackHeight(w.readString(), w.readString(), w.readString(), w.readInt());
+      case 9 -> new SfuRequest.Unpublish(w.readString(), w.readString());
       case 8 -> new SfuRequest.Record(w.readString(), w.readString(), w.readString(), w.readBool());
       case 20 -> new SfuRequest.PublishAnswer(w.readString(), w.readList(SfuCodec::readTrack),
           w.readList(SfuCodec::readTrack));

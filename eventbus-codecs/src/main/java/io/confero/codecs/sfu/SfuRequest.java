@@ -55,6 +55,13 @@ public sealed interface SfuRequest {
     }
   }
 
+  /**
+   * The participant may no longer publish (a webinar panelist turned attendee): close every producer
+   * it has, keep its transports and consumers; the reply is a {@link PublishAnswer} with no SDP
+   * listing the closed tracks as {@code removed}.
+   */
+  record Unpublish(String meetingId, String participantId) implements SfuRequest {}
+
   /** The participant left: free its transports, producers and consumers. */
   record Leave(String meetingId, String participantId) implements SfuRequest {}
 

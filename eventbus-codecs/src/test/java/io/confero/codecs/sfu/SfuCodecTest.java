@@ -26,6 +26,7 @@ class SfuCodecTest {
         new SfuRequest.SetTrackPaused("m1", "p1", "t1", true),
         new SfuRequest.SetTrackHeight("m1", "p1", "t1", 720),
         new SfuRequest.Leave("m1", "p1"),
+        new SfuRequest.Unpublish("m1", "p1"),
         new SfuRequest.Record("m1", "api:k", "r1", true),
         new SfuRequest.PublishAnswer("v=0\r\n", List.of(TRACK), List.of(TRACK.withMuted(true))),
         new SfuRequest.SubscribeOffer("", List.of(new SubscribedTrack("3", TRACK))),

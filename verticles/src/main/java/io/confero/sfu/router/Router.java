@@ -310,6 +310,20 @@ public final class Router implements Consumer.Listener {
     }
   }
 
+  /** Closes every producer of a participant that may no longer publish; the closed tracks. */
+  public List<TrackInfo> unpublish(String participantId) {
+    Peer peer = peers.get(participantId);
+    if (peer == null) {
+      return List.of();
+    }
+    List<TrackInfo> removed = new ArrayList<>();
+    for (Producer p : List.copyOf(peer.producers())) {
+      removed.add(info(p));
+      closeProducer(peer, p);
+    }
+    return removed;
+  }
+
   /** Frees everything a participant had. */
   public void leave(String participantId) {
     Peer peer = peers.remove(participantId);
