@@ -54,6 +54,7 @@ public final class Router implements Consumer.Listener {
   private final PublishAnswerer answerer = new PublishAnswerer(MediaCapabilities.defaults());
   private final ActiveSpeakerDetector speakers = new ActiveSpeakerDetector();
   private final AudioSlotRouting audioSlots;
+  private final ConnectionNotices notices;
   private ProducerTap tap;
 
   /**
@@ -75,6 +76,7 @@ public final class Router implements Consumer.Listener {
     this.meetingId = meetingId;
     this.env = env;
     this.audioSlots = new AudioSlotRouting(meetingId, env.audioSlots(), env);
+    this.notices = new ConnectionNotices(meetingId, env);
   }
 
   public boolean isEmpty() {
@@ -356,6 +358,7 @@ public final class Router implements Consumer.Listener {
   public void tick(long nowMillis, boolean checkConsent) {
     detectActiveSpeaker(nowMillis);
     audioSlots.tick(nowMillis, peers.values(), speakers.current());
+    notices.tick(nowMillis, peers.values());
     for (Peer p : List.copyOf(peers.values())) {
       WebRtcTransport pub = p.uplink == null ? null : p.uplink.transport();
       if (p.uplink != null) {
