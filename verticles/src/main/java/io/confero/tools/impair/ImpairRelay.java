@@ -83,10 +83,17 @@ public final class ImpairRelay implements AutoCloseable {
 
     public int localPort() { return front.getLocalPort(); }
 
+    /** The clients seen so far: their address, then the port of the relay's upstream socket for each. */
+    public java.util.List<String> clients() {
+        return clients.values().stream().map(c -> c.address + "@" + c.socket.getLocalPort()).sorted().toList();
+    }
+
     /**
      * From now on impairs what goes to the client at {@code clientPort} with {@code down} instead of
      * the schedule ({@code null}: the schedule again), so that a test changes one browser's downlink
-     * when it wants (the client's port is its ICE candidate's, read from the browser's getStats).
+     * when it wants. {@code clientPort} is the client's own port or the port of the relay's upstream
+     * socket for it: what the server sees, and what a browser's getStats shows as its selected local
+     * (peer-reflexive) candidate once the server's ICE answers told it that mapped address.
      */
     public void impairDown(int clientPort, ImpairmentSpec down) {
         if (down == null) {
@@ -181,6 +188,9 @@ public final class ImpairRelay implements AutoCloseable {
     /** Applies the client's override or, without one, the schedule's current step to its down link. */
     private void reconfigureDown(Client c) {
         ImpairmentSpec override = c.address instanceof InetSocketAddress a ? downOverrides.get(a.getPort()) : null;
+        if (override == null) {
+            override = downOverrides.get(c.socket.getLocalPort());
+        }
         int step = schedule.stepAt(System.nanoTime() - started);
         if (override != null) {
             if (override != c.downOverride) {
