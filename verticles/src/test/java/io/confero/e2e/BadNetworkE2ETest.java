@@ -38,7 +38,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @EndToEnd
 class BadNetworkE2ETest {
-  static final Duration WAIT = Duration.ofSeconds(90);
   static final Duration STEP = Duration.ofSeconds(30);
   static final String RELAY_ADDRESS = "127.0.0.2";
   /** Opus concealed over the run, at most (the target is 5 %; see benchmarks §11 for the measured value). */
@@ -67,9 +66,9 @@ class BadNetworkE2ETest {
     Path hd = SimulcastE2ETest.y4m("simulcast-1280x720.y4m", "1280x720", 2);
     Path tiny = SimulcastE2ETest.y4m("simulcast-160x120.y4m", "160x120", 2);
     E2EServer.Meeting meeting = server.createMeeting("Bad network");
-    ada = join("Ada", hd, meeting);
-    grace = join("Grace", tiny, meeting);
-    linus = join("Linus", tiny, meeting);
+    ada = SimulcastE2ETest.join(browsers, server, "Ada", hd, meeting);
+    grace = SimulcastE2ETest.join(browsers, server, "Grace", tiny, meeting);
+    linus = SimulcastE2ETest.join(browsers, server, "Linus", tiny, meeting);
     adaId = (String) ada.execute("return window.confero.selfId;");
     for (BrowserSession b : List.of(grace, linus)) { // Ada's tile large on both: each wants her top layer
       b.execute("const t = document.querySelector(`.tile[data-participant-id='${arguments[0]}']`);"
@@ -82,16 +81,6 @@ class BadNetworkE2ETest {
   static void stop() {
     relays.forEach(r -> System.out.println("E2E badnet relay up: " + r.up() + " | down: " + r.down()));
     relays.forEach(ImpairRelay::close);
-  }
-
-  static BrowserSession join(String name, Path camera, E2EServer.Meeting meeting) {
-    BrowserSession b = browsers.launch(name, o -> o.addArguments("--use-file-for-fake-video-capture=" + camera));
-    b.open(server.joinUrl(meeting));
-    b.find("#name").clear();
-    b.find("#name").sendKeys(name);
-    b.find("#join-btn").click();
-    Awaitility.await(name + " joined").atMost(WAIT).until(() -> "joined".equals(b.conferoState()));
-    return b;
   }
 
   /**
