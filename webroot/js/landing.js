@@ -119,7 +119,7 @@ async function submitSchedule(e) {
   }
   const title = $('s-title').value.trim();
   const body = { scheduled_start: start.toISOString(), duration_minutes: Number($('s-duration').value),
-    waiting_room: $('s-waiting').checked, mute_on_entry: $('s-mute').checked };
+    waiting_room: $('s-waiting').checked, mute_on_entry: $('s-mute').checked, e2ee_enabled: $('s-e2ee').checked };
   if (title) body.title = title;
   $('schedule-submit').disabled = true;
   try {
@@ -138,6 +138,7 @@ function showCard(m) {
   const options = [];
   if (m.settings.waiting_room) options.push(t('home.optWaiting'));
   if (m.settings.mute_on_entry) options.push(t('home.optMuted'));
+  if (m.settings.e2ee_enabled) options.push(t('home.optE2ee'));
   $('card-options').textContent = options.join(' · ');
   $('card-link').value = m.join_url;
   $('card-open').href = hostPath({ code: m.join_code, key: m.host_key });

@@ -24,6 +24,7 @@ import { Invite } from './invite.js';
 import { raisedInOrder, handWentUp } from './hands.js';
 import { t, translatePage } from './i18n.js';
 import { RecordingUi } from './recording.js';
+import { E2ee, e2eeSupport, wireE2eeDialog } from './e2ee.js';
 import { onAudioSlots } from './audioslots.js';
 import { NetStatus } from './netstatus.js';
 
@@ -76,6 +77,7 @@ async function connectWith(body, displayName) {
 function dropConnection() { if (store.session && store.session.signaling.ws) store.session.signaling.ws.close(4000); }
 
 window.confero = store.view({ connectWith, dropConnection });
+wireE2eeDialog();
 
 function setState(state) {
   store.state = state;
@@ -237,6 +239,7 @@ function onMessage(s, m) {
     case 'track_unpublished': if (s.subscriber && m.track) s.subscriber.forget(m.track.track_id); break;
     case 'meeting_ended': finish('ended', t('end.ended'), endReason(m.reason)); break;
     case 'recording': recording.onMessage(m); break;
+    case 'e2ee': if (s.e2ee) s.e2ee.onSignal(m); break;
     case 'error': if (!recording.onError(m.code)) onError(s, m); break;
     default: if (extras.onMessage(m, s.selfId)) renderAllPeople(); else stageView.onMessage(m); break; // track_published, pong and types from later versions need nothing here
   }
@@ -292,9 +295,10 @@ function onJoined(s, m) {
   gallery.setVideo(s.selfId, media.track('video'));
   for (const p of m.participants || []) if (p.participant_id !== s.selfId) onParticipant(p, false);
   renderAllPeople();
-  s.publisher = new Publisher(s.ice, s.signaling);
+  if (!startE2ee(s, m)) return;
+  s.publisher = new Publisher(s.ice, s.signaling, s.e2ee);
   s.publisher.onRejected = (r) => onPublishRejected(s, r);
-  s.subscriber = new Subscriber(s.ice, s.signaling, remoteSink(s, { store, gallery, settings, ensureParticipant }));
+  s.subscriber = new Subscriber(s.ice, s.signaling, remoteSink(s, { store, gallery, settings, ensureParticipant }), s.e2ee);
   store.publisher = s.publisher.pc;
   store.subscriber = s.subscriber.pc;
   for (const pc of [s.publisher.pc, s.subscriber.pc]) { // media cannot flow any more: start over on fresh connections
@@ -403,12 +407,33 @@ function onMutedByHost(s, m) {
   toast(t(kind === 'audio' ? 'note.hostMutedYou' : 'note.hostStoppedVideo'));
 }
 
+/**
+ * An end-to-end encrypted meeting (docs/e2ee.md) gets a fresh E2ee (new keys) with every joined;
+ * a browser that cannot transform frames is told so and leaves. False when the call cannot go on.
+ */
+function startE2ee(s, m) {
+  if (s.e2ee) s.e2ee.close();
+  s.e2ee = null;
+  store.e2ee = null;
+  if (!(m.meeting && m.meeting.e2ee)) return true;
+  const mode = e2eeSupport();
+  if (!mode) {
+    finish('ended', t('e2ee.unsupported'), t('e2ee.unsupportedDetail'));
+    return false;
+  }
+  s.e2ee = new E2ee(s.selfId, s.signaling, mode);
+  store.e2ee = s.e2ee;
+  s.e2ee.start().catch((e) => console.warn('e2ee start failed', e));
+  return true;
+}
+
 function onParticipantLeft(s, m) {
   const id = m.participant_id;
   if (id === s.selfId) {
     if (m.reason === 'removed') finish('ended', t('end.removed'), t('end.removedDetail'));
     return;
   }
+  if (s.e2ee) s.e2ee.left(id);
   const p = store.participants.get(id);
   store.participants.delete(id);
   netStatus.forget(id);
@@ -538,6 +563,8 @@ function teardown({ keepMedia = false } = {}) {
   if (s.screen) s.screen.track.stop();
   if (s.subscriber) s.subscriber.close();
   if (s.publisher) s.publisher.close();
+  if (s.e2ee) s.e2ee.close();
+  store.e2ee = null;
   s.signaling.close();
   $('waiting-preview').srcObject = null;
   if (!keepMedia) {

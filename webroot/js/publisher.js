@@ -26,6 +26,17 @@ export function cameraEncodings(height) {
 }
 
 /**
+ * End-to-end encrypted video goes as VP8 only (docs/e2ee.md: the SFU reads its clear prefix; an
+ * encrypted H.264 frame could not be packetized), where the browser lets us say so.
+ */
+function preferVp8(transceiver, kind) {
+  if (kind !== 'video' || typeof transceiver.setCodecPreferences !== 'function' || !RTCRtpSender.getCapabilities) return;
+  const codecs = (RTCRtpSender.getCapabilities('video') || { codecs: [] }).codecs
+    .filter((c) => /^video\/(vp8|rtx)$/i.test(c.mimeType));
+  try { transceiver.setCodecPreferences(codecs); } catch { /* the SFU prefers VP8 anyway */ }
+}
+
+/**
  * The publishing RTCPeerConnection: our microphone / camera / screen go out as sendonly
  * transceivers; every change is one `publish` offer answered by `publish_answer`. Negotiations are
  * serialized: while one publish is in flight, further requests collapse into one follow-up.
@@ -34,10 +45,12 @@ export class Publisher {
   /**
    * @param {{iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy}} ice from the join response
    * @param signaling a Signaling
+   * @param e2ee an E2ee of an end-to-end encrypted meeting (every sender's frames sealed), or null
    */
-  constructor(ice, signaling) {
+  constructor(ice, signaling, e2ee = null) {
     this.signaling = signaling;
-    this.pc = new RTCPeerConnection({ ...ice, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    this.e2ee = e2ee;
+    this.pc = new RTCPeerConnection({ ...ice, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require', ...(e2ee ? e2ee.pcConfig() : {}) });
     this.sources = new Map(); // RTCRtpTransceiver → 'microphone' | 'camera' | 'screen'
     this.inFlight = null; // {id, resolve, reject} of the publish awaiting its answer
     this.running = null; // promise of the negotiation loop
@@ -56,6 +69,10 @@ export class Publisher {
     const init = { direction: 'sendonly', streams: [stream] };
     if (source === 'camera') init.sendEncodings = cameraEncodings((track.getSettings && track.getSettings().height) || 0);
     const transceiver = this.pc.addTransceiver(track, init);
+    if (this.e2ee) {
+      this.e2ee.attachSender(transceiver.sender, track.kind);
+      preferVp8(transceiver, track.kind);
+    }
     this.sources.set(transceiver, source);
     return transceiver;
   }

@@ -30,6 +30,10 @@ export class RecordingUi {
   /** `joined`: the current state; hosts and co-hosts get the button. */
   onJoined(m, canModerate) {
     $('record-btn').hidden = !canModerate;
+    // the server cannot record what it cannot read (docs/e2ee.md); it would refuse with e2ee-not-recordable
+    const e2ee = !!(m.meeting && m.meeting.e2ee);
+    $('record-btn').disabled = e2ee;
+    $('record-btn').title = e2ee ? t('e2ee.noRecord') : '';
     this.show(!!(m.recording && m.recording.active), false);
   }
 

@@ -5,7 +5,7 @@
  * in docs/testing.md.
  */
 const VIEW = ['state', 'selfId', 'meeting', 'participants', 'remoteTracks', 'publisher', 'subscriber', 'iceTransportPolicy',
-  'layout', 'activeSpeaker', 'audioSlots', 'timings', 'events', 'reconnects', 'resumed', 'restoredSession'];
+  'layout', 'activeSpeaker', 'audioSlots', 'timings', 'events', 'reconnects', 'resumed', 'restoredSession', 'e2ee'];
 
 export class Store {
   constructor({ iceTransportPolicy = 'all' } = {}) {
@@ -28,6 +28,7 @@ export class Store {
     this.reconnects = 0;
     this.resumed = false;
     this.restoredSession = false; // this page rejoined from a reload's saved session, skipping the pre-join
+    this.e2ee = null; // the E2ee of an end-to-end encrypted call (e2ee.js): mode, safety code, ask()
     // the page's own: not in the view
     this.session = null; // the call now: signaling, peer connections, timers (meeting.js connect())
     this.lostSeat = null; // the seat of a call whose reconnect gave up: Rejoin tries it first (a host stays host)

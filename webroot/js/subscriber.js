@@ -9,16 +9,19 @@ export class Subscriber {
    * @param {{iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy}} ice from the join response
    * @param signaling a Signaling
    * @param {{attach:(info:object, track:MediaStreamTrack)=>void, detach:(info:object)=>void}} sink
+   * @param e2ee an E2ee of an end-to-end encrypted meeting (every receiver's frames opened), or null
    */
-  constructor(ice, signaling, sink) {
+  constructor(ice, signaling, sink, e2ee = null) {
     this.signaling = signaling;
     this.sink = sink;
-    this.pc = new RTCPeerConnection({ ...ice, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    this.e2ee = e2ee;
+    this.pc = new RTCPeerConnection({ ...ice, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require', ...(e2ee ? e2ee.pcConfig() : {}) });
     this.byMid = new Map(); // mid → Track from the latest offer
     this.attached = new Map(); // track_id → {info, track}
     this.removed = new Set(); // track_ids unpublished since the latest offer
     this.queue = Promise.resolve();
     this.pc.ontrack = (ev) => {
+      if (this.e2ee) this.e2ee.attachReceiver(ev.receiver, ev.track.kind);
       ev.track.addEventListener('ended', () => this.reconcile());
       this.reconcile();
     };

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class WebMeetingsApi {
   static final Set<String> FIELDS = Set.of("title", "scheduled_start", "duration_minutes", "waiting_room",
-      "mute_on_entry");
+      "mute_on_entry", "e2ee_enabled");
   static final String DEFAULT_TITLE = "Confero meeting";
 
   private final MeetingService service;
@@ -94,10 +94,13 @@ final class WebMeetingsApi {
     int minutes = duration == null ? 60 : MeetingJson.checkDuration(duration);
     Boolean waitingRoom = JsonFields.bool(o, "", "waiting_room");
     Boolean muteOnEntry = JsonFields.bool(o, "", "mute_on_entry");
+    Boolean e2ee = JsonFields.bool(o, "", "e2ee_enabled");
     MeetingSettings d = MeetingSettings.DEFAULTS;
+    boolean e2eeOn = e2ee != null ? e2ee : d.e2eeEnabled();
+    // the server cannot record what it cannot read: an end-to-end encrypted meeting never records
     MeetingSettings settings = new MeetingSettings(d.maxParticipants(),
         waitingRoom != null ? waitingRoom : d.waitingRoom(), muteOnEntry != null ? muteOnEntry : d.muteOnEntry(),
-        d.allowRecording(), d.e2eeEnabled());
+        d.allowRecording() && !e2eeOn, e2eeOn);
     return new MeetingJson.Create(title == null ? DEFAULT_TITLE : title,
         start == null ? Meeting.Type.INSTANT : Meeting.Type.SCHEDULED, start == null ? now : start, minutes, settings);
   }

@@ -22,6 +22,8 @@ final class Connection {
   io.confero.meeting.Role role;
   /** The meeting's title, known once join has looked the meeting up. */
   String title;
+  /** The meeting is end-to-end encrypted (settings.e2ee_enabled), known once join has looked it up. */
+  boolean e2ee;
   /** When the hand went up (server clock, ms), 0 when down. */
   long handRaisedAt;
   boolean audioMuted;

@@ -54,6 +54,7 @@ final class JoinFlow {
         throw new SignalingError("meeting-ended", "the meeting no longer exists");
       }
       conn.title = found.get().title();
+      conn.e2ee = found.get().settings().e2eeEnabled();
       return live.mutate(conn, new MeetingMutations.Join(conn.principal.participant(), stores.clock().millis()))
           .compose(out -> {
         if (!out.accepted()) {
@@ -162,7 +163,8 @@ final class JoinFlow {
   }
 
   private static JsonObject meetingJson(Connection conn, LiveMeeting state) {
-    JsonObject m = new JsonObject().put("meeting_id", conn.meetingId()).put("title", conn.title);
+    JsonObject m = new JsonObject().put("meeting_id", conn.meetingId()).put("title", conn.title)
+        .put("e2ee", conn.e2ee);
     if (state != null) {
       m.put("locked", state.locked()).put("allow_multi_share", state.multiShare());
     }

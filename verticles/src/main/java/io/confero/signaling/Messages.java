@@ -12,11 +12,12 @@ final class Messages {
   private static final Set<String> TYPES = Set.of("join", "publish", "subscribe_answer", "trickle", "mute", "leave",
       "ping", "chat", "reaction", "raise_hand", "lower_hand", "mute_participant", "mute_all", "ask_unmute",
       "remove_participant", "lock", "set_role", "transfer_host", "end_meeting", "admit", "deny", "admit_all",
-      "video_quality", "allow_multi_share", "start_recording", "stop_recording");
+      "video_quality", "allow_multi_share", "start_recording", "stop_recording", "e2ee");
 
   /** The parts that handle frames, each with only the collaborators it uses. */
   record Handlers(JoinFlow joins, HostControls host, Social social, RecordingControls recording,
-      Publishing publishing, Subscriptions subscriptions, VideoQuality quality, Departures departures) {}
+      Publishing publishing, Subscriptions subscriptions, VideoQuality quality, Departures departures,
+      E2eeRelay e2ee) {}
 
   private final Handlers h;
 
@@ -45,6 +46,7 @@ final class Messages {
       case "mute_participant", "mute_all", "ask_unmute", "remove_participant", "lock", "set_role", "transfer_host",
           "end_meeting", "admit", "deny", "admit_all", "allow_multi_share" -> h.host().handle(conn, type, msg);
       case "start_recording", "stop_recording" -> h.recording().handle(conn, type);
+      case "e2ee" -> h.e2ee().handle(conn, msg);
       case "publish" -> h.publishing().publish(conn, msg);
       case "subscribe_answer" -> h.subscriptions().answer(conn, msg);
       case "trickle" -> trickle(msg);

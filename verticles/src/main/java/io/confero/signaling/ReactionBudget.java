@@ -36,4 +36,9 @@ final class ReactionBudget {
   void forget(String meeting) {
     buckets.remove(meeting);
   }
+
+  /** Forgets every bucket whose key starts with {@code prefix} (per-sender keys of one meeting). */
+  void forgetPrefix(String prefix) {
+    buckets.keySet().removeIf(k -> k.startsWith(prefix));
+  }
 }

@@ -57,6 +57,7 @@ public final class SignalingVerticle extends VerticleBase {
   private Departures departures;
   private SfuEvents sfuEvents;
   private Social social;
+  private E2eeRelay e2ee;
   private long sweepTimer;
   /** Set by {@link #drain}: new sockets are turned away (1012), the node is going down. */
   private boolean draining;
@@ -83,8 +84,9 @@ public final class SignalingVerticle extends VerticleBase {
     HostControls host = new HostControls(live, rooms, departures, publishing, joins, c.meetings(), this::publishEnded,
         failures);
     VideoQuality quality = new VideoQuality(rooms, sfu);
+    e2ee = new E2eeRelay(rooms, c.clock());
     messages = new Messages(new Messages.Handlers(joins, host, social, recordingControls, publishing, subscriptions,
-        quality, departures));
+        quality, departures, e2ee));
     sweepTimer = vertx.setPeriodic(Reconnects.SWEEP_MS, id -> reconnects.sweep());
     vertx.setPeriodic(QUALITY_PERIOD_MILLIS, id -> quality.recomputeAll());
     MessageConsumer<SfuEvent> events = vertx.eventBus().consumer(Addresses.sfuEvents(c.nodeId()),
@@ -194,6 +196,7 @@ public final class SignalingVerticle extends VerticleBase {
     sfuEvents.forget(meetingId);
     recordingControls.closed(meetingId);
     social.forget(meetingId);
+    e2ee.forget(meetingId);
     MessageConsumer<?> mc = meetingConsumers.remove(meetingId);
     if (mc != null) {
       mc.unregister();

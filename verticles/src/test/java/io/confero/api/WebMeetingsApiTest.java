@@ -111,6 +111,13 @@ class WebMeetingsApiTest {
   }
 
   @Test
+  void anEndToEndEncryptedMeetingFromTheHomePageIsNeverRecorded() throws Exception {
+    JsonObject m = created(new JsonObject().put("title", "Board").put("e2ee_enabled", true).encode());
+    assertThat(m.getJsonObject("settings").getBoolean("e2ee_enabled")).isTrue();
+    assertThat(m.getJsonObject("settings").getBoolean("allow_recording")).isFalse();
+  }
+
+  @Test
   void emptyObjectIsAnInstantMeetingWithDefaults() throws Exception {
     JsonObject m = created("{}");
     assertThat(m.getString("title")).isEqualTo("Confero meeting");

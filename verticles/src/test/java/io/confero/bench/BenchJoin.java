@@ -40,6 +40,21 @@ final class BenchJoin {
     Awaitility.await(name + " joined").atMost(JOIN_TIMEOUT).until(() -> "joined".equals(b.conferoState()));
   }
 
+  /**
+   * The joined page's signaling-open → first remote camera frame, from its own marks
+   * ({@code window.confero.timings}), in ms; null when no remote frame came within the join timeout.
+   */
+  static Double firstFrameMillis(BrowserSession joiner) {
+    try {
+      Awaitility.await("first frame").atMost(JOIN_TIMEOUT).pollInterval(java.time.Duration.ofMillis(100))
+          .until(() -> joiner.execute("return window.confero.timings.firstFrame;") != null);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      return null;
+    }
+    java.util.Map<?, ?> t = (java.util.Map<?, ?>) joiner.execute("return window.confero.timings;");
+    return ((Number) t.get("firstFrame")).doubleValue() - ((Number) t.get("wsOpen")).doubleValue();
+  }
+
   /** Nearest-rank percentile (0 < p <= 100) of the values. */
   static double percentile(List<Double> values, double p) {
     double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();

@@ -3,11 +3,8 @@ package io.confero.bench;
 import io.confero.e2e.BrowserSession;
 import io.confero.e2e.Browsers;
 import io.confero.e2e.E2EServer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.awaitility.Awaitility;
 
 /**
  * Time to first media: a publishing participant is in the meeting; a second browser then joins
@@ -36,14 +33,11 @@ public final class FirstMediaBench {
       BenchJoin.join(publisher, server, meeting, "Publisher");
       for (int i = 1; i <= joins; i++) {
         BenchJoin.join(joiner, server, meeting, "Joiner" + i);
-        try {
-          Awaitility.await("first frame").atMost(BenchJoin.JOIN_TIMEOUT).pollInterval(Duration.ofMillis(100))
-              .until(() -> joiner.execute("return window.confero.timings.firstFrame;") != null);
-          Map<?, ?> t = (Map<?, ?>) joiner.execute("return window.confero.timings;");
-          double ms = ((Number) t.get("firstFrame")).doubleValue() - ((Number) t.get("wsOpen")).doubleValue();
+        Double ms = BenchJoin.firstFrameMillis(joiner);
+        if (ms != null) {
           samples.add(ms);
           System.out.printf("join %2d: wsOpen->firstFrame %.1f ms%n", i, ms);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } else {
           failures++;
           System.out.printf("join %2d: no remote frame within %s%n", i, BenchJoin.JOIN_TIMEOUT);
         }

@@ -33,14 +33,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *   <li>after the cap lifts, Grace is back at Linus's layer, the paused notice gone;</li>
  *   <li>audio concealment over the whole run is measured (and bounded).</li>
  * </ul>
- * Every poll prints a sample line ({@code E2E badnet ...}): the data of benchmarks §11. Bounds are
+ * Every poll prints a sample line ({@code E2E badnet ...}): the data of benchmarks §12. Bounds are
  * coarse: the machine is shared and Chromium's layers depend on its own estimate and CPU.
  */
 @EndToEnd
 class BadNetworkE2ETest {
   static final Duration STEP = Duration.ofSeconds(30);
   static final String RELAY_ADDRESS = "127.0.0.2";
-  /** Opus concealed over the run, at most (the issue's target is 5 %; see benchmarks §11 for the measured value). */
+  /** Opus concealed over the run, at most (the issue's target is 5 %; see benchmarks §12 for the measured value). */
   static final double MAX_CONCEALED = 0.05;
 
   @RegisterExtension
@@ -115,7 +115,7 @@ class BadNetworkE2ETest {
         """, adaId));
   }
 
-  /** Samples both subscribers and prints one line: the measurements of benchmarks §11. */
+  /** Samples both subscribers and prints one line: the measurements of benchmarks §12. */
   static JsonObject[] poll() {
     JsonObject g = sample(grace);
     JsonObject l = sample(linus);

@@ -103,6 +103,7 @@ class HomePageE2ETest {
         + "document.getElementById('s-time').value = '10:30';"
         + "document.getElementById('s-duration').value = '45';", LocalDate.now().plusDays(1).toString());
     planner.find("#s-waiting").click();
+    planner.find("#s-e2ee").click();
     planner.screenshot(shots().resolve("home-schedule-form.png"));
     planner.find("#schedule-submit").click();
 
@@ -111,7 +112,7 @@ class HomePageE2ETest {
     String link = planner.find("#card-link").getAttribute("value");
     assertThat(link).matches(Pattern.quote(server.baseUrl()) + "/j/" + CODE);
     assertThat(planner.find("#card-title").getText()).isEqualTo("Quarterly planning");
-    assertThat(planner.find("#card-options").getText()).contains("Waiting room on");
+    assertThat(planner.find("#card-options").getText()).contains("Waiting room on").contains("End-to-end encrypted");
     assertThat(planner.find("#card-open").getAttribute("href")).startsWith(link + "#host=");
     planner.find("#card-copy").click();
     Awaitility.await("the copy button confirms").atMost(UI_TIMEOUT)
@@ -126,6 +127,8 @@ class HomePageE2ETest {
     assertThat(got.json().getString("title")).isEqualTo("Quarterly planning");
     assertThat(got.json().getInteger("duration_minutes")).isEqualTo(45);
     assertThat(got.json().getJsonObject("settings").getBoolean("waiting_room")).isTrue();
+    assertThat(got.json().getJsonObject("settings").getBoolean("e2ee_enabled")).isTrue();
+    assertThat(got.json().getJsonObject("settings").getBoolean("allow_recording")).isFalse();
     assertThat(got.json().getString("join_url")).isEqualTo(link);
 
     planner.find("#card-close").click();
