@@ -49,8 +49,7 @@ final class SfuEvents {
       }
     } else if (event instanceof SfuEvent.ConnectionQuality q) {
       if (rooms.has(q.meetingId())) {
-        rooms.broadcast(q.meetingId(), new JsonObject().put("type", "connection_quality")
-            .put("participant_id", q.participantId()).put("quality", q.quality()), null);
+        rooms.broadcast(q.meetingId(), connectionQualityMessage(q), null);
       }
     } else if (event instanceof SfuEvent.TransportDown down) {
       Connection conn = rooms.connection(down.meetingId(), down.participantId());
@@ -88,6 +87,12 @@ final class SfuEvents {
   static JsonObject videoPausedMessage(SfuEvent.VideoPaused v) {
     return new JsonObject().put("type", "video_paused").put("participant_id", v.publisherId())
         .put("track_id", v.trackId()).put("paused", v.paused()).put("reason", "poor_connection");
+  }
+
+  /** {@code connection_quality}: a participant's network quality, 0–3 bars. */
+  static JsonObject connectionQualityMessage(SfuEvent.ConnectionQuality q) {
+    return new JsonObject().put("type", "connection_quality").put("participant_id", q.participantId())
+        .put("quality", q.quality());
   }
 
   private static JsonObject activeSpeakerMessage(String participantId) {
