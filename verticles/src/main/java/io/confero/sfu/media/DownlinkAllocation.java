@@ -5,9 +5,7 @@ import io.confero.sfu.bwe.AllocationGovernor;
 import io.confero.sfu.bwe.TrackDemand;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Spends one subscriber's estimate over its consumers (issue 13): builds each consumer's
@@ -16,28 +14,17 @@ import java.util.Map;
  * budget its {@link io.confero.sfu.simulcast.LayerSelector} picks under. A track at its desired
  * layer gets no limit; one below it a budget halfway to the next layer (so layer bitrates wobbling
  * between allocations do not flip the choice); one the allocator paused gets
- * {@link SimulcastLayers#PAUSED} once it has lacked room for {@value #PAUSE_HOLD_MICROS} µs (the
- * lowest layer meanwhile): nothing of it is forwarded (the router tells the subscriber why) until
- * the governor resumes it.
+ * {@link SimulcastLayers#PAUSED}: nothing of it is forwarded (the router tells the subscriber why)
+ * until the governor resumes it.
  * Worker event loop only.
  */
 final class DownlinkAllocation {
   static final long UP_HOLD_MICROS = 2_000_000;
   static final long RESUME_HOLD_MICROS = 5_000_000;
-  /**
-   * How long a wanted video must lack room for its lowest layer before it is paused; meanwhile it
-   * keeps the lowest layer (a dip of the estimate, e.g. from a receiver's stalled CPU, does not blank
-   * the tile for the resume hold).
-   */
-  static final long PAUSE_HOLD_MICROS = 2_000_000;
-  /** A budget below every layer: the selector answers with the lowest layer that arrives. */
-  static final long LOWEST = 1;
 
   private final AllocationGovernor governor = new AllocationGovernor(UP_HOLD_MICROS, RESUME_HOLD_MICROS);
   /** What the tracks would use at their desired layers, at the last allocation. */
   private long wantedBps;
-  /** Track id → since when the allocation has found no room for it (the pause hold). */
-  private final Map<String, Long> shortSince = new HashMap<>();
 
   void apply(Collection<WebRtcConsumer> consumers, long budgetBps, long nowMicros) {
     List<WebRtcConsumer> allocated = new ArrayList<>();
@@ -51,24 +38,9 @@ final class DownlinkAllocation {
     }
     Allocation a = governor.update(budgetBps, demands, nowMicros);
     wantedBps = demands.stream().mapToLong(TrackDemand::desiredBps).sum();
-    Map<String, Long> stillShort = new HashMap<>();
     for (int i = 0; i < allocated.size(); i++) {
-      Allocation.TrackAllocation t = a.tracks().get(i);
-      long budget = budgetFor(t, demands.get(i));
-      if (t.reason() == Allocation.Reason.PAUSED_POOR_CONNECTION) {
-        long since = shortSince.getOrDefault(t.trackId(), nowMicros);
-        stillShort.put(t.trackId(), since);
-        budget = held(budget, since, nowMicros);
-      }
-      allocated.get(i).setBandwidthBudget(budget);
+      allocated.get(i).setBandwidthBudget(budgetFor(a.tracks().get(i), demands.get(i)));
     }
-    shortSince.clear();
-    shortSince.putAll(stillShort);
-  }
-
-  /** The budget of a track without room since {@code sinceMicros}: the lowest layer until the pause hold has passed. */
-  static long held(long budget, long sinceMicros, long nowMicros) {
-    return nowMicros - sinceMicros < PAUSE_HOLD_MICROS ? LOWEST : budget;
   }
 
   /** What the tracks would use at their desired layers, at the last allocation (0 before one). */

@@ -24,16 +24,4 @@ class DownlinkAllocationTest {
         Allocation.TrackAllocation t = new Allocation.TrackAllocation("1", layer, 0, Allocation.Reason.LIMITED);
         assertThat(DownlinkAllocation.budgetFor(t, CAMERA)).isEqualTo(budget);
     }
-
-    @ParameterizedTest(name = "no room for {0} µs → budget {1}")
-    @CsvSource({
-        "0, 1",
-        "1999999, 1",
-        "2000000, 0",
-        "60000000, 0",
-    })
-    void aVideoWithoutRoomKeepsTheLowestLayerUntilThePauseHoldHasPassed(long shortForMicros, long budget) {
-        assertThat(DownlinkAllocation.held(SimulcastLayers.PAUSED, 5_000_000, 5_000_000 + shortForMicros))
-            .isEqualTo(budget);
-    }
 }
