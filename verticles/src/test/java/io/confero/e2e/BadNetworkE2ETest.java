@@ -26,11 +26,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * 10 → 2 → 0.5 → 0.25 → 0.1 Mbit/s and back to 10, while Linus stays free:
  * <ul>
  *   <li>each step down never raises Grace's layer above Linus's, and at 0.25 Mbit/s it is below
- *       Linus's at the same moment (two subscribers of one publisher, each its own layer; Grace's
- *       downlink also carries two Opus streams and Linus's single-layer camera);</li>
+ *       Linus's at the same moment, or paused while he decodes (two subscribers of one publisher,
+ *       each its own layer; Grace's downlink also carries two Opus streams and Linus's single-layer
+ *       camera);</li>
  *   <li>at 0.1 Mbit/s (not even Ada's lowest layer fits next to the audio) Ada's video is paused
  *       for Grace, her tile says why, and audio still plays;</li>
- *   <li>after the cap lifts, Grace is back at Linus's layer, the paused notice gone;</li>
+ *   <li>after the cap lifts, Grace is back at Linus's layer (the top one Ada sends at that moment:
+ *       under CPU load Chromium may send fewer layers), the paused notice gone;</li>
  *   <li>audio concealment over the whole run is measured (and bounded).</li>
  * </ul>
  * Every poll prints a sample line ({@code E2E badnet ...}): the data of benchmarks §12. Bounds are
@@ -176,8 +178,9 @@ class BadNetworkE2ETest {
     awaitHeld("Grace's layer at 500 kbit/s is at most Linus's", hold,
         x -> height(x, 0) <= height(x, 1) && (height(x, 0) > 0 || x[0].getBoolean("paused")));
     capGrace(port, "rate=250k");
-    awaitSample("at 250 kbit/s Grace gets a lower layer than Linus at the same time (or none)", STEP,
-        x -> height(x, 1) >= 360 && (x[0].getBoolean("paused") || height(x, 0) > 0 && height(x, 0) < height(x, 1)));
+    awaitSample("at 250 kbit/s Grace gets a lower layer than Linus at the same time (or none while he decodes)", STEP,
+        x -> height(x, 1) > 0 && !x[1].getBoolean("paused")
+            && (x[0].getBoolean("paused") || height(x, 0) > 0 && height(x, 0) < height(x, 1)));
     awaitHeld("at 250 kbit/s Grace stays below Linus", hold,
         x -> x[0].getBoolean("paused") || height(x, 0) < height(x, 1));
     capGrace(port, "rate=100k");
@@ -191,7 +194,7 @@ class BadNetworkE2ETest {
 
     capGrace(port, null);
     awaitSample("the cap lifted, Grace is back at Linus's layer and the notice is gone", Duration.ofSeconds(60),
-        x -> !x[0].getBoolean("paused") && height(x, 0) >= height(x, 1) && height(x, 1) >= 360);
+        x -> !x[0].getBoolean("paused") && height(x, 0) >= height(x, 1) && height(x, 0) > 0);
     JsonObject end = poll()[0];
     double concealed = (double) (end.getLong("concealed") - concealed0) / Math.max(1, end.getLong("samples") - samples0);
     System.out.printf("E2E badnet audio concealed %.4f over the run, Grace's video freezes +%d%n", concealed,
