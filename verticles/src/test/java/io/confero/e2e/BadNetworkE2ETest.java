@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *       each its own layer; Grace's downlink also carries two Opus streams and Linus's single-layer
  *       camera);</li>
  *   <li>at 0.1 Mbit/s (not even Ada's lowest layer fits next to the audio) Ada's video is paused
- *       for Grace, her tile says why, and audio still plays;</li>
+ *       for Grace, her tile says why, she is told her connection is unstable (Linus is not), and
+ *       audio still plays;</li>
  *   <li>after the cap lifts, Grace is back at Linus's layer (the top one Ada sends at that moment:
  *       under CPU load Chromium may send fewer layers), the paused notice gone;</li>
  *   <li>audio concealment over the whole run is measured (and bounded).</li>
@@ -99,6 +100,8 @@ class BadNetworkE2ETest {
         const notice = tile && tile.querySelector('.tile-paused');
         const o = {height: 0, decoded: 0, freezes: 0, samples: 0, concealed: 0, bytes: 0,
           paused: !!notice && !notice.hidden, notice: notice ? notice.textContent : ''};
+        const warning = document.getElementById('net-warning');
+        o.unstable = !!warning && !warning.hidden;
         window.confero.subscriber.getStats().then(r => {
           let pair = null;
           r.forEach(s => {
@@ -187,6 +190,8 @@ class BadNetworkE2ETest {
     awaitHeld("at 100 kbit/s Ada's video is paused for Grace and her tile says why", hold, x -> x[0].getBoolean("paused"));
     JsonObject[] paused = poll();
     assertThat(paused[0].getString("notice")).isEqualTo("Video paused: poor connection");
+    awaitSample("Grace is warned that her connection is unstable (connection_quality)", STEP,
+        x -> x[0].getBoolean("unstable") && !x[1].getBoolean("unstable"));
     long audio = paused[0].getLong("samples");
     long decoded = paused[0].getLong("decoded");
     awaitSample("audio still plays while the video is paused", STEP, x -> x[0].getLong("samples") > audio + 48_000);

@@ -43,7 +43,7 @@ final class ConnectionNotices {
   }
 
   void tick(long nowMillis, Collection<Peer> peers) {
-    boolean grade = nowMillis - lastQualityMillis >= QUALITY_PERIOD_MILLIS;
+    boolean grade = lastQualityMillis == Long.MIN_VALUE || nowMillis - lastQualityMillis >= QUALITY_PERIOD_MILLIS;
     if (grade) {
       lastQualityMillis = nowMillis;
     }
