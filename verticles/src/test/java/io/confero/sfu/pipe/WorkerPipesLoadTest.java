@@ -9,14 +9,11 @@ import io.confero.loadgen.LoadParticipant;
 import io.confero.loadgen.MediaClip;
 import io.confero.loadgen.TrackReception;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -76,10 +73,19 @@ class WorkerPipesLoadTest {
     return frames >= 15 && audio >= 50;
   }
 
-  private static String metrics(TestNode node) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(node.baseUrl() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-    return r.body();
+  /**
+   * The node's Prometheus text, over HTTP/1.1 with a timeout and retried (a plain JDK client tries
+   * an h2c upgrade first and once hung here for the whole test timeout).
+   */
+  private static String metrics(TestNode node) {
+    RestClient rest = new RestClient(node.baseUrl());
+    AtomicReference<String> body = new AtomicReference<>();
+    await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
+      RestClient.Response r = rest.send("GET", "/metrics", null);
+      body.set(r.body());
+      return r.status() == 200;
+    });
+    return body.get();
   }
 
   /** The value of the first sample whose name and labels match {@code series} (a regex), or -1. */
