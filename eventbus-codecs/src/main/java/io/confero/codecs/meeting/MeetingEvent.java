@@ -1,9 +1,9 @@
 package io.confero.codecs.meeting;
 
+import io.confero.codecs.RecordCodec;
 import io.confero.codecs.Wire;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.MessageCodec;
 
 /** Control-plane events of one meeting, published on {@code Addresses.meetingEvents(meetingId)}. */
 public sealed interface MeetingEvent {
@@ -16,7 +16,11 @@ public sealed interface MeetingEvent {
   record RecordingChanged(String meetingId, String recordingId, boolean active) implements MeetingEvent {}
 
   /** Binary codec of {@link RecordingChanged}: version byte, type byte 2, fields. */
-  final class RecordingCodec implements MessageCodec<RecordingChanged, RecordingChanged> {
+  final class RecordingCodec extends RecordCodec<RecordingChanged> {
+    public RecordingCodec() {
+      super("confero.meeting.RecordingChanged");
+    }
+
     public static void register(EventBus bus) {
       bus.registerDefaultCodec(RecordingChanged.class, new RecordingCodec());
     }
@@ -37,25 +41,14 @@ public sealed interface MeetingEvent {
       }
       return new RecordingChanged(w.readString(), w.readString(), w.readBool());
     }
-
-    @Override
-    public RecordingChanged transform(RecordingChanged e) {
-      return e;
-    }
-
-    @Override
-    public String name() {
-      return "confero.meeting.RecordingChanged";
-    }
-
-    @Override
-    public byte systemCodecID() {
-      return -1;
-    }
   }
 
   /** Binary codec: version byte, type byte, fields. */
-  final class Codec implements MessageCodec<Ended, Ended> {
+  final class Codec extends RecordCodec<Ended> {
+    public Codec() {
+      super("confero.meeting.Ended");
+    }
+
     public static void register(EventBus bus) {
       bus.registerDefaultCodec(Ended.class, new Codec());
     }
@@ -74,21 +67,6 @@ public sealed interface MeetingEvent {
         throw new IllegalArgumentException("unsupported meeting event");
       }
       return new Ended(w.readString(), w.readString());
-    }
-
-    @Override
-    public Ended transform(Ended e) {
-      return e;
-    }
-
-    @Override
-    public String name() {
-      return "confero.meeting.Ended";
-    }
-
-    @Override
-    public byte systemCodecID() {
-      return -1;
     }
   }
 }

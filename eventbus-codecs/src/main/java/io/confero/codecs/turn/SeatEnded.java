@@ -1,9 +1,9 @@
 package io.confero.codecs.turn;
 
+import io.confero.codecs.RecordCodec;
 import io.confero.codecs.Wire;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.MessageCodec;
 
 /**
  * A seat ended (the participant left, was disconnected for good or removed), or, with no
@@ -23,7 +23,11 @@ public record SeatEnded(String meetingId, String participantId, long atEpochSeco
   }
 
   /** Binary codec: version byte 1, fields. */
-  public static final class Codec implements MessageCodec<SeatEnded, SeatEnded> {
+  public static final class Codec extends RecordCodec<SeatEnded> {
+    public Codec() {
+      super("confero.turn.SeatEnded");
+    }
+
     public static void register(EventBus bus) {
       bus.registerDefaultCodec(SeatEnded.class, new Codec());
     }
@@ -45,21 +49,6 @@ public record SeatEnded(String meetingId, String participantId, long atEpochSeco
       String meeting = w.readString();
       String participant = w.readString();
       return new SeatEnded(meeting, participant, b.getLong(w.pos()));
-    }
-
-    @Override
-    public SeatEnded transform(SeatEnded e) {
-      return e;
-    }
-
-    @Override
-    public String name() {
-      return "confero.turn.SeatEnded";
-    }
-
-    @Override
-    public byte systemCodecID() {
-      return -1;
     }
   }
 }
