@@ -6,7 +6,6 @@ import io.confero.codecs.sfu.SubscribedTrack;
 import io.confero.codecs.sfu.TrackInfo;
 import io.confero.media.sdp.Fingerprint;
 import io.confero.media.sdp.MediaCapabilities;
-import io.confero.media.sdp.MediaDescription;
 import io.confero.media.sdp.MediaKind;
 import io.confero.media.sdp.OutgoingTrack;
 import io.confero.media.sdp.PublishAnswer;
@@ -22,7 +21,6 @@ import io.confero.media.sdp.SubscribeOffer;
 import io.confero.media.sdp.SubscribeOfferer;
 import io.confero.media.sdp.SubscribeState;
 import io.confero.sfu.dtls.DtlsRole;
-import io.confero.sfu.forward.ActiveSpeakerDetector;
 import io.confero.sfu.media.AudioSlotStream;
 import io.confero.sfu.media.Consumer;
 import io.confero.sfu.media.Downlink;
@@ -33,7 +31,6 @@ import io.confero.sfu.media.Uplink;
 import io.confero.sfu.media.WebRtcConsumer;
 import io.confero.sfu.transport.WebRtcTransport;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +49,7 @@ public final class Router implements Consumer.Listener {
   private final WorkerEnv env;
   private final Map<String, Peer> peers = new LinkedHashMap<>();
   private final PublishAnswerer answerer = new PublishAnswerer(MediaCapabilities.defaults());
-  private final ActiveSpeakerDetector speakers = new ActiveSpeakerDetector();
+  private final MeetingSpeaker speakers = new MeetingSpeaker();
   private final AudioSlotRouting audioSlots;
   private ProducerTap tap;
   /** Pipes to the node's other workers hosting this meeting (none with one worker). */
@@ -113,7 +110,7 @@ public final class Router implements Consumer.Listener {
    */
   public SfuRequest.PublishAnswer publish(SfuRequest.Publish req) throws SdpParseException, SdpNegotiationException {
     SessionDescription offer = SdpParser.parse(req.offerSdp());
-    String fingerprint = sha256Fingerprint(offer);
+    String fingerprint = Fingerprints.sha256(offer);
     Peer peer = peer(req.participantId());
     if (peer.uplink == null) {
       peer.uplink = new Uplink(env.newTransport(peer.participantId, true, listener(peer)), env.metrics());
@@ -364,32 +361,15 @@ public final class Router implements Consumer.Listener {
     c.close();
   }
 
-  /**
-   * At most every {@link ActiveSpeakerDetector#INTERVAL_MILLIS}: the loudest unmuted microphone of
-   * each participant goes to the detector; a new active speaker is published to signaling.
-   */
+  /** A new active speaker (decided at most every detector interval) is published to signaling. */
   private void detectActiveSpeaker(long nowMillis) {
-    if (!speakers.due(nowMillis)) {
-      return;
-    }
-    Map<String, Integer> loudness = new HashMap<>();
-    for (Peer peer : peers.values()) {
-      peer.producers().forEach(p -> addLoudness(loudness, p, nowMillis));
-    }
-    pipes.proxies().forEach(p -> addLoudness(loudness, p, nowMillis));
-    String speaker = speakers.decide(loudness, nowMillis);
+    String speaker = speakers.decide(peers.values(), pipes.proxies(), nowMillis);
     // every worker of the meeting decides alike; the lowest-numbered one speaks for it
     if (speaker != null && pipes.leads()) {
       env.emit(new SfuEvent.ActiveSpeaker(meetingId, speaker));
       if (tap != null) {
         tap.onActiveSpeaker(speaker);
       }
-    }
-  }
-
-  private static void addLoudness(Map<String, Integer> loudness, Producer p, long nowMillis) {
-    if (p.kind() == MediaKind.AUDIO && !p.isMuted()) {
-      loudness.merge(p.participantId(), p.level().loudness(nowMillis), Math::max);
     }
   }
 
@@ -419,60 +399,11 @@ public final class Router implements Consumer.Listener {
   }
 
   private WebRtcTransport.Listener listener(Peer peer) {
-    return new WebRtcTransport.Listener() {
-      @Override
-      public void onRtp(WebRtcTransport t, byte[] buf, int len, long nowNanos) {
-        if (t.isPublisher()) {
-          peer.uplink.onRtp(buf, len, nowNanos);
-        }
-      }
-
-      @Override
-      public void onRtcp(WebRtcTransport t, byte[] buf, int len, long nowNanos) {
-        if (t.isPublisher()) {
-          peer.uplink.onRtcp(buf, len, nowNanos);
-        } else {
-          peer.downlink.onRtcp(buf, len, nowNanos / 1_000_000);
-        }
-      }
-
-      @Override
-      public void onConnected(WebRtcTransport t) {
-        if (t.isPublisher()) {
-          env.emit(new SfuEvent.TransportUp(meetingId, peer.participantId));
-        } else {
-          peer.consumersByTrack.values().forEach(WebRtcConsumer::requestKeyframe);
-        }
-      }
-
-      @Override
-      public void onDown(WebRtcTransport t, String reason) {
-        if (peers.get(peer.participantId) == peer) {
-          env.emit(new SfuEvent.TransportDown(meetingId, peer.participantId, reason));
-          leave(peer.participantId);
-        }
-      }
-    };
+    return new PeerTransportListener(peer, meetingId, env, () -> peers.get(peer.participantId) == peer, this::leave);
   }
 
   /** The event-bus description of a producer: kinds and sources in their wire spelling. */
   private static TrackInfo info(Producer p) {
     return new TrackInfo(p.trackId(), p.participantId(), p.kind().token(), p.source().wire(), p.isMuted());
-  }
-
-  private static String sha256Fingerprint(SessionDescription offer) throws SdpNegotiationException {
-    for (Fingerprint f : offer.fingerprints()) {
-      if (f.hashFunction().equalsIgnoreCase("sha-256")) {
-        return f.value();
-      }
-    }
-    for (MediaDescription m : offer.media()) {
-      for (Fingerprint f : m.fingerprints()) {
-        if (f.hashFunction().equalsIgnoreCase("sha-256")) {
-          return f.value();
-        }
-      }
-    }
-    throw new SdpNegotiationException("offer has no sha-256 fingerprint (RFC 8122)");
   }
 }
