@@ -56,6 +56,36 @@ public class CompositorTest {
     assertThat(Math.abs(flash - beep)).as("flash %.3f vs beep %.3f", flash, beep).isLessThan(0.08);
   }
 
+  @Test
+  void aCorruptAndATruncatedTrackFailOnlyThemselves() throws Exception {
+    LocalRecordingStore store = new LocalRecordingStore(dir.resolve("store"));
+    SyntheticMeeting m = new SyntheticMeeting(dir, store, "rec-2");
+    m.participant("alice", SyntheticMeeting.clip(dir, "red", 3, 1.0), 0, 0, 0, 0x1000);
+    m.participant("bob", SyntheticMeeting.clip(dir, "blue", 3, 9.0), 0, 0, 0, 0x2000);
+    m.event(0, MeetingEventType.JOIN, "alice", "Alice");
+    m.event(0, MeetingEventType.JOIN, "bob", "Bob");
+    m.finish();
+    // bob's camera chunk is overwritten with garbage; his microphone chunk loses all but its first bytes
+    Path garbage = Files.write(dir.resolve("garbage"), "not a track file at all, just some bytes".repeat(50).getBytes());
+    store.put(Compositor.tracksPrefix("rec-2") + "bob-camera.00000.cfrt", garbage);
+    Path audio = dir.resolve("bob-audio.00000.cfrt");
+    Path cut = Files.write(dir.resolve("cut"), java.util.Arrays.copyOf(Files.readAllBytes(audio), 20));
+    store.put(Compositor.tracksPrefix("rec-2") + "bob-audio.00000.cfrt", cut);
+
+    Compositor.Result r = new Compositor(store, dir.resolve("work"), EncoderProbe.X264, 640, 360)
+        .composite("rec-2", SyntheticMeeting.T0, 3.0);
+
+    assertThat(r.failures()).extracting(TrackSet.Failure::trackId).containsExactlyInAnyOrder("bob-camera", "bob-audio");
+    assertThat(r.failures()).allSatisfy(f -> assertThat(f.reason()).isNotBlank());
+    Path mp4 = dir.resolve("out2.mp4");
+    store.get(r.key(), mp4);
+    JsonObject probe = Probe.probe(mp4);
+    assertThat(Probe.stream(probe, "video").getString("codec_name")).isEqualTo("h264");
+    assertThat(Double.parseDouble(probe.getJsonObject("format").getString("duration"))).isBetween(2.5, 3.5);
+    assertThat(meanVolume(mp4)).as("alice is still heard").isGreaterThan(-60.0);
+    assertThat(firstBright(mp4)).as("alice's flash at 1.0 s").isBetween(0.8, 1.3);
+  }
+
   public static double meanVolume(Path mp4) throws Exception {
     String out = Probe.ffmpeg(List.of("-i", mp4.toString(), "-af", "volumedetect", "-vn", "-f", "null", "-"));
     Matcher m = Pattern.compile("mean_volume: (-?[0-9.]+) dB").matcher(out);
