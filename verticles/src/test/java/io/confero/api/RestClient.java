@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** A plain JDK HTTP client speaking to a test node, as an integrator would. */
+/** The JDK HTTP client, held to HTTP/1.1 with timeouts, speaking to a test node as an integrator would. */
 public final class RestClient {
   private final HttpClient http = HttpClient.newBuilder()
       // plain HTTP/1.1: the JDK client's h2c upgrade attempt occasionally left a request unanswered
@@ -39,9 +39,25 @@ public final class RestClient {
       b.header("Content-Type", "application/json");
     }
     for (int i = 0; i < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
+      b.setHeader(headers[i], headers[i + 1]); // replaces the default Content-Type when given
     }
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new Response(r.statusCode(), r.body(), r.headers());
+  }
+
+  /**
+   * GETs an absolute URL (a signed download link) into {@code target}, over the same HTTP/1.1
+   * client with a timeout; returns the status (the file holds the body whatever the status).
+   */
+  public int download(String url, java.nio.file.Path target) throws Exception {
+    HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).GET().build();
+    return http.send(req, HttpResponse.BodyHandlers.ofFile(target)).statusCode();
+  }
+
+  /** GETs an absolute URL (a link the server handed out); the body as text. */
+  public Response getUrl(String url) throws Exception {
+    HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build();
+    HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
     return new Response(r.statusCode(), r.body(), r.headers());
   }
 

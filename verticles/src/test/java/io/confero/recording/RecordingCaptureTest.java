@@ -9,10 +9,6 @@ import io.confero.loadgen.LoadParticipant;
 import io.confero.loadgen.MediaClip;
 import io.confero.recording.composite.CompositorTest;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,9 +63,7 @@ class RecordingCaptureTest {
         assertThat(done.containsKey("track_failures")).as(done.encode()).isFalse();
 
         Path mp4 = tmp.resolve("rec.mp4");
-        HttpResponse<Path> dl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(done.getString("download_url")))
-            .build(), HttpResponse.BodyHandlers.ofFile(mp4));
-        assertThat(dl.statusCode()).isEqualTo(200);
+        assertThat(rest.download(done.getString("download_url"), mp4)).isEqualTo(200);
         JsonObject probe = Probe.probe(mp4);
         assertThat(Probe.stream(probe, "video").getString("codec_name")).isEqualTo("h264");
         assertThat(Probe.stream(probe, "audio").getString("codec_name")).isEqualTo("aac");
