@@ -1,6 +1,6 @@
 import { parseJoinCode } from './joincode.js';
 import { el, toast, copyText } from './dom.js';
-import { myMeetings, remember, forget, hostPath } from './mymeetings.js';
+import { myMeetings, remember, forget, hostPath, recordingsOf } from './mymeetings.js';
 import { t, translatePage } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -173,6 +173,7 @@ function renderMyMeetings() {
       el('span', { className: 'my-meeting-title', textContent: m.title, title: m.title }),
       el('span', { className: 'my-meeting-when', textContent: startText(m) }),
       el('span', { className: 'my-meeting-code', textContent: `${m.minutes} min · ${m.code}` }),
+      el('ul', { className: 'my-meeting-recordings' }),
     ]),
     el('div', { className: 'my-meeting-actions' }, [
       el('button', { type: 'button', className: 'btn text', textContent: t('details.copy'), dataset: { action: 'copy' } }),
@@ -181,6 +182,50 @@ function renderMyMeetings() {
         attrs: { 'aria-label': t('home.forgetName', { title: m.title }) }, dataset: { action: 'forget' } }),
     ]),
   ])));
+}
+
+/** "0:21", "1:02:03" */
+function clockText(seconds) {
+  const s = Math.round(seconds);
+  const hms = [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60];
+  const [h, m, sec] = hms.map((n) => String(n).padStart(2, '0'));
+  return hms[0] > 0 ? `${hms[0]}:${m}:${sec}` : `${hms[1]}:${sec}`;
+}
+
+function recordingItem(r) {
+  const started = new Date(r.started_at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  if (r.status === 'ready' && r.download_url) {
+    const label = t(r.partial ? 'home.recordingPartial' : 'home.recording',
+      { time: started, length: clockText(r.duration_seconds || 0) });
+    return el('li', { className: 'my-recording', dataset: { status: r.status, recordingId: r.recording_id } }, [
+      el('span', { className: 'my-recording-text', textContent: label }),
+      el('a', { className: 'my-recording-download', href: r.download_url, textContent: t('home.download'),
+        attrs: { download: '', 'aria-label': t('home.downloadName', { time: started }) } }),
+    ]);
+  }
+  return el('li', { className: 'my-recording', dataset: { status: r.status, recordingId: r.recording_id } }, [
+    el('span', { className: 'my-recording-text', textContent: t(`home.recording.${r.status}`, { time: started }) }),
+  ]);
+}
+
+/** Fills in the recordings of the meetings that have started (refreshed while one is being prepared). */
+async function renderRecordings() {
+  let pending = false;
+  for (const m of myMeetings().filter((x) => Date.parse(x.start) <= Date.now())) {
+    const list = await recordingsOf(m);
+    const item = $('my-meetings-list').querySelector(`.my-meeting[data-code="${m.code}"] .my-meeting-recordings`);
+    if (item) item.replaceChildren(...list.map(recordingItem));
+    pending = pending || list.some((r) => r.status === 'recording' || r.status === 'processing');
+  }
+  return pending;
+}
+
+let recordingsTimer = 0;
+function refreshRecordings() {
+  clearTimeout(recordingsTimer);
+  renderRecordings().then((pending) => {
+    if (pending) recordingsTimer = setTimeout(refreshRecordings, 5000);
+  });
 }
 
 function onMyMeetingsClick(e) {
@@ -213,7 +258,7 @@ $('schedule-cancel').addEventListener('click', () => dialog.close());
 $('card-close').addEventListener('click', () => dialog.close());
 $('card-copy').addEventListener('click', () => copyLink($('card-link').value, $('card-link'), $('card-copy')));
 $('my-meetings-list').addEventListener('click', onMyMeetingsClick);
-window.addEventListener('pageshow', () => { $('new-meeting-btn').disabled = false; renderMyMeetings(); });
+window.addEventListener('pageshow', () => { $('new-meeting-btn').disabled = false; renderMyMeetings(); refreshRecordings(); });
 translatePage();
 updateButton();
 renderMyMeetings();

@@ -40,3 +40,22 @@ export function forget(code) {
 export function hostPath(m) {
   return `/j/${m.code}#host=${encodeURIComponent(m.key)}`;
 }
+
+/**
+ * The recordings of a remembered meeting (POST /web/meetings/{code}/recordings with its host key):
+ * a ready one carries a signed, expiring download link. Empty when the server says no.
+ */
+export async function recordingsOf(m) {
+  try {
+    const resp = await fetch(`/web/meetings/${encodeURIComponent(m.code)}/recordings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ host_key: m.key }),
+    });
+    if (!resp.ok) return [];
+    const json = await resp.json();
+    return Array.isArray(json.recordings) ? json.recordings : [];
+  } catch {
+    return [];
+  }
+}

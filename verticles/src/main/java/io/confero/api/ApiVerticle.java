@@ -111,6 +111,8 @@ public final class ApiVerticle extends VerticleBase {
     r.get("/j/:code").handler(this::joinPage);
     r.route("/web/*").handler(BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes()));
     r.post("/web/meetings").handler(webMeetingsApi::create);
+    r.post("/web/meetings/:code/recordings").handler(auth::limitByAddress)
+        .handler(new WebRecordingsApi(meetings, components.recordings())::list);
     r.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     r.get("/readiness").handler(readiness());
     r.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4")

@@ -9,10 +9,6 @@ import io.confero.recording.composite.SyntheticMeeting;
 import io.confero.recording.format.MeetingEventType;
 import io.confero.recording.store.LocalRecordingStore;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,6 +97,40 @@ class RecordingsApiTest {
   }
 
   @Test
+  void theHomePageListsAMeetingsRecordingsOnlyWithItsHostKey() throws Exception {
+    RestClient.Response created = rest.send("POST", "/web/meetings", "{\"title\":\"Home\"}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String m = created.json().getString("meeting_id");
+    String code = created.json().getString("join_code");
+    String key = created.json().getString("host_key");
+    String rid = post("/api/v1/meetings/" + m + "/recordings").json().getString("recording_id");
+    String path = "/web/meetings/" + code + "/recordings";
+
+    RestClient.Response mine = rest.send("POST", path, new JsonObject().put("host_key", key).encode());
+    assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+    assertThat(mine.header("Cache-Control")).isEqualTo("no-store");
+    assertThat(mine.json().getJsonArray("recordings")).hasSize(1);
+    JsonObject r = mine.json().getJsonArray("recordings").getJsonObject(0);
+    assertThat(r.getString("recording_id")).isEqualTo(rid);
+    assertThat(r.getString("status")).isEqualTo("recording");
+    assertThat(r.containsKey("download_url")).as("no link before it is ready").isFalse();
+
+    RestClient.Response wrong = rest.send("POST", path, new JsonObject().put("host_key", key + "x").encode());
+    assertThat(wrong.status()).isEqualTo(403);
+    assertThat(wrong.json().getString("type")).endsWith("invalid-host-key");
+    RestClient.Response none = rest.send("POST", path, "{}");
+    assertThat(none.status()).isEqualTo(422);
+    RestClient.Response unknown = rest.send("POST", path, new JsonObject().put("host_key", key).put("x", 1).encode());
+    assertThat(unknown.status()).isEqualTo(400);
+    RestClient.Response form = rest.send("POST", path, "host_key=" + key, "Content-Type", "application/x-www-form-urlencoded");
+    assertThat(form.status()).isEqualTo(415);
+    RestClient.Response noMeeting = rest.send("POST", "/web/meetings/zzz-zzzz-zzz/recordings",
+        new JsonObject().put("host_key", key).encode());
+    assertThat(noMeeting.status()).isEqualTo(404);
+    assertThat(post("/api/v1/meetings/" + m + "/recordings/" + rid + "/stop").status()).isEqualTo(200);
+  }
+
+  @Test
   void endingTheMeetingStopsItsRecording() throws Exception {
     String m = meeting(null);
     String rid = post("/api/v1/meetings/" + m + "/recordings").json().getString("recording_id");
@@ -132,19 +162,15 @@ class RecordingsApiTest {
     String url = ready.getString("download_url");
     assertThat(url).startsWith(node.baseUrl() + "/recordings/" + rid + "/download?expires=");
 
-    HttpClient http = HttpClient.newHttpClient();
     Path mp4 = tmp.resolve("dl.mp4");
-    HttpResponse<Path> dl = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofFile(mp4));
-    assertThat(dl.statusCode()).isEqualTo(200);
+    assertThat(rest.download(url, mp4)).isEqualTo(200);
     assertThat(Files.size(mp4)).isEqualTo(ready.getLong("size_bytes"));
     assertThat(Probe.stream(Probe.probe(mp4), "video").getString("codec_name")).isEqualTo("h264");
-    HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(url.replace("sig=", "sig=x"))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(forged.statusCode()).isEqualTo(403);
+    RestClient.Response forged = rest.getUrl(url.replace("sig=", "sig=x"));
+    assertThat(forged.status()).isEqualTo(403);
 
     assertThat(rest.authed(token, "DELETE", "/api/v1/meetings/" + m + "/recordings/" + rid, null).status()).isEqualTo(204);
     assertThat(new LocalRecordingStore(node.dataDir().resolve("recordings")).list(rid + "/")).isEmpty();
-    assertThat(http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-        .statusCode()).isEqualTo(404);
+    assertThat(rest.getUrl(url).status()).isEqualTo(404);
   }
 }
