@@ -82,12 +82,13 @@ public final class MeetingCapture implements Router.ProducerTap {
       event(MeetingEventType.SCREEN_SHARE_STARTED, p.participantId(), "");
     }
     RecorderConsumer c = new RecorderConsumer(p, ssrc -> writer(new TrackHeader(kind, codec, ssrc, p.participantId(),
-        p.trackId(), 0, wallMicros.getAsLong())), wallMicros, () -> closed(p));
+        p.trackId(), 0, wallMicros.getAsLong())), (consumer, encoding) -> {
+          if (p.isVideo()) {
+            listener.onKeyframeNeeded(consumer, encoding);
+          }
+        }, wallMicros, () -> closed(p));
     consumers.put(p, c);
     p.addConsumer(c);
-    if (p.isVideo()) {
-      listener.onKeyframeNeeded(c, c.encoding());
-    }
   }
 
   @Override

@@ -11,15 +11,18 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * A {@link Consumer} that records one producer's best encoding (the last, highest simulcast layer)
- * to a {@link TrackFileWriter}: each packet as received (SRTP already removed, RTX already
- * unwrapped; no decoding) with its arrival time, and each of its sender reports. Runs on the SFU
- * worker's event loop; the writer only buffers there and writes on its worker executor.
+ * A {@link Consumer} that records one producer's best flowing encoding (the highest simulcast layer
+ * that carries packets, see {@link LayerChoice}) to a {@link TrackFileWriter}: each packet as
+ * received (SRTP already removed, RTX already unwrapped; no decoding) with its arrival time, and
+ * each of its sender reports. Runs on the SFU worker's event loop; the writer only buffers there
+ * and writes on its worker executor.
  */
 public final class RecorderConsumer implements Consumer {
   private final Producer producer;
-  private final Encoding encoding;
+  private final LayerChoice choice;
+  private final java.util.function.BiConsumer<RecorderConsumer, Encoding> chosen;
   private final Function<Integer, TrackFileWriter> open;
+  private Encoding encoding;
   private final LongSupplier wallMicros;
   private final Runnable onClose;
   private TrackFileWriter writer;
@@ -27,12 +30,14 @@ public final class RecorderConsumer implements Consumer {
 
   /**
    * @param open opens the track's writer for the SSRC seen on the first packet
+   * @param chosen told once which encoding is recorded (a video recorder asks it for a keyframe)
    * @param onClose told once when this consumer closes (its writer is then closed by the owner)
    */
-  public RecorderConsumer(Producer producer, Function<Integer, TrackFileWriter> open, LongSupplier wallMicros,
-      Runnable onClose) {
+  public RecorderConsumer(Producer producer, Function<Integer, TrackFileWriter> open,
+      java.util.function.BiConsumer<RecorderConsumer, Encoding> chosen, LongSupplier wallMicros, Runnable onClose) {
     this.producer = producer;
-    this.encoding = producer.encodings().get(producer.encodings().size() - 1);
+    this.choice = new LayerChoice(producer.encodings().size());
+    this.chosen = chosen;
     this.open = open;
     this.wallMicros = wallMicros;
     this.onClose = onClose;
@@ -43,7 +48,7 @@ public final class RecorderConsumer implements Consumer {
     return producer;
   }
 
-  /** The encoding recorded. */
+  /** The encoding recorded, or null until the first packets decided it. */
   public Encoding encoding() {
     return encoding;
   }
@@ -55,7 +60,18 @@ public final class RecorderConsumer implements Consumer {
 
   @Override
   public void onPacket(PacketInfo info) {
-    if (closed || info.encoding() != encoding) {
+    if (closed) {
+      return;
+    }
+    if (encoding == null) {
+      int layer = choice.onPacket(info.encoding().index(), wallMicros.getAsLong());
+      if (layer < 0) {
+        return;
+      }
+      encoding = producer.encodings().get(layer);
+      chosen.accept(this, encoding);
+    }
+    if (info.encoding() != encoding) {
       return;
     }
     RtpPacket p = info.packet();
@@ -69,7 +85,7 @@ public final class RecorderConsumer implements Consumer {
 
   @Override
   public void onSenderReport(Encoding e, RtcpSr sr) {
-    if (closed || e != encoding || writer == null) {
+    if (closed || encoding == null || e != encoding || writer == null) {
       return;
     }
     writer.append(new TrackRecord.SenderReport(wallMicros.getAsLong(), sr.ntpTimestamp(), sr.rtpTimestamp(),
