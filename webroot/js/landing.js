@@ -173,7 +173,6 @@ function renderMyMeetings() {
       el('span', { className: 'my-meeting-title', textContent: m.title, title: m.title }),
       el('span', { className: 'my-meeting-when', textContent: startText(m) }),
       el('span', { className: 'my-meeting-code', textContent: `${m.minutes} min · ${m.code}` }),
-      el('ul', { className: 'my-meeting-recordings' }),
     ]),
     el('div', { className: 'my-meeting-actions' }, [
       el('button', { type: 'button', className: 'btn text', textContent: t('details.copy'), dataset: { action: 'copy' } }),
@@ -181,6 +180,7 @@ function renderMyMeetings() {
       el('button', { type: 'button', className: 'icon-btn', textContent: '×', title: t('home.forget'),
         attrs: { 'aria-label': t('home.forgetName', { title: m.title }) }, dataset: { action: 'forget' } }),
     ]),
+    el('ul', { className: 'my-meeting-recordings' }),
   ])));
 }
 
