@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,15 +34,8 @@ class RecordingCaptureTest {
         LoadParticipant.LoadContext ctx = LoadParticipant.LoadContext.create()) {
       RestClient rest = new RestClient(node.baseUrl());
       String token = rest.token();
-      JsonObject meeting = rest.authed(token, "POST", "/api/v1/meetings", "{\"title\":\"Rec\",\"type\":\"instant\"}").json();
-      String m = meeting.getString("meeting_id");
-      String code = meeting.getString("join_url").substring(meeting.getString("join_url").lastIndexOf('/') + 1);
-      LoadParticipant ada = new LoadParticipant("Ada", ctx, clip);
-      LoadParticipant bob = new LoadParticipant("Bob", ctx, clip);
-      try {
-        ada.join(node.baseUrl(), code).get(60, TimeUnit.SECONDS);
-        bob.join(node.baseUrl(), code).get(60, TimeUnit.SECONDS);
-
+      try (TwoPublishers two = TwoPublishers.join(node.baseUrl(), rest, token, ctx, clip)) {
+        String m = two.meetingId();
         RestClient.Response started = rest.authed(token, "POST", "/api/v1/meetings/" + m + "/recordings", "{}");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String rid = started.json().getString("recording_id");
@@ -75,9 +67,6 @@ class RecordingCaptureTest {
         List<double[]> luma = CompositorTest.metadata(stats, "signalstats.YAVG");
         assertThat(change.stream().mapToDouble(f -> f[1]).average().orElse(0)).as("not frozen").isGreaterThan(0.5);
         assertThat(luma.stream().mapToDouble(f -> f[1]).average().orElse(0)).as("not black").isGreaterThan(30);
-      } finally {
-        ada.close();
-        bob.close();
       }
     }
   }

@@ -57,6 +57,26 @@ public class CompositorTest {
   }
 
   @Test
+  void audioAndVideoDoNotDriftApartOverTwentySeconds() throws Exception {
+    LocalRecordingStore store = new LocalRecordingStore(dir.resolve("store"));
+    SyntheticMeeting m = new SyntheticMeeting(dir, store, "rec-3");
+    m.participant("dana", SyntheticMeeting.clip(dir, "purple", 20, 18.0), 0.5, 2.0, 0, 0x4000);
+    m.event(0, MeetingEventType.JOIN, "dana", "Dana");
+    m.finish();
+
+    Compositor.Result r = new Compositor(store, dir.resolve("work"), EncoderProbe.X264, 320, 180)
+        .composite("rec-3", SyntheticMeeting.T0, 20.5);
+
+    Path mp4 = dir.resolve("out3.mp4");
+    store.get(r.key(), mp4);
+    double flash = firstBright(mp4);
+    double beep = firstLoud(mp4);
+    System.out.printf("composite, 18 s in: flash at %.3f s, beep at %.3f s%n", flash, beep);
+    assertThat(flash).as("flash at media 18.0 s + 0.5 s").isBetween(18.3, 18.7);
+    assertThat(Math.abs(flash - beep)).as("flash %.3f vs beep %.3f", flash, beep).isLessThan(0.08);
+  }
+
+  @Test
   void aCorruptAndATruncatedTrackFailOnlyThemselves() throws Exception {
     LocalRecordingStore store = new LocalRecordingStore(dir.resolve("store"));
     SyntheticMeeting m = new SyntheticMeeting(dir, store, "rec-2");
