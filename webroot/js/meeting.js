@@ -23,7 +23,7 @@ import { MicMeter } from './micmeter.js';
 import { Invite } from './invite.js';
 import { raisedInOrder, handWentUp } from './hands.js';
 import { t, translatePage } from './i18n.js';
-import { RecordingUi } from './recording.js';
+import { RecordingUi, watchPrejoinRecording } from './recording.js';
 import { E2ee, e2eeSupport, wireE2eeDialog } from './e2ee.js';
 import { onAudioSlots } from './audioslots.js';
 
@@ -716,6 +716,7 @@ function init() {
     $('join-btn').disabled = true;
   } else {
     $('meeting-code').textContent = t(hostKey ? 'prejoin.codeHost' : 'prejoin.code', { code });
+    watchPrejoinRecording(code, () => store.state === 'prejoin');
   }
   const saved = code ? loadSession(code) : null;
   if (saved) resumeAfterReload(saved);

@@ -57,3 +57,22 @@ export class RecordingUi {
     $('record-btn').setAttribute('aria-pressed', String(active));
   }
 }
+
+/**
+ * The pre-join says when the meeting is being recorded (GET /j/{code}/recording), asked on arrival
+ * and every 10 s while `onPrejoin()` holds; once joined the `joined` state and the indicator take over.
+ */
+export function watchPrejoinRecording(code, onPrejoin) {
+  const ask = async () => {
+    if (!onPrejoin()) {
+      $('prejoin-rec').hidden = true;
+      return;
+    }
+    try {
+      const resp = await fetch(`/j/${encodeURIComponent(code)}/recording`, { headers: { Accept: 'application/json' } });
+      if (resp.ok) $('prejoin-rec').hidden = !(await resp.json()).recording;
+    } catch { /* the notice stays as it was; the next try may reach the server */ }
+    setTimeout(ask, 10_000);
+  };
+  ask();
+}

@@ -73,6 +73,7 @@ export const DE = {
   'host.unlock': 'Besprechung entsperren',
   'host.multiShare': 'Mehrere präsentieren lassen',
   'host.singleShare': 'Nur eine Präsentation gleichzeitig',
+  'rec.prejoin': 'Diese Besprechung wird aufgezeichnet',
   'rec.record': 'Aufnehmen',
   'rec.stop': 'Aufnahme beenden',
   'rec.indicator': '● REC',

@@ -73,6 +73,7 @@ export const EN = {
   'host.unlock': 'Unlock meeting',
   'host.multiShare': 'Let several people present',
   'host.singleShare': 'One presenter at a time',
+  'rec.prejoin': 'This meeting is being recorded',
   'rec.record': 'Record',
   'rec.stop': 'Stop recording',
   'rec.indicator': '● REC',

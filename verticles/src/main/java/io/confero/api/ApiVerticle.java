@@ -111,8 +111,9 @@ public final class ApiVerticle extends VerticleBase {
     r.get("/j/:code").handler(this::joinPage);
     r.route("/web/*").handler(BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes()));
     r.post("/web/meetings").handler(webMeetingsApi::create);
-    r.post("/web/meetings/:code/recordings").handler(auth::limitByAddress)
-        .handler(new WebRecordingsApi(meetings, components.recordings())::list);
+    WebRecordingsApi webRecordings = new WebRecordingsApi(meetings, components.recordings());
+    r.post("/web/meetings/:code/recordings").handler(auth::limitByAddress).handler(webRecordings::list);
+    r.get("/j/:code/recording").handler(auth::limitByAddress).handler(webRecordings::active);
     r.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     r.get("/readiness").handler(readiness());
     r.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4")

@@ -53,6 +53,17 @@ final class WebRecordingsApi {
         }).onFailure(ctx::fail);
   }
 
+  /**
+   * {@code GET /j/{code}/recording}: whether the meeting is being recorded, for the pre-join's notice
+   * (anyone with the link is told, as everyone in the meeting is).
+   */
+  void active(RoutingContext ctx) {
+    meetings.byCode(ctx.pathParam("code")).compose(m -> recordings.active(m.id()))
+        .onSuccess(a -> ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
+            .end(new JsonObject().put("recording", a.isPresent()).encode()))
+        .onFailure(ctx::fail);
+  }
+
   private Future<Meeting> hosted(Meeting m, String key) {
     return meetings.hostKeyHash(m.id()).map(stored -> {
       if (stored.isEmpty() || !HostKey.matches(stored.get(), key)) {

@@ -106,6 +106,11 @@ class RecordingsApiTest {
     String rid = post("/api/v1/meetings/" + m + "/recordings").json().getString("recording_id");
     String path = "/web/meetings/" + code + "/recordings";
 
+    RestClient.Response told = rest.send("GET", "/j/" + code + "/recording", null);
+    assertThat(told.status()).as(told.body()).isEqualTo(200);
+    assertThat(told.json().getBoolean("recording")).as("the pre-join is told").isTrue();
+    assertThat(rest.send("GET", "/j/zzz-zzzz-zzz/recording", null).status()).isEqualTo(404);
+
     RestClient.Response mine = rest.send("POST", path, new JsonObject().put("host_key", key).encode());
     assertThat(mine.status()).as(mine.body()).isEqualTo(200);
     assertThat(mine.header("Cache-Control")).isEqualTo("no-store");
@@ -128,6 +133,7 @@ class RecordingsApiTest {
         new JsonObject().put("host_key", key).encode());
     assertThat(noMeeting.status()).isEqualTo(404);
     assertThat(post("/api/v1/meetings/" + m + "/recordings/" + rid + "/stop").status()).isEqualTo(200);
+    assertThat(rest.send("GET", "/j/" + code + "/recording", null).json().getBoolean("recording")).isFalse();
   }
 
   @Test

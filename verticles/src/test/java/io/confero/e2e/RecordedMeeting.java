@@ -120,8 +120,6 @@ final class RecordedMeeting {
     grace.join(GRACE.name());
     MediaAwait.awaitConferoState(grace, "joined", MEDIA_TIMEOUT);
     BrowserSession linus = launch(LINUS, dir);
-    linus.open(link);
-    Awaitility.await("Linus waits on the pre-join").atMost(UI_TIMEOUT).until(() -> !linus.findAll("#join-btn").isEmpty());
     MediaAwait.awaitTileVideoPlaying(ada, selfId(grace), MEDIA_TIMEOUT);
     MediaAwait.awaitTileVideoPlaying(grace, selfId(ada), MEDIA_TIMEOUT);
 
@@ -138,6 +136,9 @@ final class RecordedMeeting {
         .until(() -> recordings(code, hostKey), a -> !a.isEmpty()).getJsonObject(0);
     Instant at = Instant.parse(started.getString("started_at"));
     String rid = started.getString("recording_id");
+    linus.open(link);
+    Awaitility.await("Linus, on the pre-join, is told the meeting is being recorded").atMost(UI_TIMEOUT)
+        .until(() -> !linus.findAll("#join-btn").isEmpty() && linus.find("#prejoin-rec").isDisplayed());
 
     // the schedule follows what happened (a loaded machine stretches every step), ~20 s when idle
     waitUntil(at.plusSeconds(6));
