@@ -15,7 +15,7 @@ final class Messages {
   private static final Set<String> TYPES = Set.of("join", "publish", "subscribe_answer", "trickle", "mute", "leave",
       "ping", "chat", "reaction", "raise_hand", "lower_hand", "mute_participant", "mute_all", "ask_unmute",
       "remove_participant", "lock", "set_role", "transfer_host", "end_meeting", "admit", "deny", "admit_all",
-      "video_quality", "allow_multi_share", "attendee_chat", "start_recording", "stop_recording", "e2ee");
+      "video_quality", "allow_multi_share", "attendee_chat", "start_recording", "stop_recording", "e2ee", "spotlight");
 
   /** The parts that handle frames, each with only the collaborators it uses. */
   record Handlers(JoinFlow joins, HostControls host, Social social, RecordingControls recording,
@@ -48,7 +48,8 @@ final class Messages {
       case "join" -> h.joins().join(conn, msg);
       case "chat", "reaction", "raise_hand", "lower_hand" -> h.social().handle(conn, type, msg);
       case "mute_participant", "mute_all", "ask_unmute", "remove_participant", "lock", "set_role", "transfer_host",
-          "end_meeting", "admit", "deny", "admit_all", "allow_multi_share", "attendee_chat" -> h.host().handle(conn, type, msg);
+          "end_meeting", "admit", "deny", "admit_all", "allow_multi_share", "attendee_chat", "spotlight" ->
+          h.host().handle(conn, type, msg);
       case "start_recording", "stop_recording" -> h.recording().handle(conn, type);
       case "e2ee" -> h.e2ee().handle(conn, msg);
       case "publish" -> h.publishing().publish(conn, msg);
