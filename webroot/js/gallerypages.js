@@ -35,13 +35,6 @@ export class GalleryPager {
     onTurn();
   }
 
-  /** Shows the page holding `tileId`, if any (a spotlight or a pin cleared elsewhere). */
-  showTileOf(tiles, tileId, onTurn) {
-    const at = tiles.findIndex((tile) => tile.dataset.participantId === tileId);
-    if (at < 0 || this.size === undefined) return;
-    this.turn(Math.floor(at / this.size) - this.page, onTurn);
-  }
-
   /**
    * How many tiles one page of a `width` × `height` stage holds: the most, up to {@link PAGE_MAX},
    * whose best grid still gives tiles {@link MIN_TILE_W} wide (at least one).

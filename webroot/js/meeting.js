@@ -233,6 +233,7 @@ function onMessage(s, m) {
     case 'participant_joined': onParticipant(m.participant, true); break;
     case 'participant_updated': onParticipant(m.participant, false); break;
     case 'participant_left': onParticipantLeft(s, m); break;
+    case 'spotlight': stageView.onMessage(m); renderAllPeople(); break;
     case 'track_unpublished': if (s.subscriber && m.track) s.subscriber.forget(m.track.track_id); break;
     case 'meeting_ended': finish('ended', t('end.ended'), endReason(m.reason)); break;
     case 'recording': recording.onMessage(m); break;
@@ -292,6 +293,7 @@ function onJoined(s, m) {
   gallery.upsert(self, { self: true });
   gallery.setVideo(s.selfId, media.track('video'));
   for (const p of m.participants || []) if (p.participant_id !== s.selfId) onParticipant(p, false);
+  stageView.onMessage({ type: 'spotlight', participant_id: m.meeting && m.meeting.spotlight });
   renderAllPeople();
   if (!startE2ee(s, m)) return;
   s.publisher = new Publisher(s.ice, s.signaling, s.e2ee);
