@@ -390,7 +390,9 @@ function onParticipant(p, announce) {
   store.participants.set(p.participant_id, record);
   if (isSelf && p.role && p.role !== store.session.role) onRoleChanged(store.session, p.role);
   if (isSelf) extras.onSelf(p);
-  gallery.upsert({ participant_id: p.participant_id, ...record }, { self: isSelf });
+  if (record.role === 'viewer' && !isSelf) { // webinar attendees get no tile, only the count (issue 17)
+    if (gallery.tiles.has(p.participant_id)) gallery.remove(p.participant_id);
+  } else gallery.upsert({ participant_id: p.participant_id, ...record }, { self: isSelf });
   renderAllPeople();
   if (announce && !before && !isSelf) toast(t('note.joined', { name: p.display_name || t('people.someone') }));
   if (!isSelf && before && extras.canModerate && handWentUp(before, record)) toast(t('note.handRaised', { name: record.display_name }));
@@ -702,7 +704,7 @@ function rerender() {
   extras.render();
   stageView.setMode(gallery.mode, false);
   screenShare.setButton(!!(store.session && store.session.screen));
-  for (const [id, p] of store.participants) gallery.upsert({ participant_id: id, ...p }, { self: id === store.selfId });
+  for (const [id, p] of store.participants) if (gallery.tiles.has(id)) gallery.upsert({ participant_id: id, ...p }, { self: id === store.selfId });
   renderAllPeople();
 }
 
