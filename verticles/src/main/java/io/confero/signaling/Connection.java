@@ -43,6 +43,8 @@ final class Connection {
   /** Frames of one connection are handled strictly in order. */
   Future<?> chain = Future.succeededFuture();
   private final LongSupplier clock;
+  /** Budgets of the messages that fan out to everyone (chat, reactions, hands, mute). */
+  private final FloodLimits flood = new FloodLimits();
   private long windowStart;
   private int framesInWindow;
 
@@ -124,6 +126,11 @@ final class Connection {
       framesInWindow = 0;
     }
     return ++framesInWindow <= MAX_FRAMES_PER_SECOND;
+  }
+
+  /** Whether a {@code type} message is within this participant's flood limits at {@code now} (takes from the budget). */
+  boolean allowMessage(String type, long now) {
+    return flood.tryTake(type, now);
   }
 
   void send(JsonObject msg) {

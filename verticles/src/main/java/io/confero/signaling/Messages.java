@@ -23,9 +23,12 @@ final class Messages {
       E2eeRelay e2ee) {}
 
   private final Handlers h;
+  private final java.time.Clock clock;
 
-  Messages(Handlers handlers) {
+  /** @param clock times the participants' flood limits ({@link FloodLimits}) */
+  Messages(Handlers handlers, java.time.Clock clock) {
     this.h = handlers;
+    this.clock = clock;
   }
 
   Future<?> handle(Connection conn, JsonObject msg) {
@@ -43,6 +46,9 @@ final class Messages {
     if (conn.role == io.confero.meeting.Role.VIEWER && VIEWERS_MAY_NOT.contains(type)
         && !(type.equals("chat") && conn.attendeeChat)) {
       throw new SignalingError("view-only", "a viewer watches and listens: no publishing, no chat");
+    }
+    if (!conn.allowMessage(type, clock.millis())) {
+      throw new SignalingError("rate-limited", "too many '" + type + "' messages from you right now; try again in a moment");
     }
     return switch (type) {
       case "join" -> h.joins().join(conn, msg);

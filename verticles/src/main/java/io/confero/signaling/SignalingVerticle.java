@@ -86,7 +86,7 @@ public final class SignalingVerticle extends VerticleBase {
     VideoQuality quality = new VideoQuality(rooms, sfu);
     e2ee = new E2eeRelay(rooms, c.clock());
     messages = new Messages(new Messages.Handlers(joins, host, social, recordingControls, publishing, subscriptions,
-        quality, departures, e2ee));
+        quality, departures, e2ee), c.clock());
     sweepTimer = vertx.setPeriodic(Reconnects.SWEEP_MS, id -> reconnects.sweep());
     vertx.setPeriodic(QUALITY_PERIOD_MILLIS, id -> quality.recomputeAll());
     MessageConsumer<SfuEvent> events = vertx.eventBus().consumer(Addresses.sfuEvents(c.nodeId()),

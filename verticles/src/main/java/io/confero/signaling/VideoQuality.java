@@ -4,6 +4,8 @@ import io.confero.codecs.sfu.SfuRequest;
 import io.confero.codecs.sfu.TrackInfo;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.JsonArray;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,8 +37,33 @@ final class VideoQuality {
     this.sfu = sfu;
   }
 
-  /** {@code video_quality}: {@code track_id} (another participant's video), {@code max_height} 0..4320. */
+  /**
+   * {@code video_quality}: {@code track_id} (another participant's video) and {@code max_height}
+   * 0..4320, or {@code tracks}, a list of such pairs (a gallery page turn changes up to 49 at once,
+   * which one frame each would push past the socket's frame limit). A bad entry refuses the whole
+   * message and changes nothing.
+   */
   Future<?> onRequest(Connection conn, JsonObject msg) {
+    Object list = msg.getValue("tracks");
+    if (list == null) {
+      return apply(conn, List.of(wish(conn, msg)));
+    }
+    if (!(list instanceof JsonArray a) || a.isEmpty() || a.size() > MAX_TRACKS) {
+      throw new SignalingError("bad-message", "'tracks' must be a list of 1 to " + MAX_TRACKS + " {track_id, max_height}");
+    }
+    List<Wish> wishes = new ArrayList<>();
+    for (Object o : a) {
+      if (!(o instanceof JsonObject entry)) {
+        throw new SignalingError("bad-message", "each of 'tracks' must be an object {track_id, max_height}");
+      }
+      wishes.add(wish(conn, entry));
+    }
+    return apply(conn, wishes);
+  }
+
+  private record Wish(String trackId, int height) {}
+
+  private Wish wish(Connection conn, JsonObject msg) {
     String trackId = Messages.str(msg, "track_id", 64, true);
     if (!(msg.getValue("max_height") instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
         || n.intValue() < 0 || n.intValue() > MAX_HEIGHT) {
@@ -45,16 +72,24 @@ final class VideoQuality {
     if (!isRemoteVideo(conn, trackId)) {
       throw new SignalingError("no-such-track", "no other participant's video track has this id");
     }
-    if (!conn.wantedHeights.containsKey(trackId) && conn.wantedHeights.size() >= MAX_TRACKS) {
-      conn.wantedHeights.keySet().removeIf(id -> !isRemoteVideo(conn, id));
+    return new Wish(trackId, n.intValue());
+  }
+
+  private Future<?> apply(Connection conn, List<Wish> wishes) {
+    List<Future<?>> sent = new ArrayList<>();
+    for (Wish w : wishes) {
+      if (!conn.wantedHeights.containsKey(w.trackId()) && conn.wantedHeights.size() >= MAX_TRACKS) {
+        conn.wantedHeights.keySet().removeIf(id -> !isRemoteVideo(conn, id));
+      }
+      Integer before = conn.wantedHeights.put(w.trackId(), w.height());
+      if (before == null || before != w.height()) {
+        // the height pauses a hidden track and picks the simulcast layer of a shown one
+        sent.add(sfu.request(new SfuRequest.SetTrackHeight(conn.meetingId(), conn.participantId(), w.trackId(),
+            w.height())));
+      }
     }
-    Integer before = conn.wantedHeights.put(trackId, n.intValue());
     recompute(conn.meetingId());
-    if (before != null && before == n.intValue()) {
-      return Future.succeededFuture();
-    }
-    // the height pauses a hidden track and picks the simulcast layer of a shown one
-    return sfu.request(new SfuRequest.SetTrackHeight(conn.meetingId(), conn.participantId(), trackId, n.intValue()));
+    return Future.all(sent);
   }
 
   private boolean isRemoteVideo(Connection conn, String trackId) {

@@ -74,9 +74,30 @@ class VideoQualityTest {
         assertThat(alice.awaitError(own).getString("code")).as("one's own track").isEqualTo("no-such-track");
         String noId = bob.send(msg("video_quality", "max_height", 180));
         assertThat(bob.awaitError(noId).getString("code")).isEqualTo("bad-message");
+
+        // the list form: many tracks in one frame; a bad entry refuses it all and changes nothing
+        carol.send(msg("video_quality", "tracks", new JsonArray().add(entry(camera, 540))));
+        alice.await("video_constraints", x -> constraint(x, camera, 720));
+        bob.send(msg("video_quality", "tracks", new JsonArray().add(entry(camera, 240))));
+        alice.await("video_constraints", x -> constraint(x, camera, 540));
+        String mixed = carol.send(msg("video_quality", "tracks", new JsonArray().add(entry(camera, 0))
+            .add(entry("no-such-track", 180))));
+        assertThat(carol.awaitError(mixed).getString("code")).isEqualTo("no-such-track");
+        for (Object bad : new Object[] {new JsonArray(), new JsonArray().add(7), "tracks",
+            new JsonArray(java.util.Collections.nCopies(VideoQuality.MAX_TRACKS + 1, entry(camera, 0)))}) {
+          String ref = carol.send(msg("video_quality").put("tracks", bad));
+          assertThat(carol.awaitError(ref).getString("code")).as("tracks " + bad).isEqualTo("bad-message");
+        }
+        bob.send(msg("video_quality", "tracks", new JsonArray().add(entry(camera, 180))));
+        alice.await("video_constraints", x -> constraint(x, camera, 540)); // Carol's 540 stands
+        bob.send(msg("video_quality", "tracks", new JsonArray().add(entry(camera, 720))));
       }
       // Bob (720) and Carol left: nobody watches any more
       alice.await("video_constraints", x -> constraint(x, camera, 0));
     }
+  }
+
+  static JsonObject entry(String trackId, int height) {
+    return new JsonObject().put("track_id", trackId).put("max_height", height);
   }
 }
