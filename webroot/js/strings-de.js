@@ -152,6 +152,7 @@ export const DE = {
   'note.publishFailed': 'Deine Medien konnten nicht gesendet werden: {why}',
   'note.publishSourceFailed': '{source} konnte nicht gesendet werden: {why}',
   'note.somethingWrong': 'Etwas ist schiefgelaufen',
+  'join.busy': 'Gerade treten viele bei. Neuer Versuch in {s} s …',
   'join.unreachable': 'Confero ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.',
   'join.failedHttp': 'Beitritt zur Besprechung fehlgeschlagen (HTTP {status})',
   'join.noServer': 'Keine Verbindung zum Besprechungsserver. Versuche es gleich noch einmal.',

@@ -152,6 +152,7 @@ export const EN = {
   'note.publishFailed': 'Could not publish your media: {why}',
   'note.publishSourceFailed': 'Could not publish your {source}: {why}',
   'note.somethingWrong': 'Something went wrong',
+  'join.busy': 'Many people are joining. Trying again in {s} s…',
   'join.unreachable': 'Could not reach Confero. Check your connection and try again.',
   'join.failedHttp': 'Could not join the meeting (HTTP {status})',
   'join.noServer': 'Could not connect to the meeting server. Try again in a moment.',

@@ -139,6 +139,13 @@ final class Connection {
     }
   }
 
+  /** Sends a frame already encoded (a broadcast encodes once for the whole room). */
+  void sendText(String frame) {
+    if (!closed() && !ws.isClosed()) {
+      ws.writeTextMessage(frame);
+    }
+  }
+
   void error(String code, String message, String ref) {
     send(new JsonObject().put("type", "error").put("code", code).put("message", message).put("ref", ref));
   }
