@@ -256,7 +256,8 @@ export class Gallery {
     if (rect.width === 0 || rect.height === 0) return;
     const n = Math.max(1, this.pager.paginate(tiles, rect.width, rect.height, Gallery.bestFit));
     this.gallery.dataset.count = String(n);
-    const fit = Gallery.bestFit(n, rect.width - (this.pager.pages > 1 ? 2 * ARROW_SPACE : 0), rect.height);
+    const paged = this.pager.pages > 1; // every page keeps a full page's grid: the last one's tiles don't balloon
+    const fit = Gallery.bestFit(paged ? this.pager.size : n, rect.width - (paged ? 2 * ARROW_SPACE : 0), rect.height);
     this.gallery.style.setProperty('--cols', String(fit.cols));
     this.gallery.style.setProperty('--tile-w', `${Math.floor(fit.w)}px`);
     this.gallery.style.setProperty('--tile-h', `${Math.floor(fit.h)}px`);

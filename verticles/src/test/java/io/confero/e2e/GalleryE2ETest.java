@@ -20,7 +20,10 @@ import org.openqa.selenium.WebElement;
  * SFU forwards them none). Ada's gallery pages: page one holds 7 × 7 named tiles (her own and 48
  * cameras) and decodes their video; on page two, which holds the 50th tile, only that camera's
  * video still arrives (getStats: bytes received grow on one video stream), because off-page tiles
- * report height 0 and the SFU stops forwarding them; back on page one the 48 resume.
+ * report height 0 and the SFU stops forwarding them; back on page one the 48 resume. Participant
+ * events are batched from the 21st connection on ({@code signaling.batch_above} 20), so the page
+ * builds its gallery from {@code participants_changed} frames too. The SFU's forwarded packets a
+ * second on each page are printed.
  */
 @EndToEnd
 class GalleryE2ETest {
@@ -32,7 +35,8 @@ class GalleryE2ETest {
   static final Browsers browsers = new Browsers();
 
   @RegisterExtension
-  static final RunningServer server = new RunningServer().printingSfuMetrics();
+  static final RunningServer server = new RunningServer(java.util.Map.of("CONFERO_SIGNALING_BATCH_ABOVE", "20"))
+      .printingSfuMetrics();
 
   @RegisterExtension
   static final LoadGenerator loadGenerator = new LoadGenerator();
@@ -68,6 +72,7 @@ class GalleryE2ETest {
           .until(() -> !ada.findAll("#gallery > .tile.speaking").isEmpty()
               && ada.find("#gallery > .tile.speaking .name").getText().equals("Camera 01"));
       ada.screenshot(Browsers.screenshotDir().resolve("GalleryE2ETest").resolve("gallery-49.png"));
+      System.out.printf("page 1: SFU forwards %.0f packets/s%n", forwardedRate());
 
       ada.find(".gallery-next").click();
       Awaitility.await("page two shows the 50th tile").atMost(MEDIA_TIMEOUT).until(() -> onPage(ada).size() == 1
@@ -76,6 +81,7 @@ class GalleryE2ETest {
       Awaitility.await("only the camera on page two is forwarded to Ada").atMost(MEDIA_TIMEOUT)
           .until(() -> receivingVideo(ada) == 1);
       ada.screenshot(Browsers.screenshotDir().resolve("GalleryE2ETest").resolve("gallery-page-2.png"));
+      System.out.printf("page 2: SFU forwards %.0f packets/s%n", forwardedRate());
 
       ada.find(".gallery-prev").click();
       Awaitility.await("back on page one, the 48 cameras are forwarded again").atMost(MEDIA_TIMEOUT)
@@ -84,6 +90,13 @@ class GalleryE2ETest {
     } finally {
       cameras.forEach(LoadParticipant::close);
     }
+  }
+
+  /** The SFU workers' forwarded RTP packets a second (their last sample), from /metrics. */
+  private static double forwardedRate() throws Exception {
+    return server.get().rest().send("GET", "/metrics", null).body().lines()
+        .filter(l -> l.startsWith("confero_sfu_worker_forwarded_rate"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
   }
 
   private static List<WebElement> onPage(BrowserSession b) {
