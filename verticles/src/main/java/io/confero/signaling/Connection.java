@@ -34,6 +34,8 @@ final class Connection {
   boolean videoMuted;
   /** video_quality: the height this subscriber shows each remote video at, by track id. */
   final java.util.Map<String, Integer> wantedHeights = new java.util.HashMap<>();
+  /** video_quality wishes for tracks not known yet when they came (applied once they are), by track id. */
+  final java.util.Map<String, Integer> pendingHeights = new java.util.HashMap<>();
   /** video_constraints last sent to this publisher, by its track id. */
   final java.util.Map<String, Integer> toldHeights = new java.util.HashMap<>();
   /** Publishes a screen share (holds one of the meeting's sharing slots in the live state). */
