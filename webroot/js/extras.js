@@ -11,7 +11,8 @@ export const REACTIONS = ['👍', '👏', '❤️', '😂', '😮', '🎉', '�
 const MAX_CHAT_BYTES = 4096;
 /** Host actions: the English name stays in data-action (a stable hook), the text is translated. */
 const ACTION_KEYS = { Mute: 'host.mute', 'Ask to unmute': 'host.askUnmute', 'Stop video': 'host.stopVideo',
-  'Make co-host': 'host.makeCohost', 'Make panelist': 'host.makePanelist', 'Make attendee': 'host.makeAttendee', 'Remove co-host': 'host.removeCohost', 'Make host': 'host.makeHost', Remove: 'host.remove' };
+  'Make co-host': 'host.makeCohost', 'Make panelist': 'host.makePanelist', 'Make attendee': 'host.makeAttendee', 'Remove co-host': 'host.removeCohost', 'Make host': 'host.makeHost', Remove: 'host.remove',
+  Spotlight: 'host.spotlight', 'End spotlight': 'host.endSpotlight' };
 const $ = (id) => document.getElementById(id);
 
 export class Extras {
@@ -244,7 +245,9 @@ export class Extras {
         this.role === 'host' && p.role === 'participant'],
       ['Remove co-host', () => this.send({ type: 'set_role', participant_id: id, role: 'participant' }),
         this.role === 'host' && p.role === 'cohost'],
-      ['Make host', () => this.send({ type: 'transfer_host', participant_id: id }), this.role === 'host'],
+      ['Make host', () => this.send({ type: 'transfer_host', participant_id: id }), this.role === 'host' && p.role !== 'viewer'],
+      ['Spotlight', () => this.send({ type: 'spotlight', participant_id: id }), p.role !== 'viewer' && this.store.spotlight !== id],
+      ['End spotlight', () => this.send({ type: 'spotlight', participant_id: null }), this.store.spotlight === id],
       ['Remove', () => {
         if (window.confirm(t('host.removeConfirm', { name: p.display_name }))) this.send({ type: 'remove_participant', participant_id: id });
       }, p.role !== 'host'],

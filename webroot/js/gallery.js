@@ -1,5 +1,6 @@
 import { el, icon, initials, avatarColor } from './dom.js';
 import { t } from './i18n.js';
+import { GalleryPager, ARROW_SPACE } from './gallerypages.js';
 
 const GAP = 8;
 
@@ -18,6 +19,8 @@ export class Gallery {
     this.activeId = null; // the active speaker the server named (active_speaker)
     this.featuredId = null;
     this.pinnedId = null; // pinned on this page only: big for us, nobody else sees a change
+    this.spotlightId = null; // spotlighted by a moderator for everyone (`spotlight`); our own pin wins
+    this.pager = new GalleryPager(stage, () => this.layout());
     this.observer = new ResizeObserver(() => this.layout());
     this.observer.observe(stage);
   }
@@ -30,8 +33,8 @@ export class Gallery {
       this.tiles.set(p.participant_id, tile);
       if (self) this.gallery.prepend(tile); else this.gallery.append(tile);
       tile.classList.toggle('speaking', p.participant_id === this.activeId);
-      this.feature();
-      this.layout();
+      tile.classList.toggle('spotlit', p.participant_id === this.spotlightId);
+      this.applyMode();
     }
     const name = p.display_name || t('people.guest');
     tile.querySelector('.name').textContent = self ? name + t('people.you') : name;
@@ -103,9 +106,21 @@ export class Gallery {
     }
   }
 
-  /** A pinned participant takes the big tile in either view. */
+  /** A moderator spotlights a participant for everyone (null ends it): big in either view unless we pinned someone. */
+  setSpotlight(participantId) {
+    this.spotlightId = participantId || null;
+    for (const [id, tile] of this.tiles) tile.classList.toggle('spotlit', id === this.spotlightId);
+    this.applyMode();
+  }
+
+  /** The spotlighted participant, while their tile is here. */
+  get spotlit() {
+    return this.spotlightId !== null && this.tiles.has(this.spotlightId) ? this.spotlightId : null;
+  }
+
+  /** A pinned or spotlighted participant takes the big tile in either view. */
   get speakerLayout() {
-    return this.mode === 'speaker' || this.pinnedId !== null;
+    return this.mode === 'speaker' || this.pinnedId !== null || this.spotlit !== null;
   }
 
   applyMode() {
@@ -135,6 +150,7 @@ export class Gallery {
     const remote = (id) => id && this.tiles.has(id) && !this.tiles.get(id).classList.contains('self');
     let id = null;
     if (this.pinnedId !== null) id = this.pinnedId;
+    else if (this.spotlit !== null) id = this.spotlit;
     else if (this.mode === 'speaker') {
       if (remote(this.activeId)) id = this.activeId;
       else if (remote(this.featuredId)) id = this.featuredId;
@@ -222,10 +238,15 @@ export class Gallery {
     return best;
   }
 
+  /**
+   * Sizes the grid for the tiles of the current page (up to 7 × 7, see gallerypages.js); speaker
+   * view and screen shares show every tile in a scrolling strip instead.
+   */
   layout() {
-    const n = Math.max(1, this.tiles.size);
-    this.gallery.dataset.count = String(n);
+    const tiles = [...this.gallery.children].filter((c) => c.classList.contains('tile'));
+    this.gallery.dataset.count = String(Math.max(1, tiles.length));
     if (this.stage.classList.contains('has-spotlight') || this.speakerLayout) {
+      this.pager.unpaginate(tiles);
       this.gallery.style.removeProperty('--cols');
       this.gallery.style.removeProperty('--tile-w');
       this.gallery.style.removeProperty('--tile-h');
@@ -233,7 +254,10 @@ export class Gallery {
     }
     const rect = this.stage.getBoundingClientRect();
     if (rect.width === 0 || rect.height === 0) return;
-    const fit = Gallery.bestFit(n, rect.width, rect.height);
+    const n = Math.max(1, this.pager.paginate(tiles, rect.width, rect.height, Gallery.bestFit));
+    this.gallery.dataset.count = String(n);
+    const paged = this.pager.pages > 1; // every page keeps a full page's grid: the last one's tiles don't balloon
+    const fit = Gallery.bestFit(paged ? this.pager.size : n, rect.width - (paged ? 2 * ARROW_SPACE : 0), rect.height);
     this.gallery.style.setProperty('--cols', String(fit.cols));
     this.gallery.style.setProperty('--tile-w', `${Math.floor(fit.w)}px`);
     this.gallery.style.setProperty('--tile-h', `${Math.floor(fit.h)}px`);
@@ -243,6 +267,7 @@ export class Gallery {
     this.activeId = null;
     this.featuredId = null;
     this.pinnedId = null;
+    this.spotlightId = null;
     for (const id of [...this.tiles.keys()]) this.remove(id);
     for (const id of [...this.screens.keys()]) this.removeScreen(id);
   }

@@ -5,6 +5,7 @@ import { Signaling } from './signaling.js';
 import { Publisher } from './publisher.js';
 import { Subscriber } from './subscriber.js';
 import { Gallery } from './gallery.js';
+import { fetchAdmitted } from './admission.js';
 import { startQualityReports } from './quality.js';
 import { renderPeople, ATTENDEE_PAGE } from './people.js';
 import { updateMediaButtons, showPreview, showNotice, fillDevices } from './prejoin.js';
@@ -155,11 +156,11 @@ async function join(displayName) {
   let resp;
   let body = null;
   try {
-    resp = await fetch(`/j/${code}/join`, {
+    resp = await fetchAdmitted(`/j/${code}/join`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(hostKey ? { display_name: displayName, host_key: hostKey } : { display_name: displayName }),
-    });
+    }, { onWait: (ms) => { $('join-btn').textContent = t('join.busy', { s: Math.ceil(ms / 1000) }); } });
     body = await resp.json().catch(() => null);
   } catch {
     failJoin(t('join.unreachable'));
@@ -233,6 +234,8 @@ function onMessage(s, m) {
     case 'participant_joined': onParticipant(m.participant, true); break;
     case 'participant_updated': onParticipant(m.participant, false); break;
     case 'participant_left': onParticipantLeft(s, m); break;
+    case 'participants_changed': onParticipantsChanged(s, m); break;
+    case 'spotlight': stageView.onMessage(m); renderAllPeople(); break;
     case 'track_unpublished': if (s.subscriber && m.track) s.subscriber.forget(m.track.track_id); break;
     case 'meeting_ended': finish('ended', t('end.ended'), endReason(m.reason)); break;
     case 'recording': recording.onMessage(m); break;
@@ -292,6 +295,7 @@ function onJoined(s, m) {
   gallery.upsert(self, { self: true });
   gallery.setVideo(s.selfId, media.track('video'));
   for (const p of m.participants || []) if (p.participant_id !== s.selfId) onParticipant(p, false);
+  stageView.onMessage({ type: 'spotlight', participant_id: m.meeting && m.meeting.spotlight });
   renderAllPeople();
   if (!startE2ee(s, m)) return;
   s.publisher = new Publisher(s.ice, s.signaling, s.e2ee);
@@ -388,7 +392,9 @@ function onParticipant(p, announce) {
   store.participants.set(p.participant_id, record);
   if (isSelf && p.role && p.role !== store.session.role) onRoleChanged(store.session, p.role);
   if (isSelf) extras.onSelf(p);
-  gallery.upsert({ participant_id: p.participant_id, ...record }, { self: isSelf });
+  if (record.role === 'viewer' && !isSelf) { // webinar attendees get no tile, only the count (issue 17)
+    if (gallery.tiles.has(p.participant_id)) gallery.remove(p.participant_id);
+  } else gallery.upsert({ participant_id: p.participant_id, ...record }, { self: isSelf });
   renderAllPeople();
   if (announce && !before && !isSelf) toast(t('note.joined', { name: p.display_name || t('people.someone') }));
   if (!isSelf && before && extras.canModerate && handWentUp(before, record)) toast(t('note.handRaised', { name: record.display_name }));
@@ -453,7 +459,25 @@ function startE2ee(s, m) {
   return true;
 }
 
-function onParticipantLeft(s, m) {
+/**
+ * A large meeting's participant events, batched by the server (docs/protocol.md): applied in one
+ * go, the people panel drawn once, and no toast per person when a crowd comes or goes.
+ */
+function onParticipantsChanged(s, m) {
+  const list = (x) => (Array.isArray(x) ? x : []);
+  const quiet = list(m.joined).length + list(m.left).length > 3;
+  peopleDeferred = true;
+  try {
+    for (const p of list(m.joined)) onParticipant(p, !quiet);
+    for (const p of list(m.updated)) onParticipant(p, false);
+    for (const l of list(m.left)) onParticipantLeft(s, l, quiet);
+  } finally {
+    peopleDeferred = false;
+  }
+  renderAllPeople();
+}
+
+function onParticipantLeft(s, m, quiet = false) {
   const id = m.participant_id;
   if (id === s.selfId) {
     if (m.reason === 'removed') finish('ended', t('end.removed'), t('end.removedDetail'));
@@ -465,7 +489,7 @@ function onParticipantLeft(s, m) {
   if (s.subscriber) s.subscriber.forgetParticipant(id);
   gallery.remove(id);
   renderAllPeople();
-  if (p) toast(t('note.left', { name: p.display_name }));
+  if (p && !quiet) toast(t('note.left', { name: p.display_name }));
 }
 
 function onError(s, m) {
@@ -555,8 +579,11 @@ async function toggle(kind) {
 }
 
 let attendeeLimit = ATTENDEE_PAGE;
+/** True while a batch of participant events is applied: the panel is drawn once, after it. */
+let peopleDeferred = false;
 
 function renderAllPeople() {
+  if (peopleDeferred) return;
   const attendees = renderPeople($('participants-list'), store.participants, store.selfId,
     (id, p) => extras.personActions(id, p, store.selfId), attendeeLimit, () => { attendeeLimit += ATTENDEE_PAGE; renderAllPeople(); });
   extras.renderHands();
@@ -700,7 +727,7 @@ function rerender() {
   extras.render();
   stageView.setMode(gallery.mode, false);
   screenShare.setButton(!!(store.session && store.session.screen));
-  for (const [id, p] of store.participants) gallery.upsert({ participant_id: id, ...p }, { self: id === store.selfId });
+  for (const [id, p] of store.participants) if (gallery.tiles.has(id)) gallery.upsert({ participant_id: id, ...p }, { self: id === store.selfId });
   renderAllPeople();
 }
 

@@ -32,8 +32,13 @@ export class StageView {
     }
   }
 
-  /** Handles `active_speaker`; false for any other message. */
+  /** Handles `active_speaker` and `spotlight`; false for any other message. */
   onMessage(m) {
+    if (m.type === 'spotlight') {
+      this.store.spotlight = m.participant_id || null;
+      this.gallery.setSpotlight(this.store.spotlight);
+      return true;
+    }
     if (m.type !== 'active_speaker') return false;
     this.store.activeSpeaker = m.participant_id || null;
     this.gallery.setActiveSpeaker(this.store.activeSpeaker);

@@ -34,6 +34,7 @@ public final class ApiVerticle extends VerticleBase {
   private final PrometheusMeterRegistry registry;
   private final io.confero.webhook.WebhookStore webhookStore;
   private final ApiComponents components;
+  private final JoinAdmission admission;
   private HttpServer server;
   private Router router;
 
@@ -50,6 +51,20 @@ public final class ApiVerticle extends VerticleBase {
     this.registry = c.registry();
     this.webhookStore = c.webhooks();
     this.components = c;
+    this.admission = new JoinAdmission(config.api().joinRatePerSecond(), config.api().joinBurst(),
+        () -> c.meetings().now().toEpochMilli());
+  }
+
+  /** Admission control before a join does any work: over the node's join rate, 429 with Retry-After. */
+  private void admit(io.vertx.ext.web.RoutingContext ctx) {
+    JoinAdmission.Verdict v = admission.tryAdmit();
+    if (v.admitted()) {
+      ctx.next();
+      return;
+    }
+    ctx.response().putHeader("Retry-After", Long.toString(v.retryAfterSeconds()));
+    ctx.fail(new ApiException(429, "join-rate-limited", "this node admits a limited number of joins a second; "
+        + "retry after " + v.retryAfterSeconds() + " s (with some jitter)"));
   }
 
   @Override
@@ -102,12 +117,12 @@ public final class ApiVerticle extends VerticleBase {
     r.patch("/api/v1/meetings/:id").handler(meetingsApi::update);
     r.delete("/api/v1/meetings/:id").handler(meetingsApi::delete);
     r.post("/api/v1/meetings/:id/end").handler(meetingsApi::end);
-    r.post("/api/v1/meetings/:id/join").handler(meetingsApi::join);
+    r.post("/api/v1/meetings/:id/join").handler(this::admit).handler(meetingsApi::join);
     webhookRoutes(r);
     new RecordingsApi(meetings, components.recordings(), components.recordingStore(),
         vertx.createSharedWorkerExecutor("recording-api", 4)).mount(r);
     r.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("resource")));
-    r.post("/j/:code/join").handler(auth::limitByAddress).handler(meetingsApi::guestJoin);
+    r.post("/j/:code/join").handler(auth::limitByAddress).handler(this::admit).handler(meetingsApi::guestJoin);
     r.get("/j/:code").handler(this::joinPage);
     r.route("/web/*").handler(BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes()));
     r.post("/web/meetings").handler(webMeetingsApi::create);

@@ -23,7 +23,18 @@ public record ConferoConfig(
   }
 
   /** The signaling plane; {@code reconnectGrace} is how long a dropped participant is held (zero: no hold). */
-  public record Signaling(String host, int port, String publicUrl, java.time.Duration reconnectGrace) {}
+  /**
+   * @param batchAbove rooms with more connections get participant events batched (ParticipantBatches)
+   * @param batchInterval how often batched participant events go out
+   */
+  public record Signaling(String host, int port, String publicUrl, java.time.Duration reconnectGrace, int batchAbove,
+      java.time.Duration batchInterval) {
+    public Signaling {
+      if (batchInterval.toMillis() < 50 || batchInterval.toMillis() > 2000) {
+        throw new ConfigException("signaling.batch_interval", "must be from 50ms to 2s, got " + batchInterval);
+      }
+    }
+  }
 
   public record Database(String mode, String dataDir, int embeddedPort, String host, int port,
       String name, String user, String password, int poolSize) {
@@ -70,7 +81,7 @@ public record ConferoConfig(
   public record Cluster(String name, String host, int port, List<String> members, int backupCount) {}
 
   public record Api(String key, String secret, String tenant, int tokenTtlSeconds,
-      int rateLimitPerMinute, int sessionTokenTtlSeconds) {
+      int rateLimitPerMinute, int sessionTokenTtlSeconds, int joinRatePerSecond, int joinBurst) {
     public Api {
       if (!key.isBlank() && secret.length() < 16) {
         throw new ConfigException("api.secret", "must be at least 16 characters when api.key is set");
@@ -137,7 +148,8 @@ public record ConferoConfig(
         v.intIn("cluster.backup_count", 0, 6));
     Api api = new Api(v.string("api.key"), v.string("api.secret"), v.string("api.tenant"),
         v.intIn("api.token_ttl_seconds", 60, 86400), v.intIn("api.rate_limit_per_minute", 1, 1_000_000),
-        v.intIn("session.token_ttl_seconds", 60, 86400));
+        v.intIn("session.token_ttl_seconds", 60, 86400), v.intIn("api.join_rate_per_second", 1, 1_000_000),
+        v.intIn("api.join_burst", 1, 1_000_000));
     Sfu sfu = new Sfu(v.intIn("sfu.workers", 0, 256), v.string("sfu.bind_host"),
         v.intIn("sfu.port", 0, 65535), v.string("sfu.announced_address"), v.intIn("sfu.audio_slots", 0, 16),
         v.intIn("sfu.audio_slots_above", 1, 100_000), v.intIn("sfu.spread_threshold", 1, 100_000));
@@ -153,7 +165,8 @@ public record ConferoConfig(
         v.intIn("turn.credential_ttl_seconds", 60, 7 * 86400),
         v.intIn("turn.max_allocations_per_meeting", 1, 1_000_000));
     return new ConferoConfig(http, new Signaling(v.string("signaling.host"), sigPort, sigUrl,
-        v.duration("signaling.reconnect_grace")), db,
+        v.duration("signaling.reconnect_grace"), v.intIn("signaling.batch_above", 0, 1_000_000),
+        v.duration("signaling.batch_interval")), db,
         new Redis(v.string("redis.url")),
         new Kafka(v.string("kafka.bootstrap_servers"), v.string("kafka.topic")), cluster, api,
         new Media(v.string("media.region")), sfu, turn, webhooks(v),

@@ -62,6 +62,8 @@ public final class LoadParticipant implements AutoCloseable {
   private final Map<String, String> audioSlots = new ConcurrentHashMap<>();
   /** System.nanoTime() when an audio_slots message last changed {@link #audioSlots}. */
   private volatile long audioSlotsChangedNanos;
+  /** The height it reports showing every remote video at ({@code video_quality}); -1: says nothing (unconstrained). */
+  private volatile int shownVideoHeight = -1;
   private final RtpSender audio;
   private final RtpSender video;
   private volatile WebSocket ws;
@@ -170,6 +172,14 @@ public final class LoadParticipant implements AutoCloseable {
   /** Speaks at {@code minusDbov} (RFC 6464: 0 loudest … 127 silence) from the next audio packet on. */
   public void setAudioLevel(int minusDbov) {
     audio.setLevel(minusDbov);
+  }
+
+  /**
+   * Reports every remote video as shown {@code height} pixels high from now on (0: shows none, as a
+   * browser whose tiles are all off screen; the SFU then forwards it no video), as each track arrives.
+   */
+  public void showVideoAt(int height) {
+    shownVideoHeight = height;
   }
 
   /** Large meetings: which participant each of our audio slots (by mid) carries now ("" while silent). */
@@ -284,6 +294,7 @@ public final class LoadParticipant implements AutoCloseable {
 
   /** Which SSRC carries which remote track, from the offer's a=ssrc lines and the tracks list. */
   private void mapTracks(SessionDescription offer, JsonArray tracks) {
+    JsonArray shown = new JsonArray();
     for (int i = 0; i < tracks.size(); i++) {
       JsonObject entry = tracks.getJsonObject(i);
       JsonObject track = entry.getJsonObject("track");
@@ -291,11 +302,18 @@ public final class LoadParticipant implements AutoCloseable {
       if (m == null || m.isRejected() || track == null) {
         continue;
       }
-      TrackReception r = byTrack.computeIfAbsent(track.getString("track_id"),
+      String trackId = track.getString("track_id");
+      if (shownVideoHeight >= 0 && "video".equals(track.getString("kind")) && !byTrack.containsKey(trackId)) {
+        shown.add(new JsonObject().put("track_id", trackId).put("max_height", shownVideoHeight));
+      }
+      TrackReception r = byTrack.computeIfAbsent(trackId,
           id -> new TrackReception(id, track.getString("participant_id"), track.getString("kind")));
       for (SsrcAttribute a : m.ssrcs()) {
         bySsrc.putIfAbsent((int) a.ssrc(), r);
       }
+    }
+    if (!shown.isEmpty()) { // one frame for all: a 49-camera offer must not trip the socket's frame limit
+      send(new JsonObject().put("type", "video_quality").put("tracks", shown));
     }
   }
 

@@ -13,10 +13,17 @@ import java.util.Set;
  *
  * @param multiShare whether several participants may share their screen at once (a host control)
  * @param sharers who publishes a screen share now (see {@link ShareMutations})
+ * @param spotlight whom a host spotlights for everyone (big in every gallery), null for nobody
  */
 public record LiveMeeting(MeetingId id, MeetingSettings settings, long epoch, boolean locked,
     boolean ended, Map<ParticipantId, LiveParticipant> participants, boolean multiShare,
-    Set<ParticipantId> sharers) implements Serializable {
+    Set<ParticipantId> sharers, ParticipantId spotlight) implements Serializable {
+
+  /** A state with nobody spotlighted. */
+  public LiveMeeting(MeetingId id, MeetingSettings settings, long epoch, boolean locked, boolean ended,
+      Map<ParticipantId, LiveParticipant> participants, boolean multiShare, Set<ParticipantId> sharers) {
+    this(id, settings, epoch, locked, ended, participants, multiShare, sharers, null);
+  }
 
   public LiveMeeting {
     participants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(participants));
@@ -53,7 +60,7 @@ public record LiveMeeting(MeetingId id, MeetingSettings settings, long epoch, bo
   public LiveMeeting withParticipant(LiveParticipant p) {
     Map<ParticipantId, LiveParticipant> m = new LinkedHashMap<>(participants);
     m.put(p.id(), p);
-    return new LiveMeeting(id, settings, epoch + 1, locked, ended, m, multiShare, sharers);
+    return new LiveMeeting(id, settings, epoch + 1, locked, ended, m, multiShare, sharers, spotlight);
   }
 
   /** The same state without the seats nobody connected to for {@code millis} at {@code now} (same epoch). */
@@ -63,19 +70,19 @@ public record LiveMeeting(MeetingId id, MeetingSettings settings, long epoch, bo
     }
     Map<ParticipantId, LiveParticipant> m = new LinkedHashMap<>(participants);
     m.values().removeIf(p -> p.unconfirmed(now, millis));
-    return new LiveMeeting(id, settings, epoch, locked, ended, m, multiShare, sharers);
+    return new LiveMeeting(id, settings, epoch, locked, ended, m, multiShare, sharers, spotlight);
   }
 
   public LiveMeeting withLocked(boolean l) {
-    return new LiveMeeting(id, settings, epoch + 1, l, ended, participants, multiShare, sharers);
+    return new LiveMeeting(id, settings, epoch + 1, l, ended, participants, multiShare, sharers, spotlight);
   }
 
   public LiveMeeting withSettings(MeetingSettings s) {
-    return new LiveMeeting(id, s, epoch + 1, locked, ended, participants, multiShare, sharers);
+    return new LiveMeeting(id, s, epoch + 1, locked, ended, participants, multiShare, sharers, spotlight);
   }
 
   public LiveMeeting withMultiShare(boolean allowed) {
-    return new LiveMeeting(id, settings, epoch + 1, locked, ended, participants, allowed, sharers);
+    return new LiveMeeting(id, settings, epoch + 1, locked, ended, participants, allowed, sharers, spotlight);
   }
 
   /** The same state with {@code p} added to ({@code sharing}) or removed from the sharers. */
@@ -86,15 +93,20 @@ public record LiveMeeting(MeetingId id, MeetingSettings settings, long epoch, bo
     } else {
       s.remove(p);
     }
-    return new LiveMeeting(id, settings, epoch + 1, locked, ended, participants, multiShare, s);
+    return new LiveMeeting(id, settings, epoch + 1, locked, ended, participants, multiShare, s, spotlight);
+  }
+
+  /** The same state with {@code p} spotlighted for everyone (null: nobody). */
+  public LiveMeeting withSpotlight(ParticipantId p) {
+    return new LiveMeeting(id, settings, epoch + 1, locked, ended, participants, multiShare, sharers, p);
   }
 
   /** The same state one epoch later (a mutation that must be logged but changed nothing). */
   public LiveMeeting touched() {
-    return new LiveMeeting(id, settings, epoch + 1, locked, ended, participants, multiShare, sharers);
+    return new LiveMeeting(id, settings, epoch + 1, locked, ended, participants, multiShare, sharers, spotlight);
   }
 
   public LiveMeeting endedNow() {
-    return new LiveMeeting(id, settings, epoch + 1, locked, true, participants, multiShare, sharers);
+    return new LiveMeeting(id, settings, epoch + 1, locked, true, participants, multiShare, sharers, spotlight);
   }
 }

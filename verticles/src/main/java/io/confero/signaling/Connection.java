@@ -34,6 +34,8 @@ final class Connection {
   boolean videoMuted;
   /** video_quality: the height this subscriber shows each remote video at, by track id. */
   final java.util.Map<String, Integer> wantedHeights = new java.util.HashMap<>();
+  /** video_quality wishes for tracks not known yet when they came (applied once they are), by track id. */
+  final java.util.Map<String, Integer> pendingHeights = new java.util.HashMap<>();
   /** video_constraints last sent to this publisher, by its track id. */
   final java.util.Map<String, Integer> toldHeights = new java.util.HashMap<>();
   /** Publishes a screen share (holds one of the meeting's sharing slots in the live state). */
@@ -43,6 +45,8 @@ final class Connection {
   /** Frames of one connection are handled strictly in order. */
   Future<?> chain = Future.succeededFuture();
   private final LongSupplier clock;
+  /** Budgets of the messages that fan out to everyone (chat, reactions, hands, mute). */
+  private final FloodLimits flood = new FloodLimits();
   private long windowStart;
   private int framesInWindow;
 
@@ -126,9 +130,21 @@ final class Connection {
     return ++framesInWindow <= MAX_FRAMES_PER_SECOND;
   }
 
+  /** Whether a {@code type} message is within this participant's flood limits at {@code now} (takes from the budget). */
+  boolean allowMessage(String type, long now) {
+    return flood.tryTake(type, now);
+  }
+
   void send(JsonObject msg) {
     if (!closed() && !ws.isClosed()) {
       ws.writeTextMessage(msg.encode());
+    }
+  }
+
+  /** Sends a frame already encoded (a broadcast encodes once for the whole room). */
+  void sendText(String frame) {
+    if (!closed() && !ws.isClosed()) {
+      ws.writeTextMessage(frame);
     }
   }
 

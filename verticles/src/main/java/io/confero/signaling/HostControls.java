@@ -8,6 +8,7 @@ import io.confero.meeting.MeetingMutation;
 import io.confero.meeting.ParticipantId;
 import io.confero.meeting.Role;
 import io.confero.meeting.ShareMutations;
+import io.confero.meeting.SpotlightMutation;
 import io.confero.store.MeetingRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -64,12 +65,23 @@ final class HostControls {
           Messages.participant(msg, "participant_id")));
       case "end_meeting" -> end(conn);
       case "attendee_chat" -> attendeeChat(conn, Messages.bool(msg, "allowed"));
+      case "spotlight" -> live.mutateOrFail(conn, new SpotlightMutation(self, msg.getValue("participant_id") == null
+          ? null : Messages.participant(msg, "participant_id"))).map(out -> {
+            rooms.broadcast(conn.meetingId(), spotlight(out.state()), null);
+            return null;
+          });
       case "admit", "deny" -> admit(conn, Messages.participant(msg, "participant_id"), type.equals("admit"));
       default -> live.mutateOrFail(conn, new HostMutations.AdmitAll(self)).map(out -> {
         rooms.connections(conn.meetingId()).stream().filter(c -> c.state == Connection.State.WAITING).forEach(c -> admitted(c, out.state()));
         return null;
       });
     };
+  }
+
+  /** {@code spotlight}: whom a moderator shows big to everyone (participant_id null: nobody). */
+  static JsonObject spotlight(LiveMeeting state) {
+    return new JsonObject().put("type", "spotlight")
+        .put("participant_id", state.spotlight() == null ? null : state.spotlight().value());
   }
 
   /** Tells everyone the meeting-wide switches after a host changed one. */

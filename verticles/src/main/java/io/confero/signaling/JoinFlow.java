@@ -168,7 +168,8 @@ final class JoinFlow {
     JsonObject m = new JsonObject().put("meeting_id", conn.meetingId()).put("title", conn.title)
         .put("e2ee", conn.e2ee).put("webinar", conn.webinar).put("attendee_chat", conn.attendeeChat);
     if (state != null) {
-      m.put("locked", state.locked()).put("allow_multi_share", state.multiShare());
+      m.put("locked", state.locked()).put("allow_multi_share", state.multiShare())
+          .put("spotlight", state.spotlight() == null ? null : state.spotlight().value());
     }
     return m;
   }

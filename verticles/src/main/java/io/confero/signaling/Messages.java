@@ -15,7 +15,7 @@ final class Messages {
   private static final Set<String> TYPES = Set.of("join", "publish", "subscribe_answer", "trickle", "mute", "leave",
       "ping", "chat", "reaction", "raise_hand", "lower_hand", "mute_participant", "mute_all", "ask_unmute",
       "remove_participant", "lock", "set_role", "transfer_host", "end_meeting", "admit", "deny", "admit_all",
-      "video_quality", "allow_multi_share", "attendee_chat", "start_recording", "stop_recording", "e2ee");
+      "video_quality", "allow_multi_share", "attendee_chat", "start_recording", "stop_recording", "e2ee", "spotlight");
 
   /** The parts that handle frames, each with only the collaborators it uses. */
   record Handlers(JoinFlow joins, HostControls host, Social social, RecordingControls recording,
@@ -23,9 +23,12 @@ final class Messages {
       E2eeRelay e2ee) {}
 
   private final Handlers h;
+  private final java.time.Clock clock;
 
-  Messages(Handlers handlers) {
+  /** @param clock times the participants' flood limits ({@link FloodLimits}) */
+  Messages(Handlers handlers, java.time.Clock clock) {
     this.h = handlers;
+    this.clock = clock;
   }
 
   Future<?> handle(Connection conn, JsonObject msg) {
@@ -44,11 +47,15 @@ final class Messages {
         && !(type.equals("chat") && conn.attendeeChat)) {
       throw new SignalingError("view-only", "a viewer watches and listens: no publishing, no chat");
     }
+    if (!conn.allowMessage(type, clock.millis())) {
+      throw new SignalingError("rate-limited", "too many '" + type + "' messages from you right now; try again in a moment");
+    }
     return switch (type) {
       case "join" -> h.joins().join(conn, msg);
       case "chat", "reaction", "raise_hand", "lower_hand" -> h.social().handle(conn, type, msg);
       case "mute_participant", "mute_all", "ask_unmute", "remove_participant", "lock", "set_role", "transfer_host",
-          "end_meeting", "admit", "deny", "admit_all", "allow_multi_share", "attendee_chat" -> h.host().handle(conn, type, msg);
+          "end_meeting", "admit", "deny", "admit_all", "allow_multi_share", "attendee_chat", "spotlight" ->
+          h.host().handle(conn, type, msg);
       case "start_recording", "stop_recording" -> h.recording().handle(conn, type);
       case "e2ee" -> h.e2ee().handle(conn, msg);
       case "publish" -> h.publishing().publish(conn, msg);

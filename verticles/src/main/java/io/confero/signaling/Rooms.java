@@ -23,9 +23,12 @@ final class Rooms implements Broadcaster {
 
   private final Map<String, Map<String, Connection>> meetings = new HashMap<>();
   private final Listener listener;
+  private final ParticipantBatches batches;
 
-  Rooms(Listener listener) {
+  /** @param batches keeps a large room's participant events for {@link #flushBatches} */
+  Rooms(Listener listener, ParticipantBatches batches) {
     this.listener = listener;
+    this.batches = batches;
   }
 
   /** Seats {@code conn} in its meeting's room (opening it); the participant's previous connection, or null. */
@@ -48,6 +51,7 @@ final class Rooms implements Broadcaster {
     room.remove(conn.participantId());
     if (room.isEmpty()) {
       meetings.remove(conn.meetingId());
+      batches.forget(conn.meetingId());
       listener.closed(conn.meetingId());
     }
     return true;
@@ -84,12 +88,41 @@ final class Rooms implements Broadcaster {
     return meetings.values().stream().flatMap(room -> List.copyOf(room.values()).stream());
   }
 
+  /** A large room's participant events wait for the next {@link #flushBatches}; everything else goes now. */
   @Override
   public void broadcast(String meetingId, JsonObject msg, Connection except) {
     Map<String, Connection> room = meetings.get(meetingId);
-    if (room != null) {
-      room.values().stream().filter(x -> x != except && x.inMeeting()).forEach(x -> x.send(msg));
+    if (room != null && !batches.offer(meetingId, room.size(), msg, except)) {
+      String text = msg.encode(); // once for the whole room
+      room.values().stream().filter(x -> x != except && x.inMeeting()).forEach(x -> x.sendText(text));
     }
+  }
+
+  /** Sends each large room's batched participant events as one {@code participants_changed} frame each. */
+  void flushBatches() {
+    batches.drain().forEach((meetingId, changes) -> {
+      Map<String, Connection> room = meetings.get(meetingId);
+      if (room == null) {
+        return;
+      }
+      JsonObject shared = ParticipantBatches.frame(changes, null);
+      String text = shared == null ? null : shared.encode();
+      java.util.Set<Connection> skipping = new java.util.HashSet<>();
+      changes.forEach(c -> skipping.add(c.except()));
+      for (Connection to : List.copyOf(room.values())) {
+        if (!to.inMeeting()) {
+          continue;
+        }
+        if (skipping.contains(to)) {
+          JsonObject own = ParticipantBatches.frame(changes, to);
+          if (own != null) {
+            to.send(own);
+          }
+        } else if (text != null) {
+          to.sendText(text);
+        }
+      }
+    });
   }
 
   @Override

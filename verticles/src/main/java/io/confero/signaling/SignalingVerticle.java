@@ -37,7 +37,8 @@ public final class SignalingVerticle extends VerticleBase {
 
   private final ConferoConfig.Signaling config;
   private final SignalingComponents c;
-  private final Rooms rooms = new Rooms(new Rooms.Listener() {
+  private final Rooms rooms;
+  private final Rooms.Listener roomEvents = new Rooms.Listener() {
     @Override
     public void opened(String meetingId) {
       SignalingVerticle.this.opened(meetingId);
@@ -47,7 +48,7 @@ public final class SignalingVerticle extends VerticleBase {
     public void closed(String meetingId) {
       SignalingVerticle.this.closed(meetingId);
     }
-  });
+  };
   private final Map<String, MessageConsumer<MeetingEvent>> meetingConsumers = new HashMap<>();
   private final LiveState live;
   private final RecordingControls recordingControls;
@@ -65,6 +66,7 @@ public final class SignalingVerticle extends VerticleBase {
   public SignalingVerticle(ConferoConfig.Signaling config, SignalingComponents components) {
     this.config = config;
     this.c = components;
+    this.rooms = new Rooms(roomEvents, new ParticipantBatches(config.batchAbove()));
     this.live = new LiveState(components.directory(), components.events());
     this.recordingControls = new RecordingControls(rooms, components.recordings(), components.meetings());
   }
@@ -86,9 +88,10 @@ public final class SignalingVerticle extends VerticleBase {
     VideoQuality quality = new VideoQuality(rooms, sfu);
     e2ee = new E2eeRelay(rooms, c.clock());
     messages = new Messages(new Messages.Handlers(joins, host, social, recordingControls, publishing, subscriptions,
-        quality, departures, e2ee));
+        quality, departures, e2ee), c.clock());
     sweepTimer = vertx.setPeriodic(Reconnects.SWEEP_MS, id -> reconnects.sweep());
     vertx.setPeriodic(QUALITY_PERIOD_MILLIS, id -> quality.recomputeAll());
+    vertx.setPeriodic(config.batchInterval().toMillis(), id -> rooms.flushBatches());
     MessageConsumer<SfuEvent> events = vertx.eventBus().consumer(Addresses.sfuEvents(c.nodeId()),
         msg -> sfuEvents.handle(msg.body()));
     // the transport accepts up to 4x the limit so that an oversized frame gets our own

@@ -4,6 +4,8 @@ import io.confero.codecs.sfu.SfuRequest;
 import io.confero.codecs.sfu.TrackInfo;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.JsonArray;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,26 +37,96 @@ final class VideoQuality {
     this.sfu = sfu;
   }
 
-  /** {@code video_quality}: {@code track_id} (another participant's video), {@code max_height} 0..4320. */
+  /**
+   * {@code video_quality}: {@code track_id} (another participant's video) and {@code max_height}
+   * 0..4320, or {@code tracks}, a list of such pairs (a gallery page turn changes up to 49 at once,
+   * which one frame each would push past the socket's frame limit). A malformed entry refuses the
+   * whole message and changes nothing; in the list, a track the signaling plane does not know yet
+   * (the SFU offered it before its publisher's answer was registered here) is kept and applied once
+   * it is known (at most {@link #MAX_TRACKS} such per connection).
+   */
   Future<?> onRequest(Connection conn, JsonObject msg) {
-    String trackId = Messages.str(msg, "track_id", 64, true);
+    Object list = msg.getValue("tracks");
+    if (list == null) {
+      return apply(conn, List.of(wish(conn, msg)));
+    }
+    if (!(list instanceof JsonArray a) || a.isEmpty() || a.size() > MAX_TRACKS) {
+      throw new SignalingError("bad-message", "'tracks' must be a list of 1 to " + MAX_TRACKS + " {track_id, max_height}");
+    }
+    List<Wish> wishes = new ArrayList<>();
+    for (Object o : a) {
+      if (!(o instanceof JsonObject entry)) {
+        throw new SignalingError("bad-message", "each of 'tracks' must be an object {track_id, max_height}");
+      }
+      Messages.str(entry, "track_id", 64, true);
+      if (isRemoteVideo(conn, entry.getString("track_id"))) {
+        wishes.add(wish(conn, entry));
+      } else {
+        wishes.add(new Wish(entry.getString("track_id"), height(entry), false));
+      }
+    }
+    return apply(conn, wishes);
+  }
+
+  private record Wish(String trackId, int height, boolean known) {}
+
+  private static int height(JsonObject msg) {
     if (!(msg.getValue("max_height") instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
         || n.intValue() < 0 || n.intValue() > MAX_HEIGHT) {
       throw new SignalingError("bad-message", "'max_height' must be an integer from 0 to " + MAX_HEIGHT);
     }
+    return n.intValue();
+  }
+
+  private Wish wish(Connection conn, JsonObject msg) {
+    String trackId = Messages.str(msg, "track_id", 64, true);
+    int height = height(msg);
     if (!isRemoteVideo(conn, trackId)) {
       throw new SignalingError("no-such-track", "no other participant's video track has this id");
     }
-    if (!conn.wantedHeights.containsKey(trackId) && conn.wantedHeights.size() >= MAX_TRACKS) {
-      conn.wantedHeights.keySet().removeIf(id -> !isRemoteVideo(conn, id));
+    return new Wish(trackId, height, true);
+  }
+
+  private Future<?> apply(Connection conn, List<Wish> wishes) {
+    List<Future<?>> sent = new ArrayList<>();
+    for (Wish w : wishes) {
+      if (!w.known()) {
+        if (conn.pendingHeights.size() < MAX_TRACKS || conn.pendingHeights.containsKey(w.trackId())) {
+          conn.pendingHeights.put(w.trackId(), w.height());
+        }
+        continue;
+      }
+      conn.pendingHeights.remove(w.trackId());
+      if (!conn.wantedHeights.containsKey(w.trackId()) && conn.wantedHeights.size() >= MAX_TRACKS) {
+        conn.wantedHeights.keySet().removeIf(id -> !isRemoteVideo(conn, id));
+      }
+      Integer before = conn.wantedHeights.put(w.trackId(), w.height());
+      if (before == null || before != w.height()) {
+        // the height pauses a hidden track and picks the simulcast layer of a shown one
+        sent.add(sfu.request(new SfuRequest.SetTrackHeight(conn.meetingId(), conn.participantId(), w.trackId(),
+            w.height())));
+      }
     }
-    Integer before = conn.wantedHeights.put(trackId, n.intValue());
     recompute(conn.meetingId());
-    if (before != null && before == n.intValue()) {
-      return Future.succeededFuture();
+    return Future.all(sent);
+  }
+
+  /** Wishes for tracks that were not known yet: sent to the SFU once the track is another participant's video. */
+  private void applyPending(Connection conn) {
+    if (conn.pendingHeights.isEmpty()) {
+      return;
     }
-    // the height pauses a hidden track and picks the simulcast layer of a shown one
-    return sfu.request(new SfuRequest.SetTrackHeight(conn.meetingId(), conn.participantId(), trackId, n.intValue()));
+    List<Wish> known = new ArrayList<>();
+    conn.pendingHeights.forEach((id, h) -> {
+      if (isRemoteVideo(conn, id)) {
+        known.add(new Wish(id, h, true));
+      }
+    });
+    for (Wish w : known) {
+      conn.pendingHeights.remove(w.trackId());
+      conn.wantedHeights.put(w.trackId(), w.height());
+      sfu.request(new SfuRequest.SetTrackHeight(conn.meetingId(), conn.participantId(), w.trackId(), w.height()));
+    }
   }
 
   private boolean isRemoteVideo(Connection conn, String trackId) {
@@ -79,6 +151,9 @@ final class VideoQuality {
 
   void recompute(String meetingId) {
     List<Connection> room = rooms.connections(meetingId);
+    for (Connection sub : room) {
+      applyPending(sub);
+    }
     for (Connection owner : room) {
       if (!owner.inMeeting()) {
         continue;

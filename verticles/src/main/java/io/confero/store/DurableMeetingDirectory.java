@@ -86,6 +86,6 @@ public final class DurableMeetingDirectory implements MeetingDirectory {
     s.participants().forEach((pid, p) -> people.put(pid,
         p.presence() == LiveParticipant.Presence.JOINED ? p.withReconnecting(true) : p));
     return new LiveMeeting(m.id(), m.settings(), Math.max(s.epoch(), point.epoch()), s.locked(),
-        s.ended() || m.status() == Meeting.Status.ENDED, people, s.multiShare(), s.sharers());
+        s.ended() || m.status() == Meeting.Status.ENDED, people, s.multiShare(), s.sharers(), s.spotlight());
   }
 }

@@ -74,7 +74,30 @@ public final class EventLogRepository {
     if (idle) {
       commit(List.of(p));
     }
-    return p.done().future();
+    return onCallersContext(p.done().future());
+  }
+
+  /**
+   * {@code f}, completed on the context of the caller (when it has one): a group commit completes
+   * every member's promise on the context that ran the transaction, which may be another verticle's
+   * event loop (a REST join's append committing a signaling mutation's event too); continuing there
+   * raced the signaling verticle's single-threaded rooms (GalleryE2ETest's join storm of 49 hit a
+   * ConcurrentModificationException in Rooms.broadcast).
+   */
+  private static <T> Future<T> onCallersContext(Future<T> f) {
+    io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
+    if (caller == null) {
+      return f;
+    }
+    Promise<T> back = Promise.promise();
+    f.onComplete(ar -> {
+      if (io.vertx.core.Vertx.currentContext() == caller) {
+        back.handle(ar);
+      } else {
+        caller.runOnContext(x -> back.handle(ar));
+      }
+    });
+    return back.future();
   }
 
   /** Writes {@code batch}, completes it, then starts the meeting's next batch (or marks it idle). */

@@ -28,10 +28,11 @@ public final class LiveStateCodec {
           .put("hand", p.handRaisedAt()).put("user_ref", p.userRef()).put("reconnecting", p.reconnecting())
           .put("seated_at", p.seatedAt()));
     }
-    return new JsonObject().put("epoch", m.epoch()).put("locked", m.locked()).put("ended", m.ended())
+    JsonObject j = new JsonObject().put("epoch", m.epoch()).put("locked", m.locked()).put("ended", m.ended())
         .put("multi_share", m.multiShare())
         .put("sharers", new JsonArray(m.sharers().stream().map(ParticipantId::value).toList()))
         .put("participants", people);
+    return m.spotlight() == null ? j : j.put("spotlight", m.spotlight().value());
   }
 
   /** The state {@link #encode} wrote, with the meeting's current {@code settings}. */
@@ -47,7 +48,9 @@ public final class LiveStateCodec {
     }
     Set<ParticipantId> sharers = new LinkedHashSet<>();
     j.getJsonArray("sharers", new JsonArray()).forEach(s -> sharers.add(new ParticipantId((String) s)));
+    String spotlight = j.getString("spotlight");
     return new LiveMeeting(id, settings, j.getLong("epoch"), j.getBoolean("locked", false),
-        j.getBoolean("ended", false), people, j.getBoolean("multi_share", false), sharers);
+        j.getBoolean("ended", false), people, j.getBoolean("multi_share", false), sharers,
+        spotlight == null ? null : new ParticipantId(spotlight));
   }
 }

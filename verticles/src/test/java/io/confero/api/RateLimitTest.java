@@ -34,6 +34,38 @@ class RateLimitTest {
     }
   }
 
+  /**
+   * Join admission control: with the clock standing still a node admits exactly its burst of joins;
+   * the next guest gets 429 {@code join-rate-limited} with a Retry-After, while everything else
+   * (the integrator API, meetings in progress) is served as before.
+   */
+  @Test
+  void joinsBeyondTheNodesJoinRateAreAnswered429WithRetryAfter() throws Exception {
+    try (TestNode node = TestNode.start(Files.createTempDirectory("confero-admission"),
+        Map.of("CONFERO_API_JOIN_RATE_PER_SECOND", "2", "CONFERO_API_JOIN_BURST", "3"),
+        java.time.Clock.fixed(java.time.Instant.now(), java.time.ZoneOffset.UTC))) {
+      RestClient rest = new RestClient(node.baseUrl());
+      String token = rest.token();
+      io.vertx.core.json.JsonObject m = rest.authed(token, "POST", "/api/v1/meetings", "{\"title\":\"All hands\"}").json();
+      String join = "/j/" + m.getString("join_code") + "/join";
+      for (int i = 0; i < 3; i++) {
+        assertThat(rest.send("POST", join, "{\"display_name\":\"Guest " + i + "\"}", "Content-Type", "application/json")
+            .status()).as("join " + i).isEqualTo(200);
+      }
+      RestClient.Response refused = rest.send("POST", join, "{\"display_name\":\"Guest 4\"}",
+          "Content-Type", "application/json");
+      assertThat(refused.status()).isEqualTo(429);
+      assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(refused.header("Retry-After")).isEqualTo("1");
+      assertThat(refused.json().getString("type")).endsWith("/join-rate-limited");
+      RestClient.Response integrator = rest.authed(token, "POST", "/api/v1/meetings/" + m.getString("meeting_id")
+          + "/join", "{\"display_name\":\"Uma\",\"role\":\"participant\",\"user_id\":\"u-1\"}");
+      assertThat(integrator.status()).as("integrator joins are admitted by the same bucket").isEqualTo(429);
+      assertThat(rest.authed(token, "GET", "/api/v1/meetings/" + m.getString("meeting_id"), null).status())
+          .as("the rest of the API is served").isEqualTo(200);
+    }
+  }
+
   private static void assertLimited(TestNode node) throws Exception {
     RestClient rest = new RestClient(node.baseUrl());
     // windows are whole minutes: start early in one so the burst below cannot straddle two

@@ -49,7 +49,8 @@ class HostControlsTest {
         msg("set_role", "participant_id", target, "role", "cohost"), msg("transfer_host", "participant_id", target),
         msg("end_meeting"), msg("admit", "participant_id", target), msg("deny", "participant_id", target),
         msg("admit_all"), msg("lower_hand", "participant_id", target), msg("allow_multi_share", "allowed", true),
-        msg("allow_multi_share", "allowed", false));
+        msg("allow_multi_share", "allowed", false), msg("spotlight", "participant_id", target),
+        msg("spotlight", "participant_id", null));
   }
 
   @Test
@@ -160,6 +161,31 @@ class HostControlsTest {
       host.send(msg("lock", "locked", false));
       guest.await("meeting_updated", u -> !u.getBoolean("locked"));
       assertThat(seats.guestJoin(m, "Late").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aHostSpotlightsAPanelistForEveryoneAndALateJoinerSeesIt() throws Exception {
+    JsonObject m = seats.meeting(null);
+    Seats.Seat h = seats.host(m, "Hannah Host");
+    Seats.Seat g = seats.guest(m, "Gus Guest");
+    try (WsPeer host = WsPeer.joined(seats.vertx(), seats.port(), h.token(), "joined");
+         WsPeer guest = WsPeer.joined(seats.vertx(), seats.port(), g.token(), "joined")) {
+      assertThat(guest.await("joined").getJsonObject("meeting").getValue("spotlight")).isNull();
+      host.send(msg("spotlight", "participant_id", g.participantId()));
+      assertThat(guest.await("spotlight").getString("participant_id")).isEqualTo(g.participantId());
+      assertThat(host.await("spotlight").getString("participant_id")).isEqualTo(g.participantId());
+      assertThat(seats.live(m).spotlight().value()).isEqualTo(g.participantId());
+      try (WsPeer late = WsPeer.joined(seats.vertx(), seats.port(), seats.guest(m, "Lou Late").token(), "joined")) {
+        assertThat(late.await("joined").getJsonObject("meeting").getString("spotlight")).isEqualTo(g.participantId());
+      }
+      String ref = host.send(msg("spotlight", "participant_id", java.util.UUID.randomUUID().toString()));
+      assertThat(host.awaitError(ref).getString("code")).isEqualTo("no-such-participant");
+      ref = host.send(msg("spotlight", "participant_id", 7));
+      assertThat(host.awaitError(ref).getString("code")).isEqualTo("bad-message");
+      host.send(msg("spotlight", "participant_id", null));
+      guest.await("spotlight", x -> x.getValue("participant_id") == null);
+      assertThat(seats.live(m).spotlight()).isNull();
     }
   }
 

@@ -93,4 +93,30 @@ class SmallDefectsTest {
       senders.forEach(WsPeer::close);
     }
   }
+
+  @Test
+  void aChatFloodFromOneParticipantIsLimitedAndOthersAreUnaffected() throws Exception {
+    JsonObject m = seats.meeting(null);
+    try (WsPeer watcher = WsPeer.joined(seats.vertx(), seats.port(), seats.guest(m, "Watcher").token(), "joined");
+         WsPeer flooder = WsPeer.joined(seats.vertx(), seats.port(), seats.guest(m, "Flooder").token(), "joined")) {
+      for (int i = 0; i < 30; i++) {
+        flooder.send(msg("chat", "text", "spam " + i));
+      }
+      for (int i = 0; i < 8; i++) {
+        flooder.send(msg("raise_hand", "raised", i % 2 == 0));
+      }
+      watcher.send(msg("chat", "text", "still heard"));
+      watcher.send(msg("raise_hand", "raised", true));
+      flooder.sync();
+      flooder.await("chat", c -> "still heard".equals(c.getJsonObject("message").getString("text")));
+      flooder.await("participant_updated", u -> u.getJsonObject("participant").getValue("hand_raised_at") != null
+          && "Watcher".equals(u.getJsonObject("participant").getString("display_name")));
+      watcher.sync();
+      assertThat(watcher.received).filteredOn(x -> "chat".equals(x.getString("type")))
+          .extracting(x -> x.getJsonObject("message").getString("text"))
+          .containsExactlyInAnyOrder("spam 0", "spam 1", "spam 2", "spam 3", "spam 4", "spam 5", "still heard");
+      assertThat(flooder.received).filteredOn(x -> "error".equals(x.getString("type")))
+          .extracting(x -> x.getString("code")).hasSize(24 + 4).containsOnly("rate-limited");
+    }
+  }
 }

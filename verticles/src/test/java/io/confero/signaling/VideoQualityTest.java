@@ -74,9 +74,31 @@ class VideoQualityTest {
         assertThat(alice.awaitError(own).getString("code")).as("one's own track").isEqualTo("no-such-track");
         String noId = bob.send(msg("video_quality", "max_height", 180));
         assertThat(bob.awaitError(noId).getString("code")).isEqualTo("bad-message");
+
+        // the list form: many tracks in one frame; a malformed entry refuses it all and changes nothing,
+        // a track not known (yet) is kept aside while the others apply
+        carol.send(msg("video_quality", "tracks", new JsonArray().add(entry(camera, 540))));
+        alice.await("video_constraints", x -> constraint(x, camera, 720));
+        bob.send(msg("video_quality", "tracks", new JsonArray().add(entry(camera, 240))));
+        alice.await("video_constraints", x -> constraint(x, camera, 540));
+        String mixed = carol.send(msg("video_quality", "tracks", new JsonArray().add(entry(camera, 0))
+            .add(entry(camera, -1))));
+        assertThat(carol.awaitError(mixed).getString("code")).isEqualTo("bad-message");
+        for (Object bad : new Object[] {new JsonArray(), new JsonArray().add(7), "tracks",
+            new JsonArray(java.util.Collections.nCopies(VideoQuality.MAX_TRACKS + 1, entry(camera, 0)))}) {
+          String ref = carol.send(msg("video_quality").put("tracks", bad));
+          assertThat(carol.awaitError(ref).getString("code")).as("tracks " + bad).isEqualTo("bad-message");
+        }
+        carol.send(msg("video_quality", "tracks", new JsonArray().add(entry(camera, 0)).add(entry("not-yet-known", 180))));
+        alice.await("video_constraints", x -> constraint(x, camera, 240)); // Carol's 540 went, Bob's 240 stands
+        bob.send(msg("video_quality", "tracks", new JsonArray().add(entry(camera, 720))));
       }
       // Bob (720) and Carol left: nobody watches any more
       alice.await("video_constraints", x -> constraint(x, camera, 0));
     }
+  }
+
+  static JsonObject entry(String trackId, int height) {
+    return new JsonObject().put("track_id", trackId).put("max_height", height);
   }
 }
