@@ -294,7 +294,7 @@ function onJoined(s, m) {
   for (const p of m.participants || []) if (p.participant_id !== s.selfId) onParticipant(p, false);
   renderAllPeople();
   if (!startE2ee(s, m)) return;
-  s.publisher = new Publisher(s.ice, s.signaling, s.e2ee);
+  s.publisher = new Publisher(s.ice, s.signaling, s.e2ee, (m.meeting && m.meeting.video_codec) || 'vp8');
   s.publisher.onRejected = (r) => onPublishRejected(s, r);
   s.subscriber = new Subscriber(s.ice, s.signaling, remoteSink(s, { store, gallery, settings, ensureParticipant }), s.e2ee);
   store.publisher = s.publisher.pc;
