@@ -25,6 +25,7 @@ import { raisedInOrder, handWentUp } from './hands.js';
 import { t, translatePage } from './i18n.js';
 import { RecordingUi } from './recording.js';
 import { E2ee, e2eeSupport, wireE2eeDialog } from './e2ee.js';
+import { wireLeaveDialog } from './leavedialog.js';
 import { onAudioSlots } from './audioslots.js';
 
 const $ = (id) => document.getElementById(id);
@@ -657,7 +658,13 @@ function wire() {
   $('mic-btn').addEventListener('click', () => toggle('audio'));
   $('cam-btn').addEventListener('click', () => toggle('video'));
   $('screen-btn').addEventListener('click', () => screenShare.toggle());
-  $('leave-btn').addEventListener('click', () => leave());
+  const requestLeave = wireLeaveDialog({
+    isHost: () => !!store.session && store.session.role === 'host',
+    othersPresent: () => store.participants.size > 1,
+    leave,
+    endForAll: () => { if (store.session) store.session.signaling.send({ type: 'end_meeting' }); },
+  });
+  $('leave-btn').addEventListener('click', () => requestLeave());
   $('participants-btn').addEventListener('click', () => togglePanel());
   $('close-panel-btn').addEventListener('click', () => togglePanel(false));
   $('rejoin-btn').addEventListener('click', () => rejoin());
@@ -685,7 +692,7 @@ function wire() {
     hand: () => $('hand-btn').click(),
     chat: () => $('chat-btn').click(),
     people: () => togglePanel(),
-    leave: () => leave(),
+    leave: () => requestLeave(),
   }, () => store.state === 'joined');
   $('shortcuts-item').addEventListener('click', () => showShortcuts());
   $('settings-item').addEventListener('click', () => settings.open());
