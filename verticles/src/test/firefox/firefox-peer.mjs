@@ -1,11 +1,13 @@
 // Joins a Confero meeting from Debian's firefox-esr, driven over WebDriver BiDi by puppeteer-core,
-// for FirefoxE2ETest. Usage: node firefox-peer.mjs <join-url> <display-name> <profile-dir>
+// for FirefoxE2ETest. Usage: node firefox-peer.mjs <join-url> <display-name> <profile-dir> [--share]
 // Prints one JSON object per line on stdout: {"event":"joined"} once the client reports
-// state "joined", then every second {"event":"stats",...} with the subscriber's inbound-rtp
-// counters; {"event":"error","message":...} on failure. Exits when stdin closes (the test ends).
+// state "joined"; with --share it then clicks Share screen and prints {"event":"sharing",...}
+// once the publisher sends a screen track (Firefox's fake screen); then every second
+// {"event":"stats",...} with the subscriber's inbound-rtp counters and the publisher's
+// outbound video; {"event":"error","message":...} on failure. Exits when stdin closes.
 import puppeteer from 'puppeteer-core';
 
-const [url, name, profile] = process.argv.slice(2);
+const [url, name, profile, option] = process.argv.slice(2);
 const emit = (o) => process.stdout.write(JSON.stringify(o) + '\n');
 
 const browser = await puppeteer.launch({
@@ -38,9 +40,19 @@ try {
   await page.click('#join-btn');
   await page.waitForFunction(() => window.confero && window.confero.state === 'joined', { timeout: 60000 });
   emit({ event: 'joined' });
+  if (option === '--share') {
+    await page.click('#screen-btn');
+    const screen = await page.waitForFunction(async () => {
+      const t = window.confero.publisher && window.confero.publisher.getTransceivers()
+        .find((x) => x.sender.track && x.sender.track.kind === 'video' && /screen|window|monitor/i.test(
+          (x.sender.track.getSettings().mediaSource || x.sender.track.getSettings().displaySurface || x.sender.track.label || '')));
+      return t ? { mid: t.mid, label: t.sender.track.label, settings: t.sender.track.getSettings() } : null;
+    }, { timeout: 60000, polling: 500 });
+    emit({ event: 'sharing', ...(await screen.jsonValue()) });
+  }
   for (;;) {
     const stats = await page.evaluate(async () => {
-      const out = { video: [], audio: [] };
+      const out = { video: [], audio: [], sent: [] };
       const pc = window.confero.subscriber;
       if (!pc) return out;
       (await pc.getStats()).forEach((s) => {
@@ -48,6 +60,12 @@ try {
         if (s.kind === 'video') out.video.push({ id: s.id, framesDecoded: s.framesDecoded || 0, frameWidth: s.frameWidth || 0 });
         if (s.kind === 'audio') out.audio.push({ id: s.id, totalSamplesReceived: s.totalSamplesReceived || 0 });
       });
+      const pub = window.confero.publisher;
+      if (pub) {
+        (await pub.getStats()).forEach((s) => {
+          if (s.type === 'outbound-rtp' && s.kind === 'video') out.sent.push({ id: s.id, framesEncoded: s.framesEncoded || 0, frameWidth: s.frameWidth || 0 });
+        });
+      }
       return out;
     });
     emit({ event: 'stats', at: Date.now(), ...stats });

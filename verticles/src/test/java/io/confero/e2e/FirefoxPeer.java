@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -27,6 +28,7 @@ final class FirefoxPeer implements AutoCloseable {
   private final AtomicReference<JsonObject> latest = new AtomicReference<>();
   private final AtomicReference<String> error = new AtomicReference<>();
   private volatile boolean joined;
+  private final AtomicReference<JsonObject> sharing = new AtomicReference<>();
 
   private FirefoxPeer(Process process, Path profile) {
     this.process = process;
@@ -38,6 +40,15 @@ final class FirefoxPeer implements AutoCloseable {
 
   /** Starts Firefox and has it join {@code joinUrl} as {@code name}. */
   static FirefoxPeer join(String joinUrl, String name) throws IOException {
+    return start(joinUrl, name, List.of());
+  }
+
+  /** As {@link #join}, then shares its (fake) screen from the web client's Share screen button. */
+  static FirefoxPeer joinSharingScreen(String joinUrl, String name) throws IOException {
+    return start(joinUrl, name, List.of("--share"));
+  }
+
+  private static FirefoxPeer start(String joinUrl, String name, List<String> options) throws IOException {
     if (!Files.isExecutable(Path.of(FIREFOX))) {
       throw new IllegalStateException(FIREFOX + " is missing: apt-get install -y firefox-esr");
     }
@@ -48,7 +59,9 @@ final class FirefoxPeer implements AutoCloseable {
     Path profile = Files.createTempDirectory("confero-firefox-" + name + "-");
     Path log = Path.of(System.getProperty("basedir", "."), "target", "e2e-logs");
     Files.createDirectories(log);
-    Process p = new ProcessBuilder("node", "firefox-peer.mjs", joinUrl, name, profile.toString())
+    List<String> command = new java.util.ArrayList<>(List.of("node", "firefox-peer.mjs", joinUrl, name, profile.toString()));
+    command.addAll(options);
+    Process p = new ProcessBuilder(command)
         .directory(SCRIPT_DIR.toFile())
         .redirectError(log.resolve("firefox-" + name + ".log").toFile())
         .start();
@@ -62,6 +75,7 @@ final class FirefoxPeer implements AutoCloseable {
         JsonObject o = new JsonObject(line);
         switch (o.getString("event", "")) {
           case "joined" -> joined = true;
+          case "sharing" -> sharing.set(o);
           case "stats" -> latest.set(o);
           case "error" -> error.set(o.getString("message"));
           default -> { }
@@ -76,6 +90,23 @@ final class FirefoxPeer implements AutoCloseable {
   boolean joined() {
     failIfBroken();
     return joined;
+  }
+
+  /** True once the web client in Firefox publishes its screen (after {@link #joinSharingScreen}). */
+  boolean sharingScreen() {
+    failIfBroken();
+    return sharing.get() != null;
+  }
+
+  /** What the script reported of the shared screen track (mid, label, settings), for messages. */
+  String screenTrack() {
+    JsonObject o = sharing.get();
+    return o == null ? "not sharing" : o.encode();
+  }
+
+  /** Video frames encoded over all outbound video streams (camera, screen) in the latest report. */
+  long framesEncoded() {
+    return sum("sent", "framesEncoded");
   }
 
   /** Frames decoded over all inbound video streams in the latest report (0 before one). */
