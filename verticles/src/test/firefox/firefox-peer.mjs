@@ -1,8 +1,9 @@
 // Joins a Confero meeting from Debian's firefox-esr, driven over WebDriver BiDi by puppeteer-core,
 // for FirefoxE2ETest. Usage: node firefox-peer.mjs <join-url> <display-name> <profile-dir> [--share]
 // Prints one JSON object per line on stdout: {"event":"joined"} once the client reports
-// state "joined"; with --share it then clicks Share screen and prints {"event":"sharing",...}
-// once the publisher sends a screen track (Firefox's fake screen); then every second
+// state "joined"; with --share (run under xvfb-run: Firefox then is a window on that display) it
+// clicks Share screen and prints {"event":"sharing",...} once the publisher sends the captured
+// display; then every second
 // {"event":"stats",...} with the subscriber's inbound-rtp counters and the publisher's
 // outbound video; {"event":"error","message":...} on failure. Exits when stdin closes.
 import puppeteer from 'puppeteer-core';
@@ -13,7 +14,8 @@ const emit = (o) => process.stdout.write(JSON.stringify(o) + '\n');
 const browser = await puppeteer.launch({
   browser: 'firefox',
   executablePath: process.env.FIREFOX || '/usr/bin/firefox-esr',
-  headless: true,
+  // a presenter needs a screen to share: it runs as a window on the virtual display xvfb-run gives
+  headless: option !== '--share',
   userDataDir: profile,
   extraPrefsFirefox: {
     'media.navigator.streams.fake': true,

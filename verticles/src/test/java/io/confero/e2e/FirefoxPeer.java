@@ -43,7 +43,10 @@ final class FirefoxPeer implements AutoCloseable {
     return start(joinUrl, name, List.of());
   }
 
-  /** As {@link #join}, then shares its (fake) screen from the web client's Share screen button. */
+  /**
+   * As {@link #join}, then shares its screen from the web client's Share screen button: Firefox runs
+   * on a virtual X display ({@code xvfb-run}, Debian package {@code xvfb}) and shares that display.
+   */
   static FirefoxPeer joinSharingScreen(String joinUrl, String name) throws IOException {
     return start(joinUrl, name, List.of("--share"));
   }
@@ -59,7 +62,13 @@ final class FirefoxPeer implements AutoCloseable {
     Path profile = Files.createTempDirectory("confero-firefox-" + name + "-");
     Path log = Path.of(System.getProperty("basedir", "."), "target", "e2e-logs");
     Files.createDirectories(log);
-    List<String> command = new java.util.ArrayList<>(List.of("node", "firefox-peer.mjs", joinUrl, name, profile.toString()));
+    List<String> command = new java.util.ArrayList<>();
+    if (options.contains("--share")) {
+      // headless Firefox has no screen to capture (getDisplayMedia: NotFoundError) and no fake one:
+      // a presenter runs as a normal window on a virtual X display and shares that display
+      command.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x720x24"));
+    }
+    command.addAll(List.of("node", "firefox-peer.mjs", joinUrl, name, profile.toString()));
     command.addAll(options);
     Process p = new ProcessBuilder(command)
         .directory(SCRIPT_DIR.toFile())
