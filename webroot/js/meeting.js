@@ -26,6 +26,7 @@ import { t, translatePage } from './i18n.js';
 import { RecordingUi } from './recording.js';
 import { E2ee, e2eeSupport, wireE2eeDialog } from './e2ee.js';
 import { wireLeaveDialog } from './leavedialog.js';
+import { missingFeatures } from './support.js';
 import { onAudioSlots } from './audioslots.js';
 
 const $ = (id) => document.getElementById(id);
@@ -711,8 +712,23 @@ function rerender() {
   renderAllPeople();
 }
 
+/** A browser that lacks what a call needs gets the end page saying what and why; false then. */
+function browserSupported() {
+  const missing = missingFeatures(window);
+  if (missing.length === 0) return true;
+  setState('unsupported');
+  $('end-title').textContent = t('unsupported.title');
+  const advice = missing.some((m) => m !== 'insecure') ? [t('unsupported.use')] : [];
+  $('end-detail').textContent = [...missing.map((m) => t(`unsupported.${m}`)), ...advice].join(' ');
+  $('rejoin-btn').hidden = true;
+  $('end-lock').hidden = true;
+  showScreen('end');
+  return false;
+}
+
 function init() {
   translatePage();
+  if (!browserSupported()) return;
   wire();
   setState('prejoin');
   showScreen('prejoin');
