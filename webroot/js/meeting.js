@@ -230,7 +230,7 @@ function onMessage(s, m) {
     case 'publish_answer': if (s.publisher) s.publisher.onAnswer(m); break;
     case 'video_constraints': if (s.publisher) s.publisher.constrain(m); break;
     case 'encodings': if (s.publisher) s.publisher.setEncodingsActive(m).catch(() => {}); break;
-    case 'subscribe_offer': if (s.subscriber) s.subscriber.onOffer(m); break;
+    case 'subscribe_offer': if (s.subscriber) onSubscribeOffer(s, m); break;
     case 'audio_slots': onAudioSlots(store, s.subscriber, m); break;
     case 'participant_joined': onParticipant(m.participant, true); break;
     case 'participant_updated': onParticipant(m.participant, false); break;
@@ -242,6 +242,11 @@ function onMessage(s, m) {
     case 'error': if (!recording.onError(m.code)) onError(s, m); break;
     default: if (extras.onMessage(m, s.selfId)) renderAllPeople(); else stageView.onMessage(m); break; // track_published, pong and types from later versions need nothing here
   }
+}
+
+function onSubscribeOffer(s, m) {
+  store.timings.offer ??= performance.now();
+  s.subscriber.onOffer(m).then(() => { store.timings.answer ??= performance.now(); });
 }
 
 /** Held in the waiting room: the guest sees their own camera, the name they join with, and Cancel. */
@@ -301,6 +306,10 @@ function onJoined(s, m) {
   s.subscriber = new Subscriber(s.ice, s.signaling, remoteSink(s, { store, gallery, settings, ensureParticipant }), s.e2ee);
   store.publisher = s.publisher.pc;
   store.subscriber = s.subscriber.pc;
+  store.timings.joined ??= performance.now();
+  s.subscriber.pc.addEventListener('connectionstatechange', () => {
+    if (s.subscriber && s.subscriber.pc.connectionState === 'connected') store.timings.connected ??= performance.now();
+  });
   for (const pc of [s.publisher.pc, s.subscriber.pc]) { // media cannot flow any more: start over on fresh connections
     pc.addEventListener('connectionstatechange', () => {
       if (pc.connectionState === 'failed' && store.session === s && store.state === 'joined') reconnector.start(s);

@@ -1,11 +1,12 @@
 // Joins a Confero meeting from Debian's firefox-esr, driven over WebDriver BiDi by puppeteer-core,
-// for FirefoxE2ETest. Usage: node firefox-peer.mjs <join-url> <display-name> <profile-dir> [--share]
+// for FirefoxE2ETest. Usage: node firefox-peer.mjs <join-url> <display-name> <profile-dir> [--share | --rejoin=N]
 // Prints one JSON object per line on stdout: {"event":"joined"} once the client reports
 // state "joined"; with --share (run under xvfb-run: Firefox then is a window on that display) it
 // clicks Share screen and prints {"event":"sharing",...} once the publisher sends the captured
 // display; then every second
 // {"event":"stats",...} with the subscriber's inbound-rtp counters and the publisher's
-// outbound video; {"event":"error","message":...} on failure. Exits when stdin closes.
+// outbound video; {"event":"error","message":...} on failure. With --rejoin=N (a benchmark) it
+// instead joins N times and prints each join's time to first media. Exits when stdin closes.
 import puppeteer from 'puppeteer-core';
 
 const [url, name, profile, option] = process.argv.slice(2);
@@ -32,15 +33,38 @@ const stop = async (code) => {
 process.stdin.on('end', () => stop(0));
 process.stdin.resume();
 
-try {
-  const page = await browser.newPage();
-  page.on('console', (m) => process.stderr.write(`[firefox console] ${m.text()}\n`));
+async function join(page, as) {
   await page.goto(url);
   await page.waitForSelector('#name');
   await page.$eval('#name', (el) => { el.value = ''; });
-  await page.type('#name', name);
+  await page.type('#name', as);
   await page.click('#join-btn');
   await page.waitForFunction(() => window.confero && window.confero.state === 'joined', { timeout: 60000 });
+}
+
+/** --rejoin=N: N joins (a fresh page load each), each printing {"event":"firstMedia", "ms", "phases"}. */
+async function measureFirstMedia(page, joins) {
+  for (let i = 1; i <= joins; i++) {
+    await join(page, `${name}${i}`);
+    await page.waitForFunction(() => window.confero.timings.firstFrame !== null, { timeout: 60000, polling: 100 });
+    const t = await page.evaluate(() => ({ ...window.confero.timings }));
+    const phases = Object.fromEntries(Object.entries(t).filter(([k]) => k !== 'wsOpen')
+      .map(([k, v]) => [k, v === null ? -1 : v - t.wsOpen]));
+    emit({ event: 'firstMedia', join: i, ms: t.firstFrame - t.wsOpen, phases });
+    await page.click('#leave-btn');
+    await page.waitForFunction(() => window.confero.state === 'left', { timeout: 30000 });
+  }
+}
+
+try {
+  const page = await browser.newPage();
+  page.on('console', (m) => process.stderr.write(`[firefox console] ${m.text()}\n`));
+  if (option && option.startsWith('--rejoin=')) {
+    await measureFirstMedia(page, Number(option.slice('--rejoin='.length)));
+    emit({ event: 'done' });
+    await new Promise(() => {}); // until stdin closes
+  }
+  await join(page, name);
   emit({ event: 'joined' });
   if (option === '--share') {
     await page.click('#screen-btn');

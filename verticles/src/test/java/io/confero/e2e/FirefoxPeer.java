@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * which Debian does not ship). The script reports the subscriber's inbound-rtp counters every
  * second; this class keeps the latest report. Its stderr goes to {@code target/e2e-logs/}.
  */
-final class FirefoxPeer implements AutoCloseable {
+public final class FirefoxPeer implements AutoCloseable {
   static final Path SCRIPT_DIR = Path.of(System.getProperty("basedir", "."), "src", "test", "firefox");
   static final String FIREFOX = "/usr/bin/firefox-esr";
 
@@ -29,6 +29,8 @@ final class FirefoxPeer implements AutoCloseable {
   private final AtomicReference<String> error = new AtomicReference<>();
   private volatile boolean joined;
   private final AtomicReference<JsonObject> sharing = new AtomicReference<>();
+  private final List<JsonObject> firstMedia = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile boolean done;
 
   private FirefoxPeer(Process process, Path profile) {
     this.process = process;
@@ -49,6 +51,14 @@ final class FirefoxPeer implements AutoCloseable {
    */
   static FirefoxPeer joinSharingScreen(String joinUrl, String name) throws IOException {
     return start(joinUrl, name, List.of("--share"));
+  }
+
+  /**
+   * A benchmark: Firefox joins {@code joinUrl} {@code joins} times (a fresh page load each, leaving
+   * in between) and reports each join's time to first media ({@link #firstMedia()}).
+   */
+  public static FirefoxPeer measureFirstMedia(String joinUrl, String name, int joins) throws IOException {
+    return start(joinUrl, name, List.of("--rejoin=" + joins));
   }
 
   private static FirefoxPeer start(String joinUrl, String name, List<String> options) throws IOException {
@@ -85,6 +95,8 @@ final class FirefoxPeer implements AutoCloseable {
         switch (o.getString("event", "")) {
           case "joined" -> joined = true;
           case "sharing" -> sharing.set(o);
+          case "firstMedia" -> firstMedia.add(o);
+          case "done" -> done = true;
           case "stats" -> latest.set(o);
           case "error" -> error.set(o.getString("message"));
           default -> { }
@@ -99,6 +111,18 @@ final class FirefoxPeer implements AutoCloseable {
   boolean joined() {
     failIfBroken();
     return joined;
+  }
+
+  /** The joins measured so far ({@link #measureFirstMedia}): {join, ms (wsOpen to first frame), phases}. */
+  public List<JsonObject> firstMedia() {
+    failIfBroken();
+    return List.copyOf(firstMedia);
+  }
+
+  /** True once every join of {@link #measureFirstMedia} was measured. */
+  public boolean measured() {
+    failIfBroken();
+    return done;
   }
 
   /** True once the web client in Firefox publishes its screen (after {@link #joinSharingScreen}). */
@@ -157,7 +181,7 @@ final class FirefoxPeer implements AutoCloseable {
 
   /** Closes stdin (the script then closes Firefox and exits); kills the process tree if it lingers. */
   @Override
-  public void close() throws Exception {
+  public void close() throws Exception { // public for the benchmarks
     process.getOutputStream().close();
     if (!process.waitFor(15, TimeUnit.SECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
