@@ -26,6 +26,8 @@ import { raisedInOrder, handWentUp } from './hands.js';
 import { t, translatePage } from './i18n.js';
 import { RecordingUi, watchPrejoinRecording } from './recording.js';
 import { E2ee, e2eeSupport, wireE2eeDialog } from './e2ee.js';
+import { wireLeaveDialog } from './leavedialog.js';
+import { missingFeatures } from './support.js';
 import { onAudioSlots } from './audioslots.js';
 
 const $ = (id) => document.getElementById(id);
@@ -229,7 +231,7 @@ function onMessage(s, m) {
     case 'publish_answer': if (s.publisher) s.publisher.onAnswer(m); break;
     case 'video_constraints': if (s.publisher) s.publisher.constrain(m); break;
     case 'encodings': if (s.publisher) s.publisher.setEncodingsActive(m).catch(() => {}); break;
-    case 'subscribe_offer': if (s.subscriber) s.subscriber.onOffer(m); break;
+    case 'subscribe_offer': if (s.subscriber) onSubscribeOffer(s, m); break;
     case 'audio_slots': onAudioSlots(store, s.subscriber, m); break;
     case 'participant_joined': onParticipant(m.participant, true); break;
     case 'participant_updated': onParticipant(m.participant, false); break;
@@ -243,6 +245,11 @@ function onMessage(s, m) {
     case 'error': if (!recording.onError(m.code)) onError(s, m); break;
     default: if (extras.onMessage(m, s.selfId)) renderAllPeople(); else stageView.onMessage(m); break; // track_published, pong and types from later versions need nothing here
   }
+}
+
+function onSubscribeOffer(s, m) {
+  store.timings.offer ??= performance.now();
+  s.subscriber.onOffer(m).then(() => { store.timings.answer ??= performance.now(); });
 }
 
 /** Held in the waiting room: the guest sees their own camera, the name they join with, and Cancel. */
@@ -298,11 +305,15 @@ function onJoined(s, m) {
   stageView.onMessage({ type: 'spotlight', participant_id: m.meeting && m.meeting.spotlight });
   renderAllPeople();
   if (!startE2ee(s, m)) return;
-  s.publisher = new Publisher(s.ice, s.signaling, s.e2ee);
+  s.publisher = new Publisher(s.ice, s.signaling, s.e2ee, (m.meeting && m.meeting.video_codec) || 'vp8');
   s.publisher.onRejected = (r) => onPublishRejected(s, r);
   s.subscriber = new Subscriber(s.ice, s.signaling, remoteSink(s, { store, gallery, settings, ensureParticipant }), s.e2ee);
   store.publisher = s.publisher.pc;
   store.subscriber = s.subscriber.pc;
+  store.timings.joined ??= performance.now();
+  s.subscriber.pc.addEventListener('connectionstatechange', () => {
+    if (s.subscriber && s.subscriber.pc.connectionState === 'connected') store.timings.connected ??= performance.now();
+  });
   for (const pc of [s.publisher.pc, s.subscriber.pc]) { // media cannot flow any more: start over on fresh connections
     pc.addEventListener('connectionstatechange', () => {
       if (pc.connectionState === 'failed' && store.session === s && store.state === 'joined') reconnector.start(s);
@@ -684,7 +695,13 @@ function wire() {
   $('mic-btn').addEventListener('click', () => toggle('audio'));
   $('cam-btn').addEventListener('click', () => toggle('video'));
   $('screen-btn').addEventListener('click', () => screenShare.toggle());
-  $('leave-btn').addEventListener('click', () => leave());
+  const requestLeave = wireLeaveDialog({
+    isHost: () => !!store.session && store.session.role === 'host',
+    othersPresent: () => store.participants.size > 1,
+    leave,
+    endForAll: () => { if (store.session) store.session.signaling.send({ type: 'end_meeting' }); },
+  });
+  $('leave-btn').addEventListener('click', () => requestLeave());
   $('participants-btn').addEventListener('click', () => togglePanel());
   $('close-panel-btn').addEventListener('click', () => togglePanel(false));
   $('rejoin-btn').addEventListener('click', () => rejoin());
@@ -712,7 +729,7 @@ function wire() {
     hand: () => $('hand-btn').click(),
     chat: () => $('chat-btn').click(),
     people: () => togglePanel(),
-    leave: () => leave(),
+    leave: () => requestLeave(),
   }, () => store.state === 'joined');
   $('shortcuts-item').addEventListener('click', () => showShortcuts());
   $('settings-item').addEventListener('click', () => settings.open());
@@ -731,8 +748,23 @@ function rerender() {
   renderAllPeople();
 }
 
+/** A browser that lacks what a call needs gets the end page saying what and why; false then. */
+function browserSupported() {
+  const missing = missingFeatures(window);
+  if (missing.length === 0) return true;
+  setState('unsupported');
+  $('end-title').textContent = t('unsupported.title');
+  const advice = missing.some((m) => m !== 'insecure') ? [t('unsupported.use')] : [];
+  $('end-detail').textContent = [...missing.map((m) => t(`unsupported.${m}`)), ...advice].join(' ');
+  $('rejoin-btn').hidden = true;
+  $('end-lock').hidden = true;
+  showScreen('end');
+  return false;
+}
+
 function init() {
   translatePage();
+  if (!browserSupported()) return;
   wire();
   setState('prejoin');
   showScreen('prejoin');

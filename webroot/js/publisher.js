@@ -25,15 +25,31 @@ export function cameraEncodings(height) {
   ];
 }
 
+const CODEC_MIME = { vp8: /^video\/(vp8|rtx)$/i, h264: /^video\/(h264|rtx)$/i };
+
 /**
- * End-to-end encrypted video goes as VP8 only (docs/e2ee.md: the SFU reads its clear prefix; an
- * encrypted H.264 frame could not be packetized), where the browser lets us say so.
+ * The codecs a video transceiver may send when the meeting says `codec` ('vp8' or 'h264'), or null
+ * when the browser cannot send it (Firefox without its OpenH264 plugin): the codec and rtx only,
+ * H.264 in packetization-mode 1 (the SFU takes no other). End-to-end encrypted video goes as VP8
+ * (docs/e2ee.md: the SFU reads its clear prefix; an encrypted H.264 frame could not be packetized).
  */
-function preferVp8(transceiver, kind) {
+export function videoCodecPreferences(codecs, codec) {
+  const re = CODEC_MIME[codec];
+  if (!re) return null;
+  const out = codecs.filter((c) => re.test(c.mimeType)
+    && !(/h264/i.test(c.mimeType) && !/packetization-mode=1/.test(c.sdpFmtpLine || '')));
+  return out.some((c) => !/rtx/i.test(c.mimeType)) ? out : null;
+}
+
+/** Restricts a video transceiver to the meeting's codec where the browser lets us say so (docs/architecture.md). */
+function preferVideoCodec(transceiver, kind, codec) {
   if (kind !== 'video' || typeof transceiver.setCodecPreferences !== 'function' || !RTCRtpSender.getCapabilities) return;
-  const codecs = (RTCRtpSender.getCapabilities('video') || { codecs: [] }).codecs
-    .filter((c) => /^video\/(vp8|rtx)$/i.test(c.mimeType));
-  try { transceiver.setCodecPreferences(codecs); } catch { /* the SFU prefers VP8 anyway */ }
+  const codecs = videoCodecPreferences((RTCRtpSender.getCapabilities('video') || { codecs: [] }).codecs, codec);
+  if (!codecs) {
+    console.warn(`this browser cannot send ${codec}; the meeting's other participants may not see this video`);
+    return;
+  }
+  try { transceiver.setCodecPreferences(codecs); } catch (e) { console.warn('setCodecPreferences failed', e); }
 }
 
 /**
@@ -46,10 +62,12 @@ export class Publisher {
    * @param {{iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy}} ice from the join response
    * @param signaling a Signaling
    * @param e2ee an E2ee of an end-to-end encrypted meeting (every sender's frames sealed), or null
+   * @param {'vp8'|'h264'} videoCodec what the meeting's publishers send (settings.video_codec)
    */
-  constructor(ice, signaling, e2ee = null) {
+  constructor(ice, signaling, e2ee = null, videoCodec = 'vp8') {
     this.signaling = signaling;
     this.e2ee = e2ee;
+    this.videoCodec = e2ee ? 'vp8' : videoCodec;
     this.pc = new RTCPeerConnection({ ...ice, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require', ...(e2ee ? e2ee.pcConfig() : {}) });
     this.sources = new Map(); // RTCRtpTransceiver → 'microphone' | 'camera' | 'screen'
     this.inFlight = null; // {id, resolve, reject} of the publish awaiting its answer
@@ -69,10 +87,8 @@ export class Publisher {
     const init = { direction: 'sendonly', streams: [stream] };
     if (source === 'camera') init.sendEncodings = cameraEncodings((track.getSettings && track.getSettings().height) || 0);
     const transceiver = this.pc.addTransceiver(track, init);
-    if (this.e2ee) {
-      this.e2ee.attachSender(transceiver.sender, track.kind);
-      preferVp8(transceiver, track.kind);
-    }
+    if (this.e2ee) this.e2ee.attachSender(transceiver.sender, track.kind);
+    if (this.e2ee || this.videoCodec !== 'vp8') preferVideoCodec(transceiver, track.kind, this.videoCodec);
     this.sources.set(transceiver, source);
     return transceiver;
   }

@@ -7,6 +7,7 @@ const $ = (id) => document.getElementById(id);
 /** Timing hook: records when the first remote camera frame is presented in a tile (performance.now()). */
 function markFirstFrame(store, pid) {
   if (store.timings.firstFrame !== null) return;
+  store.timings.track ??= performance.now();
   const video = document.querySelector(`.tile[data-participant-id="${CSS.escape(pid)}"] video`);
   if (!video || !video.requestVideoFrameCallback) return;
   video.requestVideoFrameCallback((now) => { store.timings.firstFrame ??= now; });

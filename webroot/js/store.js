@@ -21,8 +21,9 @@ export class Store {
     this.layout = 'gallery';
     this.activeSpeaker = null;
     this.audioSlots = new Map(); // large meetings: audio slot mid → the participant_id it carries now (null: silent)
-    // performance.now() marks for docs/benchmarks.md: signaling socket open, first remote video frame shown
-    this.timings = { wsOpen: null, firstFrame: null };
+    // performance.now() marks for docs/benchmarks.md: signaling socket open, joined, first subscriber
+    // offer received and answered, subscriber connection connected, first remote camera track and frame shown
+    this.timings = { wsOpen: null, joined: null, offer: null, answer: null, connected: null, track: null, firstFrame: null };
     // participant_joined / _left / _updated as they arrived ({type, participant_id, reconnecting, at})
     this.events = [];
     this.reconnects = 0;

@@ -2,6 +2,7 @@ package io.confero.api;
 
 import io.confero.meeting.Meeting;
 import io.confero.meeting.MeetingSettings;
+import io.confero.meeting.VideoCodec;
 import io.confero.store.MeetingRepository;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -17,7 +18,7 @@ final class MeetingJson {
   private static final Set<String> CREATE_FIELDS = Set.of("title", "type", "start_time", "duration_minutes", "settings");
   private static final Set<String> PATCH_FIELDS = Set.of("title", "start_time", "duration_minutes", "settings");
   private static final Set<String> SETTINGS_FIELDS = Set.of("max_participants", "waiting_room", "mute_on_entry",
-      "allow_recording", "e2ee_enabled", "webinar", "attendee_chat");
+      "allow_recording", "e2ee_enabled", "webinar", "attendee_chat", "video_codec");
 
   private MeetingJson() {}
 
@@ -89,9 +90,26 @@ final class MeetingJson {
       throw ApiException.invalid("settings.allow_recording",
           "'settings.allow_recording' cannot be true when e2ee_enabled is true: end-to-end encrypted media cannot be recorded by the server");
     }
+    VideoCodec codec = videoCodec(s, base.videoCodec());
+    if (e2eeOn && codec != VideoCodec.VP8) {
+      throw ApiException.invalid("settings.video_codec",
+          "'settings.video_codec' must be vp8 when e2ee_enabled is true: end-to-end encrypted video is sent as VP8");
+    }
     return new MeetingSettings(max != null ? max : base.maxParticipants(), wr != null ? wr : base.waitingRoom(),
         mute != null ? mute : base.muteOnEntry(), recOn, e2eeOn).withWebinar(orElse(s, "webinar", base.webinar()),
-        orElse(s, "attendee_chat", base.attendeeChat()));
+        orElse(s, "attendee_chat", base.attendeeChat())).withVideoCodec(codec);
+  }
+
+  private static VideoCodec videoCodec(JsonObject s, VideoCodec base) {
+    String w = JsonFields.string(s, "settings.", "video_codec");
+    if (w == null) {
+      return base;
+    }
+    VideoCodec c = VideoCodec.fromWire(w);
+    if (c == null) {
+      throw ApiException.invalid("settings.video_codec", "'settings.video_codec' must be \"vp8\" or \"h264\"");
+    }
+    return c;
   }
 
   private static boolean orElse(JsonObject s, String field, boolean base) {

@@ -189,7 +189,7 @@ public final class MeetingMutations {
       if (p == null || p.presence() != Presence.JOINED || !p.reconnecting()) {
         return Outcome.rejected(current, current == null ? NOT_FOUND : NO_PARTICIPANT);
       }
-      return Outcome.accepted(current.withParticipant(p.with(Presence.LEFT).withHand(0)), "participant.left",
+      return HostSuccession.leave(p, current.withParticipant(p.with(Presence.LEFT).withHand(0)),
           Map.of("participant_id", participant.value(), "reason", "disconnected"));
     }
   }
@@ -209,7 +209,7 @@ public final class MeetingMutations {
       if (p == null || p.presence() != Presence.JOINED) {
         return Outcome.rejected(current, NOT_FOUND);
       }
-      return Outcome.accepted(current.withParticipant(p.with(Presence.LEFT).withHand(0)), "participant.left",
+      return HostSuccession.leave(p, current.withParticipant(p.with(Presence.LEFT).withHand(0)),
           Map.of("participant_id", participant.value(), "reason", reason));
     }
   }

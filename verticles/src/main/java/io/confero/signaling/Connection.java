@@ -2,6 +2,7 @@ package io.confero.signaling;
 
 import io.confero.api.TokenService;
 import io.confero.codecs.sfu.TrackInfo;
+import io.confero.meeting.VideoCodec;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +25,8 @@ final class Connection {
   String title;
   /** The meeting is end-to-end encrypted (settings.e2ee_enabled), known once join has looked it up. */
   boolean e2ee;
+  /** What the meeting's publishers send (settings.video_codec), known once join has looked it up. */
+  VideoCodec videoCodec = VideoCodec.VP8;
   /** The meeting is a webinar (settings.webinar), known once join has looked it up. */
   boolean webinar;
   /** A webinar's attendees may chat (settings.attendee_chat), known once join has looked it up. */

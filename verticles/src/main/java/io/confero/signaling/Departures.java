@@ -47,7 +47,12 @@ final class Departures {
       return;
     }
     reconnects.releaseMedia(conn);
-    live.mutate(conn, new MeetingMutations.Leave(conn.principal.participant(), reason));
+    live.mutate(conn, new MeetingMutations.Leave(conn.principal.participant(), reason))
+        .onSuccess(out -> {
+          if (out.state() != null) {
+            rooms.syncRoles(conn.meetingId(), out.state()); // the host role passed on (HostSuccession)
+          }
+        });
     rooms.broadcast(conn.meetingId(), new JsonObject().put("type", "participant_left")
         .put("participant_id", conn.participantId()).put("reason", reason), conn);
   }

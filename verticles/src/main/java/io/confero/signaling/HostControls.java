@@ -192,16 +192,9 @@ final class HostControls {
   /** A role change: the live state is the authority; everyone sees the new roles. */
   private Future<?> changed(Connection conn, MeetingMutation m) {
     return live.mutateOrFail(conn, m).map(out -> {
-      for (LiveParticipant p : out.state().participants().values()) {
-        Connection c = rooms.connection(conn.meetingId(), p.id().value());
-        if (c != null && c.inMeeting() && c.role != p.role()) {
-          boolean demoted = p.role() == Role.VIEWER;
-          c.sync(p);
-          if (demoted) {
-            publishing.unpublishAll(c).onFailure(e -> failures.report(c, e, null));
-          }
-          rooms.broadcast(conn.meetingId(), new JsonObject().put("type", "participant_updated")
-              .put("participant", c.participantJson()), null);
+      for (Connection c : rooms.syncRoles(conn.meetingId(), out.state())) {
+        if (c.role == Role.VIEWER) {
+          publishing.unpublishAll(c).onFailure(e -> failures.report(c, e, null));
         }
       }
       return null;

@@ -56,6 +56,7 @@ final class JoinFlow {
       conn.title = found.get().title();
       conn.e2ee = found.get().settings().e2eeEnabled();
       conn.webinar = found.get().settings().webinar();
+      conn.videoCodec = found.get().settings().videoCodec();
       conn.attendeeChat = conn.webinar && found.get().settings().attendeeChat();
       return live.mutate(conn, new MeetingMutations.Join(conn.principal.participant(), stores.clock().millis()))
           .compose(out -> {
@@ -166,7 +167,8 @@ final class JoinFlow {
 
   private static JsonObject meetingJson(Connection conn, LiveMeeting state) {
     JsonObject m = new JsonObject().put("meeting_id", conn.meetingId()).put("title", conn.title)
-        .put("e2ee", conn.e2ee).put("webinar", conn.webinar).put("attendee_chat", conn.attendeeChat);
+        .put("e2ee", conn.e2ee).put("webinar", conn.webinar).put("attendee_chat", conn.attendeeChat)
+        .put("video_codec", conn.videoCodec.wire());
     if (state != null) {
       m.put("locked", state.locked()).put("allow_multi_share", state.multiShare())
           .put("spotlight", state.spotlight() == null ? null : state.spotlight().value());

@@ -106,7 +106,11 @@ final class Reconnects {
     if (!rooms.forget(held)) {
       return;
     }
-    live.mutate(held, leave);
+    live.mutate(held, leave).onSuccess(out -> {
+      if (out.state() != null) {
+        rooms.syncRoles(held.meetingId(), out.state());
+      }
+    });
     rooms.broadcast(held.meetingId(), new JsonObject().put("type", "participant_left")
         .put("participant_id", held.participantId()).put("reason", reason), held);
   }

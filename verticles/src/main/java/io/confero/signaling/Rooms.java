@@ -1,6 +1,9 @@
 package io.confero.signaling;
 
+import io.confero.meeting.LiveMeeting;
+import io.confero.meeting.LiveParticipant;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,5 +134,30 @@ final class Rooms implements Broadcaster {
     if (room != null) {
       room.values().stream().filter(x -> x.inMeeting() && x.role.canModerate()).forEach(x -> x.send(msg));
     }
+  }
+
+  /**
+   * Brings each connection of the meeting whose role {@code state} changed up to date and tells
+   * everyone ({@code participant_updated}); one that may now moderate also gets a {@code knock} for
+   * everyone waiting, so a new host sees the waiting room. Answers the connections that changed.
+   */
+  List<Connection> syncRoles(String meetingId, LiveMeeting state) {
+    List<Connection> changed = new ArrayList<>();
+    for (LiveParticipant p : state.participants().values()) {
+      Connection c = connection(meetingId, p.id().value());
+      if (c == null || !c.inMeeting() || c.role == p.role()) {
+        continue;
+      }
+      boolean mayNowModerate = !c.role.canModerate() && p.role().canModerate();
+      c.sync(p);
+      changed.add(c);
+      broadcast(meetingId, new JsonObject().put("type", "participant_updated").put("participant", c.participantJson()), null);
+      if (mayNowModerate) {
+        state.participants().values().stream().filter(w -> w.presence() == LiveParticipant.Presence.WAITING)
+            .forEach(w -> c.send(new JsonObject().put("type", "knock")
+                .put("participant", Views.knocker(w.id().value(), w.displayName()))));
+      }
+    }
+    return changed;
   }
 }

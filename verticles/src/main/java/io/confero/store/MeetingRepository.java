@@ -3,6 +3,7 @@ package io.confero.store;
 import io.confero.meeting.Meeting;
 import io.confero.meeting.MeetingId;
 import io.confero.meeting.MeetingSettings;
+import io.confero.meeting.VideoCodec;
 import io.confero.meeting.TenantId;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -183,7 +184,8 @@ public final class MeetingRepository {
     JsonObject s = (JsonObject) r.getJson("settings");
     MeetingSettings settings = new MeetingSettings(s.getInteger("max_participants"),
         s.getBoolean("waiting_room"), s.getBoolean("mute_on_entry"), s.getBoolean("allow_recording"),
-        s.getBoolean("e2ee_enabled")).withWebinar(s.getBoolean("webinar", false), s.getBoolean("attendee_chat", true));
+        s.getBoolean("e2ee_enabled")).withWebinar(s.getBoolean("webinar", false), s.getBoolean("attendee_chat", true))
+        .withVideoCodec(VideoCodec.fromWire(s.getString("video_codec", "vp8")));
     return new Meeting(new MeetingId(r.getUUID("meeting_id").toString()), new TenantId(r.getString("tenant_id")),
         r.getString("join_code"), r.getString("title"),
         Meeting.Type.valueOf(r.getString("type").toUpperCase(Locale.ROOT)),
@@ -196,7 +198,8 @@ public final class MeetingRepository {
   public static JsonObject settingsJson(MeetingSettings s) {
     return new JsonObject().put("max_participants", s.maxParticipants()).put("waiting_room", s.waitingRoom())
         .put("mute_on_entry", s.muteOnEntry()).put("allow_recording", s.allowRecording())
-        .put("e2ee_enabled", s.e2eeEnabled()).put("webinar", s.webinar()).put("attendee_chat", s.attendeeChat());
+        .put("e2ee_enabled", s.e2eeEnabled()).put("webinar", s.webinar()).put("attendee_chat", s.attendeeChat())
+        .put("video_codec", s.videoCodec().wire());
   }
 
   private static String lower(Enum<?> e) {

@@ -92,6 +92,9 @@ class BadInputTest {
         Arguments.of("blank title", "POST", "{\"title\":\"   \"}", 422, "invalid-value", "title"),
         Arguments.of("duration zero", "POST", "{\"duration_minutes\":0}", 422, "invalid-value", "duration_minutes"),
         Arguments.of("e2ee with recording", "POST", "{\"settings\":{\"e2ee_enabled\":true,\"allow_recording\":true}}", 422, "invalid-value", "settings.allow_recording"),
+        Arguments.of("unknown video codec", "POST", "{\"settings\":{\"video_codec\":\"av1\"}}", 422, "invalid-value", "settings.video_codec"),
+        Arguments.of("video codec wrong type", "POST", "{\"settings\":{\"video_codec\":264}}", 400, "invalid-type", "settings.video_codec"),
+        Arguments.of("e2ee with H.264", "POST", "{\"settings\":{\"e2ee_enabled\":true,\"video_codec\":\"h264\"}}", 422, "invalid-value", "settings.video_codec"),
         Arguments.of("body over 64 KB", "POST", "{\"title\":\"" + "y".repeat(70 * 1024) + "\"}", 413, "payload-too-large", "body"),
         Arguments.of("patch unknown field", "PATCH", "{\"type\":\"scheduled\"}", 400, "unknown-field", "type"),
         Arguments.of("patch start in past", "PATCH", "{\"start_time\":\"2001-01-01T00:00:00Z\"}", 422, "invalid-value", "start_time"));

@@ -64,7 +64,7 @@ class MeetingsApiTest {
     assertThat(m.getString("join_url")).matches("http://127.0.0.1:\\d+/j/[a-z]{3}-[a-z]{4}-[a-z]{3}");
     assertThat(m.getJsonObject("settings")).isEqualTo(new JsonObject().put("max_participants", 10)
         .put("waiting_room", true).put("mute_on_entry", true).put("allow_recording", false).put("e2ee_enabled", true)
-        .put("webinar", false).put("attendee_chat", true));
+        .put("webinar", false).put("attendee_chat", true).put("video_codec", "vp8"));
     RestClient.Response got = rest.authed(token, "GET", r.header("Location"), null);
     assertThat(got.status()).isEqualTo(200);
     assertThat(got.json()).isEqualTo(m);
@@ -117,6 +117,19 @@ class MeetingsApiTest {
     assertThat(r.json().getJsonObject("settings").getBoolean("waiting_room")).isTrue();
     assertThat(r.json().getJsonObject("settings").getInteger("max_participants")).isEqualTo(100);
     assertThat(rest.authed(token, "GET", path, null).json().getString("title")).isEqualTo("New");
+  }
+
+  @Test
+  void videoCodecIsAMeetingSettingKeptAcrossPatches() throws Exception {
+    JsonObject m = create("{\"settings\":{\"video_codec\":\"h264\"}}");
+    assertThat(m.getJsonObject("settings").getString("video_codec")).isEqualTo("h264");
+    String path = "/api/v1/meetings/" + m.getString("meeting_id");
+    RestClient.Response r = rest.authed(token, "PATCH", path, "{\"settings\":{\"waiting_room\":true}}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(rest.authed(token, "GET", path, null).json().getJsonObject("settings").getString("video_codec"))
+        .isEqualTo("h264");
+    r = rest.authed(token, "PATCH", path, "{\"settings\":{\"video_codec\":\"vp8\"}}");
+    assertThat(r.json().getJsonObject("settings").getString("video_codec")).isEqualTo("vp8");
   }
 
   @Test

@@ -55,6 +55,24 @@ final class BenchJoin {
     return ((Number) t.get("firstFrame")).doubleValue() - ((Number) t.get("wsOpen")).doubleValue();
   }
 
+  /** The marks of {@code window.confero.timings} between signaling open and first frame, in call order. */
+  static final List<String> PHASES = List.of("joined", "offer", "answer", "connected", "track", "firstFrame");
+
+  /**
+   * Where the time to first media went on a joined page whose first frame came: each of
+   * {@link #PHASES} as ms after {@code wsOpen} (-1 for a mark not set).
+   */
+  static java.util.Map<String, Double> phaseMillis(BrowserSession joiner) {
+    java.util.Map<?, ?> t = (java.util.Map<?, ?>) joiner.execute("return window.confero.timings;");
+    double open = ((Number) t.get("wsOpen")).doubleValue();
+    java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+    for (String phase : PHASES) {
+      Object v = t.get(phase);
+      out.put(phase, v instanceof Number n ? n.doubleValue() - open : -1.0);
+    }
+    return out;
+  }
+
   /** Nearest-rank percentile (0 < p <= 100) of the values. */
   static double percentile(List<Double> values, double p) {
     double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,28 @@ class CallUiE2ETest {
     assertThat(assertToastsInside(phone)).isPositive();
     phone.screenshot(shot("phone-screen-share.png"));
     host.find("#screen-btn").click();
+  }
+
+  @Test
+  void aBrowserWithoutWebRtcGetsAPageSayingWhatItLacks() throws Exception {
+    E2EServer.Meeting m = meeting(server, "No WebRTC here", new JsonObject());
+    Map<String, Object> script = host.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+        Map.of("source", "delete window.RTCPeerConnection; delete window.webkitRTCPeerConnection;"));
+    try {
+      host.open(server.joinUrl(m));
+      Awaitility.await("the page says the browser cannot join").atMost(UI_TIMEOUT)
+          .until(() -> "unsupported".equals(host.conferoState()));
+      assertThat(host.find("#end").isDisplayed()).as("the end page, not a broken pre-join").isTrue();
+      assertThat(host.find("#end-title").getText()).isEqualTo("This browser cannot join the call");
+      assertThat(host.find("#end-detail").getText()).contains("WebRTC (RTCPeerConnection)")
+          .contains("Use a current Chrome, Edge, Firefox or Safari.");
+      assertThat(host.find("#rejoin-btn").isDisplayed()).isFalse();
+      host.screenshot(shot("unsupported-browser.png"));
+    } finally {
+      host.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+          Map.of("identifier", script.get("identifier")));
+      host.openBlankPage();
+    }
   }
 
   @Test

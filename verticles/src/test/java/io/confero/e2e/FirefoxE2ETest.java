@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * client and Confero's SFU, in the lo-only namespace. Firefox numbers its header extensions and
  * payload types differently (abs-send-time at 4, Chromium's mid id; VP8 at 120, Opus at 109): each
  * must decode the other's video at a real frame rate, not a few leaked frames, and receive the
- * other's audio.
+ * other's audio. Firefox also shares its (fake) screen to Chromium, and two Firefox users see and
+ * hear each other.
  */
 @EndToEnd
 class FirefoxE2ETest {
@@ -73,6 +74,70 @@ class FirefoxE2ETest {
       Awaitility.await("Firefox receives a second of Chromium's audio").atMost(MEDIA_TIMEOUT)
           .until(() -> firefox.audioSamplesReceived() >= samples + 48_000);
     }
+  }
+
+  @Test
+  void firefoxSharesItsScreenToChromium() throws Exception {
+    E2EServer.Meeting meeting = server.createMeeting("Firefox presents");
+    BrowserSession chromium = MeetingMediaE2ETest.join(browsers, server, "Chromium viewer", meeting);
+    try (FirefoxPeer firefox = FirefoxPeer.joinSharingScreen(server.joinUrl(meeting), "Firefox presenter")) {
+      Awaitility.await("Firefox joined and shares its screen").atMost(Duration.ofSeconds(90)).until(firefox::sharingScreen);
+      Awaitility.await("Chromium receives Firefox's screen").atMost(MEDIA_TIMEOUT)
+          .until(() -> screenFrames(chromium).getLong("decoded", 0L) > 0);
+      double fps = frameRate("Chromium decoding Firefox's screen (" + firefox.screenTrack() + ")",
+          () -> screenFrames(chromium).getLong("decoded", 0L));
+      io.vertx.core.json.JsonObject screen = screenFrames(chromium);
+      System.out.printf("E2E FirefoxE2ETest Chromium<-Firefox screen: %.1f fps, %dx%d; %s%n", fps,
+          screen.getInteger("width"), screen.getInteger("height"), firefox.screenTrack());
+      assertThat(fps).as("Chromium decodes Firefox's screen share").isGreaterThanOrEqualTo(MIN_FPS);
+      assertThat(screen.getInteger("width")).as("the screen arrives at a real size").isGreaterThan(0);
+      Awaitility.await("Chromium shows the screen share in its stage").atMost(MEDIA_TIMEOUT)
+          .until(() -> !chromium.findAll("video").isEmpty() && screenShown(chromium));
+    }
+  }
+
+  @Test
+  void twoFirefoxUsersSeeAndHearEachOther() throws Exception {
+    E2EServer.Meeting meeting = server.createMeeting("Two Firefox users");
+    try (FirefoxPeer ada = FirefoxPeer.join(server.joinUrl(meeting), "Firefox-Ada");
+         FirefoxPeer bob = FirefoxPeer.join(server.joinUrl(meeting), "Firefox-Bob")) {
+      Awaitility.await("both Firefox joined").atMost(Duration.ofSeconds(90)).until(() -> ada.joined() && bob.joined());
+      Awaitility.await("each Firefox decodes the other's video").atMost(MEDIA_TIMEOUT)
+          .until(() -> ada.framesDecoded() > 0 && bob.framesDecoded() > 0);
+      double adaFps = frameRate("Firefox-Ada decoding Bob (" + ada.lastReport() + ")", ada::framesDecoded);
+      double bobFps = frameRate("Firefox-Bob decoding Ada (" + bob.lastReport() + ")", bob::framesDecoded);
+      System.out.printf("E2E FirefoxE2ETest decoded fps: Firefox<-Firefox %.1f and %.1f%n", adaFps, bobFps);
+      assertThat(adaFps).as("Firefox decodes Firefox's video").isGreaterThanOrEqualTo(MIN_FPS);
+      assertThat(bobFps).as("Firefox decodes Firefox's video").isGreaterThanOrEqualTo(MIN_FPS);
+      long adaHeard = ada.audioSamplesReceived();
+      long bobHeard = bob.audioSamplesReceived();
+      Awaitility.await("each Firefox receives a second of the other's audio").atMost(MEDIA_TIMEOUT)
+          .until(() -> ada.audioSamplesReceived() >= adaHeard + 48_000 && bob.audioSamplesReceived() >= bobHeard + 48_000);
+    }
+  }
+
+  /** The decoding of the screen-share track Chromium receives: frames decoded and size ({} before one). */
+  private static io.vertx.core.json.JsonObject screenFrames(BrowserSession chromium) {
+    return new io.vertx.core.json.JsonObject((String) chromium.executeAsync("""
+        const done = arguments[arguments.length - 1];
+        const screen = [...window.confero.remoteTracks.values()].find(t => t.source === 'screen' && t.track);
+        if (!screen) { done('{}'); return; }
+        window.confero.subscriber.getStats().then(r => {
+          const o = {};
+          r.forEach(s => { if (s.type === 'inbound-rtp' && s.trackIdentifier === screen.track.id) {
+            o.decoded = s.framesDecoded || 0; o.width = s.frameWidth || 0; o.height = s.frameHeight || 0; } });
+          done(JSON.stringify(o));
+        });
+        """));
+  }
+
+  /** Whether a video element on Chromium's page plays the screen-share track. */
+  private static boolean screenShown(BrowserSession chromium) {
+    return Boolean.TRUE.equals(chromium.execute("""
+        const screen = [...window.confero.remoteTracks.values()].find(t => t.source === 'screen' && t.track);
+        return !!screen && [...document.querySelectorAll('video')].some(v => v.srcObject
+          && v.srcObject.getVideoTracks().some(t => t.id === screen.track.id) && v.videoWidth > 0);
+        """));
   }
 
   private static long chromiumFrames(BrowserSession chromium) {

@@ -81,5 +81,18 @@ class HostControlsE2ETest {
     assertThat(host.find("#chat-list .chat-sender").getText()).isEqualTo("Gus Guest");
     Path shots = Browsers.screenshotDir().resolve("HostControlsE2ETest");
     host.screenshot(shots.resolve("chat.png"));
+
+    // a host who leaves is asked first; leaving hands the host role to the guest
+    host.find("#leave-btn").click();
+    Awaitility.await("the host is asked: leave or end for everyone").atMost(Duration.ofSeconds(30))
+        .until(() -> host.find("#leave-dialog").isDisplayed() && host.find("#leave-end-all").isDisplayed());
+    host.screenshot(shots.resolve("host-leave.png"));
+    host.find("#leave-confirm").click();
+    MediaAwait.awaitConferoState(host, "left", Duration.ofSeconds(30));
+    Awaitility.await("the guest is host now").atMost(Duration.ofSeconds(30)).until(() -> "host".equals(
+        guest.execute("return window.confero.participants.get(window.confero.selfId).role;")));
+    Awaitility.await("the new host sees End for everyone").atMost(Duration.ofSeconds(30))
+        .until(() -> guest.find("#end-all-btn").getAttribute("hidden") == null);
+    assertThat(guest.conferoState()).as("the meeting goes on for the guest").isEqualTo("joined");
   }
 }

@@ -106,7 +106,9 @@ class E2eeRelayTest {
     JsonObject m = seats.meeting(null);
     Seats.Seat a = seats.host(m, "Alice");
     try (WsPeer alice = WsPeer.joined(seats.vertx(), seats.port(), a.token(), "joined")) {
-      assertThat(alice.await("joined").getJsonObject("meeting").getBoolean("e2ee")).isFalse();
+      JsonObject meeting = alice.await("joined").getJsonObject("meeting");
+      assertThat(meeting.getBoolean("e2ee")).isFalse();
+      assertThat(meeting.getString("video_codec")).as("the meeting's video codec, default VP8").isEqualTo("vp8");
       assertThat(code(alice, e2ee("k"))).isEqualTo("e2ee-off");
     }
   }

@@ -219,6 +219,30 @@ class HostControlsTest {
   }
 
   @Test
+  void aHostWhoLeavesHandsTheRoleOnAndTheNewHostSeesWhoWaits() throws Exception {
+    JsonObject m = seats.meeting("{\"waiting_room\":true}");
+    Seats.Seat h = seats.host(m, "Hannah Host");
+    Seats.Seat a = seats.guest(m, "Ann");
+    Seats.Seat b = seats.guest(m, "Bob");
+    try (WsPeer host = WsPeer.joined(seats.vertx(), seats.port(), h.token(), "joined");
+         WsPeer ann = WsPeer.joined(seats.vertx(), seats.port(), a.token(), "waiting")) {
+      host.await("knock", k -> k.getJsonObject("participant").getString("display_name").equals("Ann"));
+      host.send(msg("admit", "participant_id", a.participantId()));
+      ann.await("joined");
+      try (WsPeer bob = WsPeer.joined(seats.vertx(), seats.port(), b.token(), "waiting")) {
+        host.await("knock", k -> k.getJsonObject("participant").getString("display_name").equals("Bob"));
+        host.send(msg("leave"));
+        ann.await("participant_left", l -> l.getString("participant_id").equals(h.participantId()));
+        ann.await("participant_updated", u -> u.getJsonObject("participant").getString("participant_id")
+            .equals(a.participantId()) && "host".equals(u.getJsonObject("participant").getString("role")));
+        ann.await("knock", k -> k.getJsonObject("participant").getString("display_name").equals("Bob"));
+        ann.send(msg("admit", "participant_id", b.participantId()));
+        bob.await("joined");
+      }
+    }
+  }
+
+  @Test
   void oneScreenSharerAtATimeUnlessAModeratorAllowsMore() throws Exception {
     String offer = chromiumOffer();
     JsonObject screen = MIC_AND_SCREEN;

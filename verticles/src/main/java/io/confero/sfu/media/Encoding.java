@@ -109,8 +109,13 @@ public final class Encoding {
     return nackBatch;
   }
 
-  /** True when a keyframe request for this encoding may go out now (throttled). */
+  /** True when a keyframe request for this encoding may go out now (throttled; a throttled one is kept). */
   boolean tryKeyframeRequest(long nowMillis) {
     return keyframes.tryAcquire(nowMillis);
+  }
+
+  /** True when a keyframe request that was throttled may go out now. */
+  boolean keyframeRequestDue(long nowMillis) {
+    return keyframes.duePending(nowMillis);
   }
 }

@@ -250,8 +250,26 @@ public final class Uplink {
     if (!e.producer().isVideo() || !e.ssrcKnown() || !transport.isConnected() || !e.tryKeyframeRequest(nowMillis)) {
       return;
     }
+    sendPli(e);
+  }
+
+  private void sendPli(Encoding e) {
     transport.sendRtcp(new RtcpPli(SFU_SSRC, e.ssrc()));
     metrics.keyframeRequested();
+  }
+
+  /** Sends the keyframe requests that were throttled and whose interval has passed. */
+  private void sendDueKeyframeRequests(long nowMillis) {
+    if (!transport.isConnected()) {
+      return;
+    }
+    for (Producer p : producersByMid.values()) {
+      for (Encoding e : p.encodings()) {
+        if (e.ssrcKnown() && e.keyframeRequestDue(nowMillis)) {
+          sendPli(e);
+        }
+      }
+    }
   }
 
   /**
@@ -287,6 +305,7 @@ public final class Uplink {
   public void tick(long nowMillis) {
     flushTwcc();
     repair.sendDueNacks(producersByMid.values(), nowMillis);
+    sendDueKeyframeRequests(nowMillis);
     if (nowMillis - lastReceiverReportMillis >= RECEIVER_REPORT_MILLIS) {
       lastReceiverReportMillis = nowMillis;
       sendReceiverReport(nowMillis * 1_000_000L);

@@ -24,6 +24,30 @@ class KeyframeRequestThrottleTest {
     }
 
     @Test
+    void aRequestThatCameWhileThrottledIsDueOnceWhenTheIntervalEnds() {
+        KeyframeRequestThrottle t = new KeyframeRequestThrottle(300);
+        assertThat(t.tryAcquire(1000)).isTrue();
+        assertThat(t.duePending(1400)).as("nothing was throttled").isFalse();
+        assertThat(t.tryAcquire(2000)).isTrue();
+        assertThat(t.tryAcquire(2100)).as("throttled, kept").isFalse();
+        assertThat(t.tryAcquire(2200)).as("a second one while throttled merges with the first").isFalse();
+        assertThat(t.duePending(2299)).as("not before the interval ends").isFalse();
+        assertThat(t.duePending(2300)).as("due once the interval since the last request is over").isTrue();
+        assertThat(t.duePending(2700)).as("sent once only").isFalse();
+        assertThat(t.tryAcquire(2500)).as("the deferred request counts as the last one sent").isFalse();
+        assertThat(t.duePending(2600)).isTrue();
+    }
+
+    @Test
+    void aRequestAllowedAfterAThrottledOneClearsIt() {
+        KeyframeRequestThrottle t = new KeyframeRequestThrottle(300);
+        t.tryAcquire(0);
+        t.tryAcquire(100);
+        assertThat(t.tryAcquire(400)).isTrue();
+        assertThat(t.duePending(800)).as("the kept request went out with the one at 400").isFalse();
+    }
+
+    @Test
     void firSequenceNumberWraps() {
         KeyframeRequestThrottle t = new KeyframeRequestThrottle(300);
         for (int i = 0; i < 256; i++) {
