@@ -80,4 +80,23 @@ public final class HazelcastMeetingHomes implements HomeDirectory {
       return null;
     }, false);
   }
+
+  /**
+   * Meetings spanning nodes ({@code cluster.cascade}): every join is served by the node whose API
+   * answered it, so this node is every meeting's "home" for the REST and signaling planes.
+   */
+  public HomeDirectory servingHere() {
+    HazelcastMeetingHomes all = this;
+    return new HomeDirectory() {
+      @Override
+      public Future<MeetingHomes.Home> claim(MeetingId id) {
+        return Future.succeededFuture(homes.self());
+      }
+
+      @Override
+      public Future<Void> release(MeetingId id) {
+        return all.release(id);
+      }
+    };
+  }
 }

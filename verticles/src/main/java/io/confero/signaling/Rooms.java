@@ -23,9 +23,15 @@ final class Rooms implements Broadcaster {
 
   private final Map<String, Map<String, Connection>> meetings = new HashMap<>();
   private final Listener listener;
+  private ClusterRelay relay;
 
   Rooms(Listener listener) {
     this.listener = listener;
+  }
+
+  /** Meetings spanning nodes: every broadcast also goes to the other nodes of the meeting. */
+  void relayTo(ClusterRelay relay) {
+    this.relay = relay;
   }
 
   /** Seats {@code conn} in its meeting's room (opening it); the participant's previous connection, or null. */
@@ -86,17 +92,26 @@ final class Rooms implements Broadcaster {
 
   @Override
   public void broadcast(String meetingId, JsonObject msg, Connection except) {
-    Map<String, Connection> room = meetings.get(meetingId);
-    if (room != null) {
-      room.values().stream().filter(x -> x != except && x.inMeeting()).forEach(x -> x.send(msg));
+    deliverLocal(meetingId, msg, except == null ? "" : except.participantId(), false);
+    if (relay != null) {
+      relay.relay(meetingId, msg, except, false);
     }
   }
 
   @Override
   public void broadcastModerators(String meetingId, JsonObject msg) {
+    deliverLocal(meetingId, msg, "", true);
+    if (relay != null) {
+      relay.relay(meetingId, msg, null, true);
+    }
+  }
+
+  /** To this node's participants of a meeting only (all, or the moderators), but participant {@code except}. */
+  void deliverLocal(String meetingId, JsonObject msg, String except, boolean moderators) {
     Map<String, Connection> room = meetings.get(meetingId);
     if (room != null) {
-      room.values().stream().filter(x -> x.inMeeting() && x.role.canModerate()).forEach(x -> x.send(msg));
+      room.values().stream().filter(x -> !x.participantId().equals(except) && x.inMeeting()
+          && (!moderators || x.role.canModerate())).forEach(x -> x.send(msg));
     }
   }
 }
