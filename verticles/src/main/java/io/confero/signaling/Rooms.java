@@ -92,7 +92,10 @@ final class Rooms implements Broadcaster {
 
   @Override
   public void broadcast(String meetingId, JsonObject msg, Connection except) {
-    deliverLocal(meetingId, msg, except == null ? "" : except.participantId(), false);
+    Map<String, Connection> room = meetings.get(meetingId);
+    if (room != null) {
+      room.values().stream().filter(x -> x != except && x.inMeeting()).forEach(x -> x.send(msg));
+    }
     if (relay != null) {
       relay.relay(meetingId, msg, except, false);
     }
@@ -106,7 +109,10 @@ final class Rooms implements Broadcaster {
     }
   }
 
-  /** To this node's participants of a meeting only (all, or the moderators), but participant {@code except}. */
+  /**
+   * A broadcast another node of the meeting made: to this node's participants of the meeting (all,
+   * or the moderators), but participant {@code except}.
+   */
   void deliverLocal(String meetingId, JsonObject msg, String except, boolean moderators) {
     Map<String, Connection> room = meetings.get(meetingId);
     if (room != null) {
