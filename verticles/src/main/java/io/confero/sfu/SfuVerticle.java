@@ -130,7 +130,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
           socket = udp;
           cascade.bound(config.announcedAddress(), udp.port());
         });
-    return Future.join(consumer.completion(), cascade.listen(), bound).mapEmpty();
+    return Future.join(consumer.completion(), cascade.listen(routers::keySet), bound).mapEmpty();
   }
 
   /** The UDP port this worker receives media on. */

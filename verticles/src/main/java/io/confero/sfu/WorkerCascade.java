@@ -15,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +50,9 @@ final class WorkerCascade {
     return net;
   }
 
-  /** Listens for the other nodes' workers; call on the worker's loop. */
-  Future<Void> listen() {
+  /** Listens for the other nodes' workers, and for nodes leaving ({@code meetings}: this worker's); on the worker's loop. */
+  Future<Void> listen(java.util.function.Supplier<java.util.Collection<String>> meetings) {
+    spans.onNodeLeft(node -> loop.runOnContext(v -> endpoint.nodeLeft(node, List.copyOf(meetings.get()))));
     CascadeMessage.Endpoint self = endpoint.self();
     consumer = vertx.eventBus().consumer(Addresses.sfuCascade(self.node(), self.worker()),
         msg -> endpoint.onMessage(msg.body(), () -> msg.reply(null)));

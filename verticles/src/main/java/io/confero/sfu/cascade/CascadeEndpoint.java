@@ -201,6 +201,24 @@ public final class CascadeEndpoint {
     return true;
   }
 
+  /**
+   * Node {@code node} left the cluster: its workers' links go, and each router that hosts one of
+   * {@code meetings} hears a Bye from each of them (their proxies close, nothing is piped there).
+   */
+  public void nodeLeft(String node, java.util.Collection<String> meetings) {
+    for (CascadePeer p : byIndex) {
+      if (p.endpoint.node().equals(node)) {
+        meetings.forEach(m -> deliver.accept(new PipeMessage.Bye(m, p.index)));
+        if (p.address != null) {
+          byAddress.remove(p.address);
+        }
+        p.link = null;
+        p.keys = null;
+        p.address = null;
+      }
+    }
+  }
+
   /** Periodic: NACKs due on every link. */
   public void tick(long nowMillis) {
     this.nowMillis = nowMillis;

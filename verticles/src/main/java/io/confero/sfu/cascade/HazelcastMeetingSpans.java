@@ -19,11 +19,16 @@ import java.util.function.Predicate;
 public final class HazelcastMeetingSpans implements MeetingSpans {
   public static final String MAP_NAME = "confero-meeting-span";
 
+  /** The Hazelcast member attribute under which Vert.x keeps its node id. */
+  static final String NODE_ID_ATTRIBUTE = "__vertx.nodeId";
+
+  private final HazelcastInstance hz;
   private final IMap<String, TreeSet<String>> map;
   private final Predicate<String> alive;
 
   /** {@code alive} tells whether a node id is a current cluster member. */
   public HazelcastMeetingSpans(HazelcastInstance hz, Predicate<String> alive) {
+    this.hz = hz;
     this.map = hz.getMap(MAP_NAME);
     this.alive = alive;
   }
@@ -53,6 +58,23 @@ public final class HazelcastMeetingSpans implements MeetingSpans {
   @Override
   public void leave(String meetingId, CascadeMessage.Endpoint self) {
     map.executeOnKey(meetingId, new Leave(List.of(key(self))));
+  }
+
+  @Override
+  public void onNodeLeft(java.util.function.Consumer<String> left) {
+    hz.getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() {
+      @Override
+      public void memberAdded(com.hazelcast.cluster.MembershipEvent e) {
+      }
+
+      @Override
+      public void memberRemoved(com.hazelcast.cluster.MembershipEvent e) {
+        String node = e.getMember().getAttribute(NODE_ID_ATTRIBUTE);
+        if (node != null) {
+          left.accept(node);
+        }
+      }
+    });
   }
 
   static String key(CascadeMessage.Endpoint e) {

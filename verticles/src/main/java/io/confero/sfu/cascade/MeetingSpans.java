@@ -14,6 +14,13 @@ public interface MeetingSpans {
   /** {@code self} no longer hosts {@code meetingId}. */
   void leave(String meetingId, CascadeMessage.Endpoint self);
 
+  /**
+   * Calls {@code left} with the node id of every node that leaves the cluster from now on (killed or
+   * shut down): its workers' pipes are gone. Nothing by default.
+   */
+  default void onNodeLeft(java.util.function.Consumer<String> left) {
+  }
+
   /** A single node: no other node ever hosts a meeting. */
   MeetingSpans NONE = new MeetingSpans() {
     @Override

@@ -67,6 +67,7 @@ class CascadeLoadTest {
         long bobGotOfAda = packetsOf(bob, ada.participantId());
         assertThat(linkFromA).as("link packets A->B against %d packets Bob received of Ada", bobGotOfAda)
             .isLessThan(1.5 * bobGotOfAda);
+        printLinkRate(a, linkFromA);
         assertThat(sample(onB, "confero_sfu_cascade_received_total\\{worker=\"0\"}")).isGreaterThan(50);
       } finally {
         ada.close();
@@ -79,5 +80,14 @@ class CascadeLoadTest {
   private static long packetsOf(LoadParticipant p, String from) {
     return p.received().values().stream().filter(s -> from.equals(s.participantId()))
         .mapToLong(TrackReception.Snapshot::packets).sum();
+  }
+
+  /** The link's packets/s from A over the next 5 s (docs/benchmarks.md), printed, not asserted. */
+  private static void printLinkRate(TestNode a, double before) {
+    long t0 = System.nanoTime();
+    await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
+    double after = sample(metrics(a), "confero_sfu_cascade_packets_total\\{to=\"[^\"]+\",worker=\"0\"}");
+    System.out.printf("cascade link A->B: %.0f packets/s (one publisher, two subscribers behind B)%n",
+        (after - before) / ((System.nanoTime() - t0) / 1e9));
   }
 }
