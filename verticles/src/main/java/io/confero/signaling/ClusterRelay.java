@@ -18,6 +18,8 @@ import java.util.Set;
  */
 final class ClusterRelay {
   private static final Set<String> TRACK_CHANGES = Set.of("track_published", "track_unpublished", "participant_left");
+  /** What every node works out for itself: its SFU hears every participant's audio level (the far ones' through the link). */
+  private static final Set<String> NODE_LOCAL = Set.of("active_speaker");
 
   private final EventBus bus;
   private final String nodeId;
@@ -39,7 +41,7 @@ final class ClusterRelay {
 
   /** What this node sent its participants of a meeting goes to the other nodes' participants. */
   void relay(String meetingId, JsonObject msg, Connection except, boolean moderators) {
-    if (enabled) {
+    if (enabled && !NODE_LOCAL.contains(msg.getString("type"))) {
       bus.publish(Addresses.meetingEvents(meetingId), new MeetingEvent.Relayed(meetingId, nodeId,
           except == null ? "" : except.participantId(), moderators, msg.encode()));
     }

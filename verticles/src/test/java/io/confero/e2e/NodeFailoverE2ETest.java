@@ -53,12 +53,15 @@ class NodeFailoverE2ETest {
       String adaId = (String) ada.execute("return window.confero.selfId;");
       String bobId = (String) bob.execute("return window.confero.selfId;");
       List<?> adaSawBob = ReconnectE2ETest.trackIdsOf(ada, bobId);
-      List<?> bobSawAda = ReconnectE2ETest.trackIdsOf(bob, adaId);
 
       b.kill9();
       long killed = System.nanoTime();
+      // Bob rejoined on A and published again (new tracks); Ada's tracks are the same, Bob's page
+      // subscribes to them afresh
       ReconnectE2ETest.awaitNewVideoOf(ada, bobId, adaSawBob);
-      ReconnectE2ETest.awaitNewVideoOf(bob, adaId, bobSawAda);
+      MediaAwait.awaitFramesDecodedRising(bob, 1, MEDIA_BACK);
+      MediaAwait.awaitAudioSamplesRising(bob, 1, MEDIA_BACK);
+      MediaAwait.awaitTileVideoPlaying(bob, adaId, MEDIA_BACK);
       Duration back = Duration.ofNanos(System.nanoTime() - killed);
       System.out.printf("node failover: kill -9 to media back both ways %.1f s%n", back.toMillis() / 1e3);
       assertThat(bob.execute("return window.confero.selfId;")).as("Bob's seat").isEqualTo(bobId);
