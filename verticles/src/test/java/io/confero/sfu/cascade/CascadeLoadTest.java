@@ -15,6 +15,7 @@ import io.confero.loadgen.TrackReception;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,46 @@ class CascadeLoadTest {
         ada.close();
         bob.close();
         cy.close();
+      }
+    }
+  }
+
+  /**
+   * Three nodes, one participant on each: everyone receives everyone, and each node receives each
+   * far publisher's streams once — a stream relayed on by a node that is not its origin would show
+   * as more link packets than the participant there received.
+   */
+  @Test
+  void withAThirdNodeNoStreamCrossesTwice() throws Exception {
+    MediaClip clip = MediaClip.generate(tmp.resolve("clip"), 320, 240, 15, 4);
+    TwoNodes.First first = TwoNodes.startFirst(tmp, Map.of());
+    Map<String, String> third = new java.util.HashMap<>(first.secondEnv());
+    third.put("CONFERO_CLUSTER_PORT", Integer.toString(TestNode.freePort()));
+    try (TestNode a = first.node(); TestNode b = TestNode.start(tmp.resolve("b"), first.secondEnv());
+        TestNode c = TestNode.start(tmp.resolve("c"), third);
+        LoadParticipant.LoadContext ctx = LoadParticipant.LoadContext.create()) {
+      RestClient rest = new RestClient(a.baseUrl());
+      JsonObject meeting = rest.authed(rest.token(), "POST", "/api/v1/meetings",
+          "{\"title\":\"Three\",\"type\":\"instant\"}").json();
+      String code = meeting.getString("join_url").substring(meeting.getString("join_url").lastIndexOf('/') + 1);
+      List<LoadParticipant> ps = List.of(new LoadParticipant("Ada", ctx, clip), new LoadParticipant("Bob", ctx, clip),
+          new LoadParticipant("Cy", ctx, clip));
+      List<TestNode> nodes = List.of(a, b, c);
+      try {
+        for (int i = 0; i < 3; i++) {
+          ps.get(i).join(nodes.get(i).baseUrl(), code).get(60, TimeUnit.SECONDS);
+        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+            ps.stream().allMatch(p -> ps.stream().allMatch(q -> p == q || receivesBoth(p, q.participantId()))));
+        for (int i = 0; i < 3; i++) {
+          double linkIn = sample(metrics(nodes.get(i)), "confero_sfu_cascade_received_total\\{worker=\"0\"}");
+          LoadParticipant here = ps.get(i);
+          long got = ps.stream().filter(q -> q != here).mapToLong(q -> packetsOf(here, q.participantId())).sum();
+          assertThat(linkIn).as("link packets into node %d against %d its participant received", i, got)
+              .isGreaterThan(50).isLessThan(1.5 * got);
+        }
+      } finally {
+        ps.forEach(LoadParticipant::close);
       }
     }
   }
