@@ -41,7 +41,8 @@ export class Reconnector {
   async attempt(s) {
     const { store } = this;
     if (store.session !== s || store.state !== 'reconnecting') return;
-    const signaling = new Signaling(s.body.media_server && s.body.media_server.url ? s.body.media_server.url : '/ws', s.body.session_token);
+    const url = signalingUrl(s.body.media_server, s.reconnect.attempt);
+    const signaling = new Signaling(url, s.body.session_token);
     s.signaling = signaling;
     this.deps.bindSignaling(s, signaling);
     try {
@@ -51,6 +52,7 @@ export class Reconnector {
       return;
     }
     if (store.session !== s || s.signaling !== signaling) return;
+    adopt(s, url);
     s.timers.push(setTimeout(() => {
       if (store.session === s && s.signaling === signaling && store.state === 'reconnecting') {
         signaling.close(4000);
@@ -64,4 +66,22 @@ export class Reconnector {
     s.reconnect = null;
     $('reconnect-banner').hidden = true;
   }
+}
+
+/**
+ * The signaling URL of reconnect attempt `attempt` (1, 2, …): our node's first, then — a meeting
+ * spanning nodes lists the others as `alternates` — each other node in turn, so a client whose
+ * node died rejoins another node of the meeting with the same seat.
+ */
+export function signalingUrl(mediaServer, attempt) {
+  const ms = mediaServer || {};
+  const urls = [ms.url || '/ws', ...(ms.alternates || [])];
+  return urls[Math.max(0, attempt - 1) % urls.length];
+}
+
+/** A node answered: it is ours from now on, the one we had becomes an alternate. */
+function adopt(s, url) {
+  const ms = s.body.media_server || {};
+  if (!ms.url || url === ms.url) return;
+  s.body.media_server = { ...ms, url, alternates: [ms.url, ...(ms.alternates || []).filter((u) => u !== url)] };
 }

@@ -21,6 +21,14 @@ public final class Addresses {
     return "confero.sfu." + part(nodeId) + ".cmd";
   }
 
+  /**
+   * Cascade control for one SFU worker from workers of other nodes (meetings spanning nodes: who
+   * hosts what, producers opening and closing, link keys); the media itself goes over UDP links.
+   */
+  public static String sfuCascade(String nodeId, int worker) {
+    return "confero.sfu." + part(nodeId) + "." + worker + ".cascade";
+  }
+
   /** Events the SFU workers of a node publish for the signaling verticle of that node. */
   public static String sfuEvents(String nodeId) {
     return "confero.sfu." + part(nodeId) + ".events";

@@ -71,6 +71,10 @@ public final class Wire {
 
   public <T> List<T> readList(Function<Wire, T> item) {
     int n = readInt();
+    if (n < 0 || n > buf.length() - pos) {
+      // every item takes at least a byte: a count beyond the bytes left is corrupt, not an allocation to make
+      throw new IllegalArgumentException("list of " + n + " items in " + (buf.length() - pos) + " bytes");
+    }
     List<T> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       out.add(item.apply(this));

@@ -175,9 +175,19 @@ final class MeetingsApi {
     });
   }
 
-  /** The seat, its session token and {@code media_server}: the signaling URL of the meeting's home node. */
+  /**
+   * The seat, its session token and {@code media_server}: the signaling URL of the meeting's home
+   * node (with {@code cluster.cascade}: this node, and the other nodes' URLs as {@code alternates}).
+   */
   private Future<JsonObject> joinResponse(MeetingService.Seat seat) {
-    return homes.claim(seat.meeting().id()).map(home -> joinResponse(seat, home.url()));
+    return homes.claim(seat.meeting().id()).compose(home -> homes.alternates().map(alt -> {
+      JsonObject out = joinResponse(seat, home.url());
+      if (!alt.isEmpty()) {
+        // meetings spanning nodes: where a client whose node died reconnects with the same seat
+        out.getJsonObject("media_server").put("alternates", new io.vertx.core.json.JsonArray(alt));
+      }
+      return out;
+    }));
   }
 
   private JsonObject joinResponse(MeetingService.Seat seat, String signalingUrl) {

@@ -153,8 +153,11 @@ public final class Confero {
       PrometheusMeterRegistry registry, Clock clock) {
     HazelcastInstance hz = cm.getHazelcastInstance();
     SfuCodec.registerAll(vertx.eventBus());
+    io.confero.sfu.cascade.CascadeCodec.register(vertx.eventBus());
     MeetingEvent.Codec.register(vertx.eventBus());
     MeetingEvent.RecordingCodec.register(vertx.eventBus());
+    MeetingEvent.RelayedCodec.register(vertx.eventBus());
+    MeetingEvent.RosterCodec.register(vertx.eventBus());
     SeatEnded.Codec.register(vertx.eventBus());
     SecureRandom random = new SecureRandom();
     Pool pool = db.pool(vertx);
@@ -199,7 +202,10 @@ public final class Confero {
       TokenService tokens = new TokenService(vertx, signingKey.result(), config.api().tokenTtlSeconds(),
           config.api().sessionTokenTtlSeconds());
       List<SfuVerticle> sfus = new ArrayList<>();
-      io.confero.sfu.SfuNode sfuNode = io.confero.sfu.SfuNode.of(workers, registry);
+      io.confero.meeting.HomeDirectory served = config.cluster().cascade() ? homes.servingHere() : homes;
+      io.confero.sfu.SfuNode sfuNode = io.confero.sfu.SfuNode.of(workers, registry).withSpans(config.cluster().cascade()
+          ? new io.confero.sfu.cascade.HazelcastMeetingSpans(hz, node -> cm.getNodes().contains(node))
+          : io.confero.sfu.cascade.MeetingSpans.NONE);
       for (int i = 0; i < workers; i++) {
         sfus.add(new SfuVerticle(config.sfu(), cm.getNodeId(), i, registry,
             captures(vertx, config.recording(), recordings.get().store(), clock), sfuNode));
@@ -208,7 +214,7 @@ public final class Confero {
           sfuNode.loads(), config.sfu().spreadThreshold(), registry);
       SignalingVerticle signaling = new SignalingVerticle(config.signaling(), new SignalingComponents(tokens,
           directory, meetingRepo, eventLog, new io.confero.store.ChatRepository(pool), registry, cm.getNodeId(), workers,
-          clock, homes, recordings.get().service()));
+          clock, served, recordings.get().service(), config.cluster().cascade()));
       TurnVerticle turn = config.turn().enabled()
           ? new TurnVerticle(turnConfig(config.turn(), turnSecret.result()), registry) : null;
       Future<?> sfuUp = Future.all(sfus.stream().map(v -> (Future<?>) vertx.deployVerticle(v)).toList())
@@ -227,7 +233,7 @@ public final class Confero {
             IceServers ice = iceServers(config.turn(), turn, turnSecret.result(), clock);
             ApiVerticle api = new ApiVerticle(config, new ApiComponents(meetings, tokens, keys, limiter, ice, pool,
                 () -> hz.getPartitionService().isClusterSafe(), registry, new WebhookStore(pool, random),
-                webCreateLimiter, homes, recordings.get().service(), recordings.get().store()));
+                webCreateLimiter, served, recordings.get().service(), recordings.get().store()));
             return vertx.deployVerticle(api).map(id -> {
               LOG.info("Confero listening on {} (HTTP port {}, signaling port {}, SFU UDP ports {}, TURN {}, {} transport)",
                   config.http().publicUrl(), api.actualPort(), signaling.actualPort(),

@@ -78,7 +78,7 @@ public record ConferoConfig(
     }
   }
 
-  public record Cluster(String name, String host, int port, List<String> members, int backupCount) {}
+  public record Cluster(String name, String host, int port, List<String> members, int backupCount, boolean cascade) {}
 
   public record Api(String key, String secret, String tenant, int tokenTtlSeconds,
       int rateLimitPerMinute, int sessionTokenTtlSeconds, int joinRatePerSecond, int joinBurst) {
@@ -145,7 +145,7 @@ public record ConferoConfig(
         v.string("database.password"), v.intIn("database.pool_size", 1, 256));
     Cluster cluster = new Cluster(v.string("cluster.name"), v.string("cluster.host"),
         v.intIn("cluster.port", 1, 65535), splitList(v.string("cluster.members")),
-        v.intIn("cluster.backup_count", 0, 6));
+        v.intIn("cluster.backup_count", 0, 6), v.bool("cluster.cascade"));
     Api api = new Api(v.string("api.key"), v.string("api.secret"), v.string("api.tenant"),
         v.intIn("api.token_ttl_seconds", 60, 86400), v.intIn("api.rate_limit_per_minute", 1, 1_000_000),
         v.intIn("session.token_ttl_seconds", 60, 86400), v.intIn("api.join_rate_per_second", 1, 1_000_000),

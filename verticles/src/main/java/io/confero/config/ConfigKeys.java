@@ -53,6 +53,7 @@ public final class ConfigKeys {
       new ConfigKey("cluster.port", INT, "5701", "Hazelcast port (auto-increments when taken)"),
       new ConfigKey("cluster.members", STRING, "", "Comma-separated host[:port] of other members (TCP-IP join); empty = single member"),
       new ConfigKey("cluster.backup_count", INT, "1", "Synchronous backups of each meeting-state partition"),
+      new ConfigKey("cluster.cascade", BOOLEAN, "false", "Meetings span nodes: a participant is served by the node whose API answered its join, and each node relays its publishers' streams once to every other node of the meeting over encrypted UDP links (off = one home node per meeting)"),
       new ConfigKey("api.key", STRING, "", "Bootstrap API key (CONFERO_API_KEY); empty = generated on first start and printed once"),
       new ConfigKey("api.secret", SECRET, "", "Bootstrap API secret (CONFERO_API_SECRET), required when api.key is set"),
       new ConfigKey("api.tenant", STRING, "default", "Tenant the bootstrap API key belongs to"),

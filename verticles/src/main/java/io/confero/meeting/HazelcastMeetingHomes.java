@@ -20,6 +20,7 @@ public final class HazelcastMeetingHomes implements HomeDirectory {
   private final MeetingHomes homes;
   private final String selfId;
   private final String selfUrl;
+  private final Predicate<String> alive;
 
   /** {@code alive} tells whether a node id is a current cluster member. */
   public HazelcastMeetingHomes(Vertx vertx, HazelcastInstance hz, String selfId, String selfUrl,
@@ -29,6 +30,7 @@ public final class HazelcastMeetingHomes implements HomeDirectory {
     IMap<String, String> map = hz.getMap(HOMES_MAP);
     this.selfId = selfId;
     this.selfUrl = selfUrl;
+    this.alive = alive;
     this.homes = new MeetingHomes(selfId, selfUrl, new MeetingHomes.Store() {
       @Override
       public String putIfAbsent(String meetingId, String nodeId) {
@@ -79,5 +81,31 @@ public final class HazelcastMeetingHomes implements HomeDirectory {
       homes.release(id.value());
       return null;
     }, false);
+  }
+
+  /**
+   * Meetings spanning nodes ({@code cluster.cascade}): every join is served by the node whose API
+   * answered it, so this node is every meeting's "home" for the REST and signaling planes.
+   */
+  public HomeDirectory servingHere() {
+    HazelcastMeetingHomes all = this;
+    return new HomeDirectory() {
+      @Override
+      public Future<MeetingHomes.Home> claim(MeetingId id) {
+        return Future.succeededFuture(homes.self());
+      }
+
+      @Override
+      public Future<Void> release(MeetingId id) {
+        return all.release(id);
+      }
+
+      @Override
+      public Future<java.util.List<String>> alternates() {
+        return vertx.executeBlocking(() -> nodes.entrySet().stream()
+            .filter(e -> !e.getKey().equals(selfId) && alive.test(e.getKey()) && !e.getValue().equals(selfUrl))
+            .map(java.util.Map.Entry::getValue).distinct().sorted().toList(), false);
+      }
+    };
   }
 }

@@ -9,4 +9,12 @@ public interface HomeDirectory {
 
   /** Forgets the meeting's home (the meeting ended or was deleted). */
   Future<Void> release(MeetingId id);
+
+  /**
+   * Signaling URLs of the other live nodes a client may reconnect to with its seat when its node
+   * dies (meetings spanning nodes); none when a meeting lives on one home node.
+   */
+  default Future<java.util.List<String>> alternates() {
+    return Future.succeededFuture(java.util.List.of());
+  }
 }

@@ -69,7 +69,8 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   private long ticks;
   private final io.confero.recording.capture.Captures captures;
   private final SfuNode node;
-  private final PipeNet pipes;
+  private PipeNet pipes;
+  private WorkerCascade cascade;
   private final WorkerLoadSampler load;
   private OwnEventLoop loop;
 
@@ -90,7 +91,6 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
     this.registry = registry;
     this.captures = captures;
     this.node = node;
-    this.pipes = node.pipes().net(index);
     this.load = new WorkerLoadSampler(node.loads(), index, registry);
   }
 
@@ -106,6 +106,8 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
       return t;
     });
     loop = OwnEventLoop.create(vertx, "confero-sfu-" + index, 2, TimeUnit.SECONDS);
+    cascade = new WorkerCascade(vertx, loop.context(), nodeId, index, node, this::onPipe, this::send, registry);
+    pipes = cascade.net();
     return vertx.executeBlocking(() -> DtlsCertificate.generate()).compose(cert -> {
       certificate = cert;
       Promise<Void> listening = Promise.promise();
@@ -124,8 +126,11 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
     int port = config.port() == 0 ? 0 : config.port() + index;
     Future<UdpPort> bound = UdpPort.bind(loop.context(), config.bindHost(), port,
         new DatagramSocketOptions().setReceiveBufferSize(4 << 20).setSendBufferSize(4 << 20), MAX_DATAGRAM,
-        this::onDatagram).onSuccess(udp -> socket = udp);
-    return Future.join(consumer.completion(), bound).mapEmpty();
+        this::onDatagram).onSuccess(udp -> {
+          socket = udp;
+          cascade.bound(config.announcedAddress(), udp.port());
+        });
+    return Future.join(consumer.completion(), cascade.listen(routers::keySet), bound).mapEmpty();
   }
 
   /** The UDP port this worker receives media on. */
@@ -152,7 +157,9 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
     }
     WebRtcTransport t = byAddress.get(from);
     if (t == null) {
-      metrics.drop(DropReason.UNKNOWN_SOURCE);
+      if (!cascade.onDatagram(buf, len, from, readNanos)) {
+        metrics.drop(DropReason.UNKNOWN_SOURCE);
+      }
       return;
     }
     t.onDatagram(buf, len, readNanos);
@@ -169,6 +176,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
       router = newRouter(req.meetingId());
       routers.put(req.meetingId(), router);
       router.pipes().announce();
+      cascade.announce(req.meetingId(), router);
     }
     Router r = router;
     router.pipes().whenReady(() -> handle(msg, r));
@@ -192,6 +200,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
       if (router.isEmpty() && router.pipes().ready()) {
         routers.remove(req.meetingId());
         router.pipes().close();
+        cascade.left(req.meetingId());
       }
     }
   }
@@ -233,11 +242,14 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
       captures.tick(now);
     }
     boolean consent = ticks % 20 == 0;
-    for (Router r : List.copyOf(routers.values())) {
+    cascade.tick(now);
+    for (Map.Entry<String, Router> e : List.copyOf(routers.entrySet())) {
+      Router r = e.getValue();
       r.tick(now, consent);
       if (r.isEmpty() && r.pipes().ready()) {
-        routers.values().remove(r);
+        routers.remove(e.getKey());
         r.pipes().close();
+        cascade.left(e.getKey());
       }
     }
     load.sample(now, metrics.forwardedCount(), routers.values());
@@ -311,7 +323,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
       transports.clear();
       routers.clear();
       dtlsPool.shutdownNow();
-      Future.join(consumer.unregister(), socket == null ? Future.succeededFuture() : socket.close()).<Void>mapEmpty()
+      Future.join(consumer.unregister(), cascade.close(), socket == null ? Future.succeededFuture() : socket.close()).<Void>mapEmpty()
           .onComplete(stopped);
     });
     return stopped.future().eventually(() -> {

@@ -27,11 +27,17 @@ final class Rooms implements Broadcaster {
   private final Map<String, Map<String, Connection>> meetings = new HashMap<>();
   private final Listener listener;
   private final ParticipantBatches batches;
+  private ClusterRelay relay;
 
   /** @param batches keeps a large room's participant events for {@link #flushBatches} */
   Rooms(Listener listener, ParticipantBatches batches) {
     this.listener = listener;
     this.batches = batches;
+  }
+
+  /** Meetings spanning nodes: every broadcast also goes to the other nodes of the meeting. */
+  void relayTo(ClusterRelay relay) {
+    this.relay = relay;
   }
 
   /** Seats {@code conn} in its meeting's room (opening it); the participant's previous connection, or null. */
@@ -99,6 +105,9 @@ final class Rooms implements Broadcaster {
       String text = msg.encode(); // once for the whole room
       room.values().stream().filter(x -> x != except && x.inMeeting()).forEach(x -> x.sendText(text));
     }
+    if (relay != null) {
+      relay.relay(meetingId, msg, except, false);
+    }
   }
 
   /** Sends each large room's batched participant events as one {@code participants_changed} frame each. */
@@ -130,9 +139,21 @@ final class Rooms implements Broadcaster {
 
   @Override
   public void broadcastModerators(String meetingId, JsonObject msg) {
+    deliverLocal(meetingId, msg, "", true);
+    if (relay != null) {
+      relay.relay(meetingId, msg, null, true);
+    }
+  }
+
+  /**
+   * A broadcast another node of the meeting made: to this node's participants of the meeting (all,
+   * or the moderators), but participant {@code except}.
+   */
+  void deliverLocal(String meetingId, JsonObject msg, String except, boolean moderators) {
     Map<String, Connection> room = meetings.get(meetingId);
     if (room != null) {
-      room.values().stream().filter(x -> x.inMeeting() && x.role.canModerate()).forEach(x -> x.send(msg));
+      room.values().stream().filter(x -> !x.participantId().equals(except) && x.inMeeting()
+          && (!moderators || x.role.canModerate())).forEach(x -> x.send(msg));
     }
   }
 

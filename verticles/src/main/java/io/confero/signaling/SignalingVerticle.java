@@ -59,6 +59,7 @@ public final class SignalingVerticle extends VerticleBase {
   private SfuEvents sfuEvents;
   private Social social;
   private E2eeRelay e2ee;
+  private ClusterRelay cluster;
   private long sweepTimer;
   /** Set by {@link #drain}: new sockets are turned away (1012), the node is going down. */
   private boolean draining;
@@ -76,6 +77,9 @@ public final class SignalingVerticle extends VerticleBase {
     failures = new Failures(c.registry());
     SfuClient sfu = new SfuClient(vertx.eventBus(), c.nodeId());
     Subscriptions subscriptions = new Subscriptions(sfu, rooms, failures);
+    cluster = new ClusterRelay(vertx.eventBus(), c.nodeId(), c.cascade(), rooms);
+    cluster.subscriptions(subscriptions);
+    rooms.relayTo(cluster);
     Reconnects reconnects = new Reconnects(rooms, live, sfu, subscriptions, config.reconnectGrace(), c.clock());
     departures = new Departures(rooms, live, reconnects);
     sfuEvents = new SfuEvents(rooms, departures);
@@ -190,7 +194,9 @@ public final class SignalingVerticle extends VerticleBase {
 
   /** A room opened on this node: hear its meeting's events, learn whether it is being recorded. */
   private void opened(String meetingId) {
-    meetingConsumers.put(meetingId, vertx.eventBus().consumer(Addresses.meetingEvents(meetingId), this::onMeetingEvent));
+    MessageConsumer<MeetingEvent> mc = vertx.eventBus().consumer(Addresses.meetingEvents(meetingId), this::onMeetingEvent);
+    meetingConsumers.put(meetingId, mc);
+    mc.completion().onSuccess(v -> cluster.opened(meetingId));
     recordingControls.opened(meetingId);
   }
 
@@ -216,6 +222,14 @@ public final class SignalingVerticle extends VerticleBase {
   private void onMeetingEvent(Message<MeetingEvent> msg) {
     if (msg.body() instanceof MeetingEvent.RecordingChanged r) {
       recordingControls.changed(r);
+      return;
+    }
+    if (msg.body() instanceof MeetingEvent.Relayed r) {
+      cluster.onRelayed(r);
+      return;
+    }
+    if (msg.body() instanceof MeetingEvent.RosterWanted w) {
+      cluster.onRosterWanted(w);
       return;
     }
     MeetingEvent.Ended ended = (MeetingEvent.Ended) msg.body();

@@ -67,6 +67,26 @@ public final class RouterPipes {
     }
   }
 
+  /**
+   * Greets one more worker (one of another node hosting the meeting, found in the cluster's meeting
+   * state): requests wait for its answer too.
+   */
+  public void greet(int worker) {
+    if (net.post(worker, new PipeMessage.Hello(meetingId, net.self()))) {
+      acksPending++;
+    }
+  }
+
+  /** Holds requests until {@link #release()} (while the workers of other nodes are looked up). */
+  public void hold() {
+    acksPending++;
+  }
+
+  /** Ends a {@link #hold()}. */
+  public void release() {
+    onHelloAck(new PipeMessage.HelloAck(meetingId, net.self(), false));
+  }
+
   /** Runs {@code r} now if every greeted worker answered, else once they have. */
   public void whenReady(Runnable r) {
     if (acksPending == 0) {
