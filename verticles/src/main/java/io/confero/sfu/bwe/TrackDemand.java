@@ -43,6 +43,11 @@ public record TrackDemand(String trackId, TrackPriority priority, long[] layerBi
         return layerBitratesBps.clone();
     }
 
+    /** What the track uses at its desired layer (0 when hidden). */
+    public long desiredBps() {
+        return bitrate(desiredLayer);
+    }
+
     long bitrate(int layer) {
         return layer < 0 ? 0 : layerBitratesBps[layer];
     }

@@ -16,6 +16,8 @@ import io.confero.sfu.bwe.SendSideBwe;
 import io.confero.sfu.metrics.DropReason;
 import io.confero.sfu.metrics.SfuMetrics;
 import io.confero.sfu.transport.WebRtcTransport;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -88,6 +90,21 @@ public final class Downlink {
   /** The current send-side estimate toward this subscriber, bits per second. */
   public long estimateBps() {
     return bwe.estimateBps();
+  }
+
+  /** Loss toward the subscriber in the last complete span of transport-cc feedback, 0..1. */
+  public double lossFraction() {
+    return bwe.lossFraction();
+  }
+
+  /** What the subscriber's tiles would use at their desired layers, at the last allocation. */
+  public long wantedBps() {
+    return allocation.wantedBps();
+  }
+
+  /** The consumers (by outgoing SSRC), for what the router reports about them. */
+  public Collection<WebRtcConsumer> consumers() {
+    return Collections.unmodifiableCollection(consumersBySsrc.values());
   }
 
   void sendRtcp(RtcpPacket packet) {

@@ -13,8 +13,9 @@ import java.util.List;
  * video resumes only after the estimate held), and hands each simulcast consumer its share as the
  * budget its {@link io.confero.sfu.simulcast.LayerSelector} picks under. A track at its desired
  * layer gets no limit; one below it a budget halfway to the next layer (so layer bitrates wobbling
- * between allocations do not flip the choice); one the allocator paused gets 0, which the selector
- * answers with the lowest arriving layer (pausing camera video outright is not wired yet).
+ * between allocations do not flip the choice); one the allocator paused gets
+ * {@link SimulcastLayers#PAUSED}: nothing of it is forwarded (the router tells the subscriber why)
+ * until the governor resumes it.
  * Worker event loop only.
  */
 final class DownlinkAllocation {
@@ -22,6 +23,8 @@ final class DownlinkAllocation {
   static final long RESUME_HOLD_MICROS = 5_000_000;
 
   private final AllocationGovernor governor = new AllocationGovernor(UP_HOLD_MICROS, RESUME_HOLD_MICROS);
+  /** What the tracks would use at their desired layers, at the last allocation. */
+  private long wantedBps;
 
   void apply(Collection<WebRtcConsumer> consumers, long budgetBps, long nowMicros) {
     List<WebRtcConsumer> allocated = new ArrayList<>();
@@ -34,14 +37,20 @@ final class DownlinkAllocation {
       }
     }
     Allocation a = governor.update(budgetBps, demands, nowMicros);
+    wantedBps = demands.stream().mapToLong(TrackDemand::desiredBps).sum();
     for (int i = 0; i < allocated.size(); i++) {
       allocated.get(i).setBandwidthBudget(budgetFor(a.tracks().get(i), demands.get(i)));
     }
   }
 
+  /** What the tracks would use at their desired layers, at the last allocation (0 before one). */
+  long wantedBps() {
+    return wantedBps;
+  }
+
   static long budgetFor(Allocation.TrackAllocation t, TrackDemand d) {
     if (t.layer() < 0) {
-      return 0;
+      return SimulcastLayers.PAUSED;
     }
     if (t.layer() >= d.desiredLayer()) {
       return Long.MAX_VALUE;
