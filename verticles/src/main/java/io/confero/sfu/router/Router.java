@@ -103,7 +103,7 @@ public final class Router implements Consumer.Listener {
   }
 
   private Peer peer(String participantId) {
-    return peers.computeIfAbsent(participantId, id -> new Peer(id, new Downlink(env.metrics())));
+    return peers.computeIfAbsent(participantId, id -> new Peer(id, new Downlink(env.metrics(), env)));
   }
 
   /**
@@ -390,6 +390,7 @@ public final class Router implements Consumer.Listener {
         p.uplink.tick(nowMillis);
         DynacastNotifier.notify(env, meetingId, p.participantId, p.uplink.producers(), nowMillis * 1_000_000L);
       }
+      p.downlink.tick();
       if (checkConsent && (consentExpired(pub, nowMillis) || consentExpired(p.downlink.transport(), nowMillis))) {
         env.emit(new SfuEvent.TransportDown(meetingId, p.participantId, "ice consent expired"));
         leave(p.participantId);
