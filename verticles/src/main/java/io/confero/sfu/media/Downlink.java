@@ -173,7 +173,8 @@ public final class Downlink {
     }
     rtxBudget.setEstimate(estimate);
     metrics.bandwidthEstimate(estimate);
-    allocation.apply(consumersBySsrc.values(), Math.max(0, estimate - rtxBudget.recentBps(nowMicros)), nowMicros);
+    allocation.apply(consumersBySsrc.values(), Math.max(0, estimate - rtxBudget.recentBps(nowMicros)),
+        bwe.lossFraction(), nowMicros);
   }
 
   private void keyframeFor(int ssrc) {
