@@ -45,6 +45,8 @@ class BadNetworkE2ETest {
   static final String RELAY_ADDRESS = "127.0.0.2";
   /** Opus concealed over the run, at most (the issue's target is 5 %; see benchmarks §14 for the measured value). */
   static final double MAX_CONCEALED = 0.05;
+  /** Back at the top layer after the cap lifts, at most (probing; the issue's target is 15 s). */
+  static final Duration RECOVERY = Duration.ofSeconds(30);
 
   @RegisterExtension
   static final Browsers browsers = new Browsers();
@@ -198,7 +200,8 @@ class BadNetworkE2ETest {
     assertThat(poll()[0].getLong("decoded")).as("no video decoded while paused").isLessThanOrEqualTo(decoded + 2);
 
     capGrace(port, null);
-    awaitSample("the cap lifted, Grace is back at Linus's layer and the notice is gone", Duration.ofSeconds(60),
+    // the issue asks for the top layer within 15 s; bounded at twice that for the shared machine (benchmarks §14)
+    awaitSample("the cap lifted, Grace is back at Linus's layer and the notice is gone", RECOVERY,
         x -> !x[0].getBoolean("paused") && height(x, 0) >= height(x, 1) && height(x, 0) > 0);
     JsonObject end = poll()[0];
     double concealed = (double) (end.getLong("concealed") - concealed0) / Math.max(1, end.getLong("samples") - samples0);

@@ -35,6 +35,8 @@ public final class AllocationGovernor {
     private final long pauseHoldMicros;
     /** Wanted videos the allocation would pause, since when. */
     private final Map<String, Long> shortSince = new HashMap<>();
+    /** Wanted videos the current allocation keeps at their lowest layer though they do not fit. */
+    private Set<String> keptLowest = Set.of();
     private long budgetBps = -1;
     private long aboveSince = NONE;
     private List<TrackDemand> lastDemands;
@@ -61,22 +63,38 @@ public final class AllocationGovernor {
         this.pauseHoldMicros = pauseHoldMicros;
     }
 
-    /** The allocation for the current estimate and demands, with no loss reported. */
+    /** The allocation for the current estimate and demands, with no loss or delivery reported. */
     public Allocation update(long estimateBps, List<TrackDemand> demands, long nowMicros) {
-        return update(estimateBps, 0, demands, nowMicros);
+        return update(estimateBps, new Delivery(0, -1), demands, nowMicros);
     }
 
     /**
-     * The allocation for the current estimate, loss toward the subscriber (0..1) and demands (the
+     * What the subscriber's link demonstrably carries: the loss toward it (0..1) and the bitrate it
+     * acknowledged receiving (-1 while unknown).
+     */
+    public record Delivery(double lossFraction, long ackedBps) {
+        /** The acknowledged bitrate when it arrived with little loss: a rate the link carried. */
+        long provenBps() {
+            return lossFraction < PROVEN_LOSS ? ackedBps : -1;
+        }
+    }
+
+    /** Loss under which what the subscriber acknowledged counts as carried by its link. */
+    static final double PROVEN_LOSS = 0.02;
+
+    /**
+     * The allocation for the current estimate, what the link delivers, and the demands (the
      * previous one when nothing changed).
      */
-    public Allocation update(long estimateBps, double lossFraction, List<TrackDemand> demands, long nowMicros) {
+    public Allocation update(long estimateBps, Delivery delivery, List<TrackDemand> demands, long nowMicros) {
         boolean budgetChanged = moveBudget(Math.max(estimateBps, 0), nowMicros);
-        if (current == null || budgetChanged || !demands.equals(lastDemands) || !shortSince.isEmpty()) {
+        if (current == null || budgetChanged || !demands.equals(lastDemands) || !keptLowest.isEmpty()) {
             Allocation plain = BandwidthAllocator.allocate(demands, budgetBps);
-            Allocation atEstimate = estimateBps > budgetBps ? BandwidthAllocator.allocate(demands, estimateBps) : plain;
-            current = BandwidthAllocator.allocate(demands, budgetBps,
-                unconfirmedPauses(plain, atEstimate, lossFraction, nowMicros));
+            long room = Math.max(estimateBps, delivery.provenBps());
+            Allocation atEstimate = room > budgetBps ? BandwidthAllocator.allocate(demands, room) : plain;
+            double lossFraction = delivery.lossFraction();
+            keptLowest = unconfirmedPauses(plain, atEstimate, lossFraction, nowMicros);
+            current = BandwidthAllocator.allocate(demands, budgetBps, keptLowest);
             lastDemands = List.copyOf(demands);
         }
         return current;
@@ -86,7 +104,9 @@ public final class AllocationGovernor {
      * The wanted videos {@code plain} pauses that were not paused before and whose shortage has not
      * yet held for the pause hold (none when the loss says the link is full): they keep their lowest
      * layer. The hold counts only while even the raw estimate ({@code atEstimate}, before the budget's
-     * slow climb) has no room for them.
+     * slow climb), or what the link was seen carrying with little loss when that is more, has no room
+     * for them: a delay-based estimate squeezed below what a loss-free link delivers (a receiver
+     * short of CPU stamps arrivals late, like a queue would) does not pause a video.
      */
     private Set<String> unconfirmedPauses(Allocation plain, Allocation atEstimate, double lossFraction, long nowMicros) {
         Set<String> keep = new HashSet<>();

@@ -22,11 +22,16 @@ public record ProbeCluster(int id, long targetBps, int packets, int packetBytes)
         }
     }
 
-    /** A cluster long enough to measure {@code targetBps} with packets of {@code packetBytes}. */
-    public static ProbeCluster of(int id, long targetBps, int packetBytes) {
+    /**
+     * A cluster long enough to measure {@code targetBps}: packets of at most {@code maxPacketBytes}
+     * and at least {@code minPacketBytes}, smaller ones at low rates so that a probe of a thin link
+     * lasts {@value #MIN_DURATION_MICROS} µs rather than queueing {@value #MIN_PACKETS} full packets.
+     */
+    public static ProbeCluster of(int id, long targetBps, int minPacketBytes, int maxPacketBytes) {
         long bytes = targetBps * MIN_DURATION_MICROS / 8_000_000;
-        int packets = (int) Math.max(MIN_PACKETS, Math.min(1000, (bytes + packetBytes - 1) / packetBytes));
-        return new ProbeCluster(id, targetBps, packets, packetBytes);
+        int size = (int) Math.max(minPacketBytes, Math.min(maxPacketBytes, bytes / MIN_PACKETS));
+        int packets = (int) Math.max(MIN_PACKETS, Math.min(1000, (bytes + size - 1) / size));
+        return new ProbeCluster(id, targetBps, packets, size);
     }
 
     /** When packet {@code index} is due, µs after the first was sent. */

@@ -23,19 +23,21 @@ public final class ProbeController {
     /** The smallest probe worth sending: below it padding costs more than it tells. */
     static final long MIN_TARGET_BPS = 100_000;
 
-    private final int packetBytes;
+    private final int minPacketBytes;
+    private final int maxPacketBytes;
     private int nextId;
     private ProbeCluster inFlight;
     private long inFlightSince;
     private long notBefore = Long.MIN_VALUE;
     private long backoffMicros = FIRST_BACKOFF_MICROS;
 
-    /** @param packetBytes the size of the caller's probe packets */
-    public ProbeController(int packetBytes) {
-        if (packetBytes < 1) {
-            throw new IllegalArgumentException("packet size " + packetBytes);
+    /** @param minPacketBytes the smallest and {@code maxPacketBytes} the largest probe packet the caller can send */
+    public ProbeController(int minPacketBytes, int maxPacketBytes) {
+        if (minPacketBytes < 1 || maxPacketBytes < minPacketBytes) {
+            throw new IllegalArgumentException("probe packets of " + minPacketBytes + " to " + maxPacketBytes + " bytes");
         }
-        this.packetBytes = packetBytes;
+        this.minPacketBytes = minPacketBytes;
+        this.maxPacketBytes = maxPacketBytes;
     }
 
     /**
@@ -59,7 +61,7 @@ public final class ProbeController {
             return null;
         }
         long target = Math.max(MIN_TARGET_BPS, Math.min(goal, (long) (Math.max(estimateBps, 0) * STEP)));
-        inFlight = ProbeCluster.of(nextId, target, packetBytes);
+        inFlight = ProbeCluster.of(nextId, target, minPacketBytes, maxPacketBytes);
         nextId = (nextId + 1) & 0x7FFF_FFFF;
         inFlightSince = nowMicros;
         return inFlight;

@@ -10,6 +10,7 @@ import io.confero.media.rtcp.RtcpPli;
 import io.confero.media.rtcp.RtcpTwcc;
 import io.confero.media.rtp.RtpExtensions;
 import io.confero.media.rtp.RtpPacket;
+import io.confero.sfu.bwe.AllocationGovernor;
 import io.confero.sfu.bwe.BweConfig;
 import io.confero.sfu.bwe.ProbeCluster;
 import io.confero.sfu.bwe.RtxBudget;
@@ -75,9 +76,13 @@ public final class Downlink {
     }
   }
 
-  /** Stamps our transport-wide sequence number (when the track carries the extension) and sends. */
+  /**
+   * Stamps our transport-wide sequence number (when the subscriber negotiated the extension and the
+   * packet carries its element: a publisher that sends none, like the load generator, gets none
+   * stamped, and such packets stay outside the estimate rather than reading as lost) and sends.
+   */
   void sendRtp(RtpPacket q, byte[] buf, int len, int transportCcId, long nowMicros) {
-    if (transportCcId > 0) {
+    if (transportCcId > 0 && RtpExtensions.setTransportSequence(q, transportCcId, 0)) {
       int seq = transport.nextTransportSeq();
       RtpExtensions.setTransportSequence(q, transportCcId, seq);
       bwe.onPacketSent(seq, len, nowMicros);
@@ -174,7 +179,7 @@ public final class Downlink {
     rtxBudget.setEstimate(estimate);
     metrics.bandwidthEstimate(estimate);
     allocation.apply(consumersBySsrc.values(), Math.max(0, estimate - rtxBudget.recentBps(nowMicros)),
-        bwe.lossFraction(), nowMicros);
+        new AllocationGovernor.Delivery(bwe.lossFraction(), bwe.ackedBitrateBps()), nowMicros);
   }
 
   private void keyframeFor(int ssrc) {

@@ -30,8 +30,9 @@ final class DownlinkAllocation {
   /** What the tracks would use at their desired layers, at the last allocation. */
   private long wantedBps;
 
-  /** @param lossFraction loss toward the subscriber (a pause is confirmed at once when it is high) */
-  void apply(Collection<WebRtcConsumer> consumers, long budgetBps, double lossFraction, long nowMicros) {
+  /** @param delivery what the link is seen carrying (a pause needs a shortage it confirms) */
+  void apply(Collection<WebRtcConsumer> consumers, long budgetBps, AllocationGovernor.Delivery delivery,
+      long nowMicros) {
     List<WebRtcConsumer> allocated = new ArrayList<>();
     List<TrackDemand> demands = new ArrayList<>();
     for (WebRtcConsumer c : consumers) {
@@ -41,7 +42,7 @@ final class DownlinkAllocation {
         demands.add(d);
       }
     }
-    Allocation a = governor.update(budgetBps, lossFraction, demands, nowMicros);
+    Allocation a = governor.update(budgetBps, delivery, demands, nowMicros);
     wantedBps = demands.stream().mapToLong(TrackDemand::desiredBps).sum();
     for (int i = 0; i < allocated.size(); i++) {
       allocated.get(i).setBandwidthBudget(budgetFor(a.tracks().get(i), demands.get(i)));

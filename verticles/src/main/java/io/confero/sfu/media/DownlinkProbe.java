@@ -18,12 +18,13 @@ import java.util.Collection;
  * subscriber without an RTX stream or transport-cc. Worker event loop only.
  */
 final class DownlinkProbe {
-  /** Padding octets per probe packet: the most one packet carries. */
-  static final int PADDING = PaddingPacket.MAX_PADDING;
+  /** Padding octets of the smallest probe packet. */
+  static final int MIN_PADDING = 32;
 
   private final Downlink downlink;
   private final PacerClock clock;
-  private final ProbeController controller = new ProbeController(PaddingPacket.length(PADDING));
+  private final ProbeController controller = new ProbeController(PaddingPacket.length(MIN_PADDING),
+      PaddingPacket.length(PaddingPacket.MAX_PADDING));
   private ProbeCluster cluster;
   private WebRtcConsumer carrier;
   private long clusterStart;
@@ -97,10 +98,11 @@ final class DownlinkProbe {
   }
 
   private void sendOne() {
-    int len = PaddingPacket.length(PADDING);
+    int len = cluster.packetBytes();
     byte[] buf = new byte[len + WebRtcTransport.SRTP_ROOM];
     int tcc = carrier.transportCcId();
-    PaddingPacket.write(buf, 0, (int) carrier.rtxSsrc(), carrier.rtxPt(), carrier.nextRtxSeq(), 0, tcc, PADDING);
+    PaddingPacket.write(buf, 0, (int) carrier.rtxSsrc(), carrier.rtxPt(), carrier.nextRtxSeq(), 0, tcc,
+        len - PaddingPacket.HEADER_LENGTH);
     downlink.sendProbe(RtpPacket.parse(buf, 0, len), buf, len, tcc, cluster, clock.nowMicros());
     probePackets++;
   }

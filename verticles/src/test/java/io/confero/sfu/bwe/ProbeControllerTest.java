@@ -23,19 +23,19 @@ class ProbeControllerTest {
         "500000,   0,       -1",       // nothing wanted
     })
     void probesAtTwiceTheEstimateUpToWhatIsWanted(long estimate, long wanted, long target) {
-        ProbeCluster c = new ProbeController(275).process(estimate, wanted, 0);
+        ProbeCluster c = new ProbeController(52, 275).process(estimate, wanted, 0);
         if (target < 0) {
             assertThat(c).isNull();
         } else {
             assertThat(c.targetBps()).isEqualTo(target);
-            assertThat(c.packetBytes()).isEqualTo(275);
+            assertThat(c.packetBytes()).isBetween(52, 275);
             assertThat(c.packets()).isGreaterThanOrEqualTo(ProbeCluster.MIN_PACKETS);
         }
     }
 
     @Test
     void oneClusterAtATimeAndASuccessIsFollowedAtOnce() {
-        ProbeController p = new ProbeController(275);
+        ProbeController p = new ProbeController(52, 275);
         ProbeCluster first = p.process(100_000, 2_000_000, 0);
         assertThat(p.process(100_000, 2_000_000, 50_000)).isNull();
         p.onResult(first.id(), 190_000, 100_000);
@@ -46,7 +46,7 @@ class ProbeControllerTest {
 
     @Test
     void failuresBackOffOneTwoFourFourSeconds() {
-        ProbeController p = new ProbeController(275);
+        ProbeController p = new ProbeController(52, 275);
         long now = 0;
         long[] waits = {1, 2, 4, 4};
         for (long wait : waits) {
@@ -62,7 +62,7 @@ class ProbeControllerTest {
 
     @Test
     void aClusterNeverMeasuredCountsAsAFailureAfterASecond() {
-        ProbeController p = new ProbeController(275);
+        ProbeController p = new ProbeController(52, 275);
         p.process(200_000, 2_000_000, 0);
         assertThat(p.process(200_000, 2_000_000, SECOND - 1)).isNull();
         assertThat(p.process(200_000, 2_000_000, SECOND)).isNull();
@@ -72,7 +72,7 @@ class ProbeControllerTest {
 
     @Test
     void anEstimateThatCoversTheWantResetsTheBackoff() {
-        ProbeController p = new ProbeController(275);
+        ProbeController p = new ProbeController(52, 275);
         ProbeCluster c = p.process(200_000, 2_000_000, 0);
         p.onResult(c.id(), ProbeBitrateEstimator.Result.INVALID, 0);
         assertThat(p.process(3_000_000, 2_000_000, 10)).isNull();
@@ -84,7 +84,7 @@ class ProbeControllerTest {
 
     @Test
     void resultsOfOtherClustersAreIgnored() {
-        ProbeController p = new ProbeController(275);
+        ProbeController p = new ProbeController(52, 275);
         ProbeCluster c = p.process(200_000, 2_000_000, 0);
         p.onResult(c.id() + 1, 400_000, 10);
         assertThat(p.inFlight()).isEqualTo(c);
@@ -92,11 +92,15 @@ class ProbeControllerTest {
 
     @Test
     void clustersLastAtLeastTheMinimumAndArePacedAtTheirRate() {
-        ProbeCluster c = ProbeCluster.of(1, 2_000_000, 275);
+        ProbeCluster c = ProbeCluster.of(1, 2_000_000, 52, 275);
         assertThat(c.packets()).isEqualTo(23);
         assertThat(c.offsetMicros(c.packets() - 1)).isGreaterThanOrEqualTo(ProbeCluster.MIN_DURATION_MICROS - 1_100);
         assertThat(c.offsetMicros(1)).isEqualTo(1_100);
+        ProbeCluster thin = ProbeCluster.of(2, 200_000, 52, 275);
+        assertThat(thin.packets()).isEqualTo(5);
+        assertThat(thin.packetBytes()).as("625 B over five packets, not five full ones").isEqualTo(125);
+        assertThat(thin.offsetMicros(4)).isEqualTo(20_000);
         assertThatThrownBy(() -> new ProbeCluster(1, 0, 5, 275)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ProbeController(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ProbeController(0, 275)).isInstanceOf(IllegalArgumentException.class);
     }
 }

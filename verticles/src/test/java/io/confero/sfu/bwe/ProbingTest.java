@@ -21,7 +21,7 @@ class ProbingTest {
         sim.run(10 * SECOND);
         sim.appLimitBps = 60_000;
         sim.wantedBps = 2_200_000;
-        sim.prober = probing ? new ProbeController(PROBE_BYTES) : null;
+        sim.prober = probing ? new ProbeController(52, PROBE_BYTES) : null;
         return sim;
     }
 

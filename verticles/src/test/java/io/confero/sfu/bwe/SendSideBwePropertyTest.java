@@ -53,7 +53,7 @@ class SendSideBwePropertyTest {
         Random r = new Random(seed);
         sim.lossRate = r.nextDouble() * 0.5;
         if (r.nextBoolean()) {
-            sim.prober = new ProbeController(1 + r.nextInt(1500));
+            sim.prober = new ProbeController(1 + r.nextInt(100), 100 + r.nextInt(1400));
             sim.wantedBps = r.nextInt(200_000_000);
             sim.appLimitBps = r.nextInt(5_000_000);
         }
