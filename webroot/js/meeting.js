@@ -29,6 +29,7 @@ import { E2ee, e2eeSupport, wireE2eeDialog } from './e2ee.js';
 import { wireLeaveDialog } from './leavedialog.js';
 import { missingFeatures } from './support.js';
 import { onAudioSlots } from './audioslots.js';
+import { NetStatus } from './netstatus.js';
 
 const $ = (id) => document.getElementById(id);
 const NAME_KEY = 'confero.displayName';
@@ -49,6 +50,7 @@ const media = new LocalMedia();
 const gallery = new Gallery($('stage'), $('gallery'), $('spotlight'));
 const extras = new Extras(() => (store.session ? store.session.signaling : null), store);
 const stageView = new StageView(gallery, $('layout-btn'), store);
+const netStatus = new NetStatus(() => store.selfId || null);
 const moreMenu = new MoreMenu();
 const screenShare = new ScreenShare({ store, gallery, extras, negotiate });
 const reconnector = new Reconnector({ store, setState, dropMedia, bindSignaling, finish, joinTimeoutMs: JOIN_TIMEOUT_MS });
@@ -233,6 +235,7 @@ function onMessage(s, m) {
     case 'encodings': if (s.publisher) s.publisher.setEncodingsActive(m).catch(() => {}); break;
     case 'subscribe_offer': if (s.subscriber) onSubscribeOffer(s, m); break;
     case 'audio_slots': onAudioSlots(store, s.subscriber, m); break;
+    case 'video_paused': case 'connection_quality': netStatus.onMessage(m); break;
     case 'participant_joined': onParticipant(m.participant, true); break;
     case 'participant_updated': onParticipant(m.participant, false); break;
     case 'participant_left': onParticipantLeft(s, m); break;
@@ -405,7 +408,10 @@ function onParticipant(p, announce) {
   if (isSelf) extras.onSelf(p);
   if (record.role === 'viewer' && !isSelf) { // webinar attendees get no tile, only the count (issue 17)
     if (gallery.tiles.has(p.participant_id)) gallery.remove(p.participant_id);
-  } else gallery.upsert({ participant_id: p.participant_id, ...record }, { self: isSelf });
+  } else {
+    gallery.upsert({ participant_id: p.participant_id, ...record }, { self: isSelf });
+    netStatus.render(p.participant_id);
+  }
   renderAllPeople();
   if (announce && !before && !isSelf) toast(t('note.joined', { name: p.display_name || t('people.someone') }));
   if (!isSelf && before && extras.canModerate && handWentUp(before, record)) toast(t('note.handRaised', { name: record.display_name }));
@@ -497,6 +503,7 @@ function onParticipantLeft(s, m, quiet = false) {
   if (s.e2ee) s.e2ee.left(id);
   const p = store.participants.get(id);
   store.participants.delete(id);
+  netStatus.forget(id);
   if (s.subscriber) s.subscriber.forgetParticipant(id);
   gallery.remove(id);
   renderAllPeople();
@@ -640,6 +647,7 @@ function teardown({ keepMedia = false } = {}) {
     $('preview').srcObject = null;
   }
   gallery.clear();
+  netStatus.clear();
   for (const a of $('audio-sink').querySelectorAll('audio')) { a.srcObject = null; a.remove(); }
   store.participants.clear();
   store.remoteTracks.clear();

@@ -295,6 +295,16 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   }
 
   @Override
+  public long nowMicros() {
+    return System.nanoTime() / 1_000;
+  }
+
+  @Override
+  public void after(long delayMillis, Runnable task) {
+    vertx.setTimer(Math.max(1, delayMillis), id -> task.run());
+  }
+
+  @Override
   public int randomInt() {
     return random.nextInt();
   }

@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * What the SFU workers of this node report about participants' media, passed on to the clients:
  * the active speaker (remembered for those who join later), which simulcast encodings a publisher
- * should send, which participant each of a subscriber's audio slots carries, and a transport that went down (the participant is held, as for a dropped socket).
+ * should send, which participant each of a subscriber's audio slots carries, a video paused or
+ * resumed for a subscriber's poor connection, everyone's network quality, and a transport that went
+ * down (the participant is held, as for a dropped socket).
  */
 final class SfuEvents {
   private final Rooms rooms;
@@ -39,6 +41,15 @@ final class SfuEvents {
       Connection subscriber = rooms.connection(slots.meetingId(), slots.participantId());
       if (subscriber != null && subscriber.active()) {
         subscriber.send(audioSlotsMessage(slots));
+      }
+    } else if (event instanceof SfuEvent.VideoPaused v) {
+      Connection subscriber = rooms.connection(v.meetingId(), v.participantId());
+      if (subscriber != null && subscriber.active()) {
+        subscriber.send(videoPausedMessage(v));
+      }
+    } else if (event instanceof SfuEvent.ConnectionQuality q) {
+      if (rooms.has(q.meetingId())) {
+        rooms.broadcast(q.meetingId(), connectionQualityMessage(q), null);
       }
     } else if (event instanceof SfuEvent.TransportDown down) {
       Connection conn = rooms.connection(down.meetingId(), down.participantId());
@@ -70,6 +81,18 @@ final class SfuEvents {
       list.add(new JsonObject().put("mid", slots.mids().get(i)).put("participant_id", holder.isEmpty() ? null : holder));
     }
     return new JsonObject().put("type", "audio_slots").put("slots", list);
+  }
+
+  /** {@code video_paused}: the SFU stopped or resumed sending a participant's video here, and why. */
+  static JsonObject videoPausedMessage(SfuEvent.VideoPaused v) {
+    return new JsonObject().put("type", "video_paused").put("participant_id", v.publisherId())
+        .put("track_id", v.trackId()).put("paused", v.paused()).put("reason", "poor_connection");
+  }
+
+  /** {@code connection_quality}: a participant's network quality, 0–3 bars. */
+  static JsonObject connectionQualityMessage(SfuEvent.ConnectionQuality q) {
+    return new JsonObject().put("type", "connection_quality").put("participant_id", q.participantId())
+        .put("quality", q.quality());
   }
 
   private static JsonObject activeSpeakerMessage(String participantId) {

@@ -56,6 +56,12 @@ class SimulcastE2ETest {
   }
 
   static BrowserSession join(String name, Path camera, E2EServer.Meeting meeting) {
+    return join(browsers, server, name, camera, meeting);
+  }
+
+  /** {@code name} joins {@code meeting} through the web client with {@code camera} as the fake capture device. */
+  static BrowserSession join(Browsers browsers, RunningServer server, String name, Path camera,
+      E2EServer.Meeting meeting) {
     BrowserSession b = browsers.launch(name, o -> o.addArguments("--use-file-for-fake-video-capture=" + camera));
     b.open(server.joinUrl(meeting));
     b.find("#name").clear();

@@ -27,7 +27,7 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
         SfuRequest.Leave.class, SfuRequest.Unpublish.class, SfuRequest.Record.class, SfuRequest.PublishAnswer.class,
         SfuRequest.SubscribeOffer.class, SfuRequest.Ack.class, SfuEvent.TransportDown.class,
         SfuEvent.TransportUp.class, SfuEvent.ActiveSpeaker.class, SfuEvent.EncodingsActive.class,
-        SfuEvent.AudioSlots.class)) {
+        SfuEvent.AudioSlots.class, SfuEvent.VideoPaused.class, SfuEvent.ConnectionQuality.class)) {
       register(bus, c);
     }
   }
@@ -118,6 +118,16 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
       ids(b, a.meetingId(), a.participantId());
       Wire.putList(b, a.mids(), Wire::putString);
       Wire.putList(b, a.holders(), Wire::putString);
+    } else if (msg instanceof SfuEvent.VideoPaused v) {
+      b.appendByte((byte) 60);
+      ids(b, v.meetingId(), v.participantId());
+      Wire.putString(b, v.publisherId());
+      Wire.putString(b, v.trackId());
+      b.appendByte((byte) (v.paused() ? 1 : 0));
+    } else if (msg instanceof SfuEvent.ConnectionQuality q) {
+      b.appendByte((byte) 61);
+      ids(b, q.meetingId(), q.participantId());
+      b.appendByte((byte) q.quality());
     } else {
       throw new IllegalArgumentException("not an SFU message: " + msg.getClass());
     }
@@ -158,6 +168,8 @@ public final class SfuCodec<T> implements MessageCodec<T, T> {
       case 43 -> new SfuEvent.EncodingsActive(w.readString(), w.readString(), w.readString(), w.readList(Wire::readBool));
       case 47 -> new SfuEvent.AudioSlots(w.readString(), w.readString(), w.readList(Wire::readString),
           w.readList(Wire::readString));
+      case 60 -> new SfuEvent.VideoPaused(w.readString(), w.readString(), w.readString(), w.readString(), w.readBool());
+      case 61 -> new SfuEvent.ConnectionQuality(w.readString(), w.readString(), w.readByte());
       default -> throw new IllegalArgumentException("unknown SFU message type " + type);
     };
   }

@@ -44,4 +44,25 @@ public sealed interface SfuEvent {
       }
     }
   }
+
+  /**
+   * The SFU stopped ({@code paused}) or resumed forwarding a publisher's video to one subscriber
+   * because the subscriber's downlink estimate fits not even its lowest layer (issue 13);
+   * {@code participantId} is the subscriber, {@code publisherId} whose track it is.
+   */
+  record VideoPaused(String meetingId, String participantId, String publisherId, String trackId, boolean paused)
+      implements SfuEvent {}
+
+  /**
+   * A participant's network quality changed: {@code quality} 0 (unusable) to 3 (good), the worse
+   * of its downlink (loss toward it, its estimate against what its tiles want) and its uplink
+   * (loss on what it publishes).
+   */
+  record ConnectionQuality(String meetingId, String participantId, int quality) implements SfuEvent {
+    public ConnectionQuality {
+      if (quality < 0 || quality > 3) {
+        throw new IllegalArgumentException("quality must be 0..3, got " + quality);
+      }
+    }
+  }
 }

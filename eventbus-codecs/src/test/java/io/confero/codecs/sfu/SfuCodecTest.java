@@ -35,7 +35,11 @@ class SfuCodecTest {
         new SfuEvent.TransportUp("m1", "p1"),
         new SfuEvent.ActiveSpeaker("m1", "p1"),
         new SfuEvent.EncodingsActive("m1", "p1", "t1", List.of(true, false, true)),
-        new SfuEvent.AudioSlots("m1", "p1", List.of("4", "5"), List.of("p2", "")));
+        new SfuEvent.AudioSlots("m1", "p1", List.of("4", "5"), List.of("p2", "")),
+        new SfuEvent.VideoPaused("m1", "p1", "p2", "t1", true),
+        new SfuEvent.VideoPaused("m1", "p1", "p2", "t1", false),
+        new SfuEvent.ConnectionQuality("m1", "p1", 0),
+        new SfuEvent.ConnectionQuality("m1", "p1", 3));
   }
 
   @ParameterizedTest
@@ -49,6 +53,20 @@ class SfuCodecTest {
     codec.encodeToWire(b, msg);
     assertThat(codec.decodeFromWire(4, b)).isEqualTo(msg);
     assertThat(codec.transform(msg)).isSameAs(msg);
+  }
+
+  @Test
+  void goldenConnectionQualityVector() {
+    Buffer b = Buffer.buffer();
+    SfuCodec.encode(b, new SfuEvent.ConnectionQuality("m", "p", 2));
+    // type 61, "m" "p" as int32 length + UTF-8, then the bars as one byte
+    assertThat(HexFormat.of().formatHex(b.getBytes())).isEqualTo("3d" + "000000016d" + "0000000170" + "02");
+  }
+
+  @Test
+  void aQualityOutsideZeroToThreeIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SfuEvent.ConnectionQuality("m", "p", 4))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

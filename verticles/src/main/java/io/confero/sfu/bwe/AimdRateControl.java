@@ -10,6 +10,7 @@ package io.confero.sfu.bwe;
  * to go further; Confero does not probe yet, so the allocator's next simulcast layer is the probe and
  * the headroom covers one step of a 4/2/1 ladder (a 150 kbit/s thumbnail to a 500 kbit/s layer, that
  * to 1.5 Mbit/s), which a step past the link's capacity answers with overuse and a fast decrease.
+ * Probes ({@link ProbeController}) raise the rate past that cap through {@link #raiseTo}.
  */
 public final class AimdRateControl {
     static final double BETA = 0.85;
@@ -62,6 +63,21 @@ public final class AimdRateControl {
     }
 
     public long rateBps() {
+        return (long) rateBps;
+    }
+
+    /**
+     * A probe measured the path carrying {@code probeBps} (libwebrtc's {@code SetEstimate} after a
+     * probe result): the rate rises to it when higher, and a link capacity it exceeds is forgotten
+     * so growth continues multiplicatively.
+     */
+    public long raiseTo(long probeBps) {
+        if (probeBps > rateBps) {
+            rateBps = config.clamp(probeBps);
+            if (linkCapacityBps > 0 && probeBps > linkCapacityBps * CAPACITY_EXCEEDED) {
+                linkCapacityBps = -1;
+            }
+        }
         return (long) rateBps;
     }
 

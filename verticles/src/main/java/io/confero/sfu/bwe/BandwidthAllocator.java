@@ -3,6 +3,7 @@ package io.confero.sfu.bwe;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Spends one subscriber's budget over its tracks down the degradation ladder (the shape of Jitsi
@@ -20,12 +21,21 @@ public final class BandwidthAllocator {
 
     /** Allocates {@code budgetBps} over {@code demands}; the result lists the tracks in the order given. */
     public static Allocation allocate(List<TrackDemand> demands, long budgetBps) {
+        return allocate(demands, budgetBps, Set.of());
+    }
+
+    /**
+     * Like {@link #allocate(List, long)}, but the wanted videos in {@code keepLowest} get their lowest
+     * layer first, like audio, whatever the budget (a pause not yet confirmed, see {@link AllocationGovernor}).
+     */
+    public static Allocation allocate(List<TrackDemand> demands, long budgetBps, Set<String> keepLowest) {
         int n = demands.size();
         int[] layers = new int[n];
         long remaining = budgetBps;
         for (int i = 0; i < n; i++) {
             TrackDemand d = demands.get(i);
-            layers[i] = d.priority() == TrackPriority.AUDIO ? 0 : -1;
+            boolean kept = d.desiredLayer() >= 0 && keepLowest.contains(d.trackId());
+            layers[i] = d.priority() == TrackPriority.AUDIO || kept ? 0 : -1;
             remaining -= d.bitrate(layers[i]);
         }
         List<Integer> order = new ArrayList<>();

@@ -41,6 +41,11 @@ public final class LossBasedController {
         return (long) rateBps;
     }
 
+    /** A probe measured the path carrying {@code probeBps}: the rate rises to it when higher. */
+    public void raiseTo(long probeBps) {
+        rateBps = config.clamp(Math.max(rateBps, probeBps));
+    }
+
     /** The loss fraction of the last complete span. */
     public double lossFraction() {
         return lastLossFraction;

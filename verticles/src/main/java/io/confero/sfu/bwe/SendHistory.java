@@ -23,6 +23,7 @@ public final class SendHistory {
     private final long[] slotExt = new long[WINDOW];
     private final long[] sendMicros = new long[WINDOW];
     private final int[] sizes = new int[WINDOW];
+    private final int[] clusters = new int[WINDOW];
     private final boolean[] acked = new boolean[WINDOW];
     private long highest = NONE;
 
@@ -30,8 +31,13 @@ public final class SendHistory {
         Arrays.fill(slotExt, NONE);
     }
 
-    /** Records a packet sent now with transport-wide sequence number {@code seq} (16 bits). */
+    /** Records a media packet sent now with transport-wide sequence number {@code seq} (16 bits). */
     public void onSent(int seq, int sizeBytes, long nowMicros) {
+        onSent(seq, sizeBytes, nowMicros, PacketResult.NO_PROBE);
+    }
+
+    /** Records a packet of probe cluster {@code probeCluster} ({@link PacketResult#NO_PROBE} for media). */
+    public void onSent(int seq, int sizeBytes, long nowMicros, int probeCluster) {
         if (sizeBytes < 0) {
             throw new IllegalArgumentException("negative size " + sizeBytes);
         }
@@ -43,6 +49,7 @@ public final class SendHistory {
         slotExt[slot] = ext;
         sendMicros[slot] = nowMicros;
         sizes[slot] = sizeBytes;
+        clusters[slot] = probeCluster;
         acked[slot] = false;
     }
 
@@ -62,7 +69,8 @@ public final class SendHistory {
             }
             boolean received = arrivals[i] != Long.MIN_VALUE;
             acked[slot] |= received;
-            out.add(new PacketResult(sendMicros[slot], received ? arrivals[i] : PacketResult.LOST, sizes[slot]));
+            out.add(new PacketResult(sendMicros[slot], received ? arrivals[i] : PacketResult.LOST, sizes[slot],
+                clusters[slot]));
         }
         return out;
     }

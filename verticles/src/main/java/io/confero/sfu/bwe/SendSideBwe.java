@@ -10,7 +10,8 @@ import java.util.List;
  * every transport-cc feedback the subscriber sends; the estimate is the lower of the delay-based
  * rate ({@link InterArrival} → {@link TrendlineEstimator} → {@link OveruseDetector} →
  * {@link AimdRateControl}) and the loss-based one ({@link LossBasedController}), always within the
- * {@link BweConfig} bounds. Single-threaded; times in µs on the caller's clock.
+ * {@link BweConfig} bounds. A probe cluster's measured rate ({@link ProbeBitrateEstimator}) raises
+ * both unless the delay detector sees overuse. Single-threaded; times in µs on the caller's clock.
  */
 public final class SendSideBwe {
     /** Round-trip time assumed until the caller reports one. */
@@ -22,10 +23,12 @@ public final class SendSideBwe {
     private final TrendlineEstimator trendline = new TrendlineEstimator();
     private final OveruseDetector detector = new OveruseDetector();
     private final AckedBitrateEstimator acked = new AckedBitrateEstimator();
+    private final ProbeBitrateEstimator probes = new ProbeBitrateEstimator();
     private final AimdRateControl aimd;
     private final LossBasedController loss;
     private long rttMicros = DEFAULT_RTT_MICROS;
     private long estimateBps;
+    private ProbeBitrateEstimator.Result lastProbe;
 
     public SendSideBwe(BweConfig config) {
         this.config = config;
@@ -39,6 +42,16 @@ public final class SendSideBwe {
         history.onSent(seq, sizeBytes, nowMicros);
     }
 
+    /** A packet of probe cluster {@code cluster} (announced with {@link #onProbeStarted}) left now. */
+    public void onProbeSent(int seq, int sizeBytes, long nowMicros, ProbeCluster cluster) {
+        history.onSent(seq, sizeBytes, nowMicros, cluster.id());
+    }
+
+    /** A probe cluster is about to be sent: its packets' feedback will be measured together. */
+    public void onProbeStarted(ProbeCluster cluster, long nowMicros) {
+        probes.onClusterStarted(cluster, nowMicros);
+    }
+
     /** The latest round-trip time to the subscriber (from RTCP receiver reports). */
     public void onRtt(long rttMicros) {
         if (rttMicros > 0) {
@@ -49,6 +62,7 @@ public final class SendSideBwe {
     /** Applies one transport-cc feedback from the subscriber; returns the new estimate. */
     public long onFeedback(RtcpTwcc feedback, long nowMicros) {
         List<PacketResult> results = history.onFeedback(feedback);
+        lastProbe = null;
         if (results.isEmpty()) {
             return estimateBps;
         }
@@ -68,8 +82,18 @@ public final class SendSideBwe {
         }
         long delayBased = lastDelta == null ? aimd.rateBps()
             : aimd.update(detector.state(), acked.bitrateBps(), rttMicros, nowMicros);
+        lastProbe = probes.onResults(results, nowMicros);
+        if (lastProbe != null && lastProbe.bps() > 0 && detector.state() != BandwidthUsage.OVERUSING) {
+            delayBased = aimd.raiseTo(lastProbe.bps());
+            loss.raiseTo(lastProbe.bps());
+        }
         estimateBps = config.clamp(loss.update(results.size(), lost, delayBased, rttMicros, nowMicros));
         return estimateBps;
+    }
+
+    /** What the last feedback measured of a probe cluster it completed, or null. */
+    public ProbeBitrateEstimator.Result lastProbe() {
+        return lastProbe;
     }
 
     /** The current estimate in bits per second, within the configured bounds. */

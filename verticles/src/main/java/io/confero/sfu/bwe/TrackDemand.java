@@ -43,6 +43,19 @@ public record TrackDemand(String trackId, TrackPriority priority, long[] layerBi
         return layerBitratesBps.clone();
     }
 
+    /**
+     * What the track would use at the best layer it can get up to its desired one (0 when hidden): a
+     * layer the publisher does not send now has bitrate 0, so the highest bitrate up to the desired
+     * layer, not the desired layer's own.
+     */
+    public long desiredBps() {
+        long max = 0;
+        for (int i = 0; i <= desiredLayer; i++) {
+            max = Math.max(max, layerBitratesBps[i]);
+        }
+        return max;
+    }
+
     long bitrate(int layer) {
         return layer < 0 ? 0 : layerBitratesBps[layer];
     }

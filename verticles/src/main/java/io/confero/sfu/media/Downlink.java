@@ -10,12 +10,16 @@ import io.confero.media.rtcp.RtcpPli;
 import io.confero.media.rtcp.RtcpTwcc;
 import io.confero.media.rtp.RtpExtensions;
 import io.confero.media.rtp.RtpPacket;
+import io.confero.sfu.bwe.AllocationGovernor;
 import io.confero.sfu.bwe.BweConfig;
+import io.confero.sfu.bwe.ProbeCluster;
 import io.confero.sfu.bwe.RtxBudget;
 import io.confero.sfu.bwe.SendSideBwe;
 import io.confero.sfu.metrics.DropReason;
 import io.confero.sfu.metrics.SfuMetrics;
 import io.confero.sfu.transport.WebRtcTransport;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,7 +30,8 @@ import java.util.Map;
  * the consumer's cache, within the subscriber's {@link RtxBudget}). Every packet stamped with a
  * transport-wide sequence number goes into the subscriber's {@link SendSideBwe}; each transport-cc
  * feedback updates the estimate, the RTX budget and the {@link DownlinkAllocation} of the estimate
- * over the consumers. Runs on the worker's event loop only.
+ * over the consumers; a {@link DownlinkProbe} probes upward when the allocation wants more than the
+ * estimate. Runs on the worker's event loop only.
  */
 public final class Downlink {
   private final SfuMetrics metrics;
@@ -34,10 +39,13 @@ public final class Downlink {
   private final SendSideBwe bwe = new SendSideBwe(BweConfig.DEFAULT);
   private final RtxBudget rtxBudget = new RtxBudget(BweConfig.DEFAULT.startBps());
   private final DownlinkAllocation allocation = new DownlinkAllocation();
+  private final DownlinkProbe probe;
   private WebRtcTransport transport;
 
-  public Downlink(SfuMetrics metrics) {
+  /** @param clock the worker's clock and timers, for pacing bandwidth probes */
+  public Downlink(SfuMetrics metrics, PacerClock clock) {
     this.metrics = metrics;
+    this.probe = new DownlinkProbe(this, clock);
   }
 
   /** The subscriber transport, or null before the first offer. */
@@ -68,9 +76,13 @@ public final class Downlink {
     }
   }
 
-  /** Stamps our transport-wide sequence number (when the track carries the extension) and sends. */
+  /**
+   * Stamps our transport-wide sequence number (when the subscriber negotiated the extension and the
+   * packet carries its element: a publisher that sends none, like the load generator, gets none
+   * stamped, and such packets stay outside the estimate rather than reading as lost) and sends.
+   */
   void sendRtp(RtpPacket q, byte[] buf, int len, int transportCcId, long nowMicros) {
-    if (transportCcId > 0) {
+    if (transportCcId > 0 && RtpExtensions.setTransportSequence(q, transportCcId, 0)) {
       int seq = transport.nextTransportSeq();
       RtpExtensions.setTransportSequence(q, transportCcId, seq);
       bwe.onPacketSent(seq, len, nowMicros);
@@ -78,6 +90,26 @@ public final class Downlink {
     if (transport.sendRtp(buf, len)) {
       metrics.forwarded(len);
     }
+  }
+
+  /** A probe cluster is about to start: the estimator measures its packets together. */
+  void onProbeStarted(ProbeCluster cluster, long nowMicros) {
+    bwe.onProbeStarted(cluster, nowMicros);
+  }
+
+  /** Stamps and sends one padding packet of probe {@code cluster} (its size counts in the estimate). */
+  void sendProbe(RtpPacket q, byte[] buf, int len, int transportCcId, ProbeCluster cluster, long nowMicros) {
+    int seq = transport.nextTransportSeq();
+    RtpExtensions.setTransportSequence(q, transportCcId, seq);
+    bwe.onProbeSent(seq, len, nowMicros, cluster);
+    if (transport.sendRtp(buf, len)) {
+      metrics.probeSent();
+    }
+  }
+
+  /** Periodic work (the router's tick): probes the downlink when the allocation wants more than the estimate. */
+  public void tick() {
+    probe.tick(consumersBySsrc.values(), bwe.estimateBps(), allocation.wantedBps());
   }
 
   /** What this subscriber's retransmissions may still spend. */
@@ -88,6 +120,21 @@ public final class Downlink {
   /** The current send-side estimate toward this subscriber, bits per second. */
   public long estimateBps() {
     return bwe.estimateBps();
+  }
+
+  /** Loss toward the subscriber in the last complete span of transport-cc feedback, 0..1. */
+  public double lossFraction() {
+    return bwe.lossFraction();
+  }
+
+  /** What the subscriber's tiles would use at their desired layers, at the last allocation. */
+  public long wantedBps() {
+    return allocation.wantedBps();
+  }
+
+  /** The consumers (by outgoing SSRC), for what the router reports about them. */
+  public Collection<WebRtcConsumer> consumers() {
+    return Collections.unmodifiableCollection(consumersBySsrc.values());
   }
 
   void sendRtcp(RtcpPacket packet) {
@@ -126,9 +173,13 @@ public final class Downlink {
 
   private void onTransportFeedback(RtcpTwcc feedback, long nowMicros) {
     long estimate = bwe.onFeedback(feedback, nowMicros);
+    if (bwe.lastProbe() != null) {
+      probe.onResult(bwe.lastProbe());
+    }
     rtxBudget.setEstimate(estimate);
     metrics.bandwidthEstimate(estimate);
-    allocation.apply(consumersBySsrc.values(), Math.max(0, estimate - rtxBudget.recentBps(nowMicros)), nowMicros);
+    allocation.apply(consumersBySsrc.values(), Math.max(0, estimate - rtxBudget.recentBps(nowMicros)),
+        new AllocationGovernor.Delivery(bwe.lossFraction(), bwe.ackedBitrateBps()), nowMicros);
   }
 
   private void keyframeFor(int ssrc) {

@@ -26,6 +26,8 @@ final class SimulcastLayers {
   static final long KEYFRAME_RETRY_NANOS = 500_000_000L;
   /** How far a sender-report-aligned timestamp may stray from the arrival-time one. */
   static final long MAX_SKEW_MILLIS = 500;
+  /** The budget of a video the allocation paused: nothing is forwarded until it resumes. */
+  static final long PAUSED = 0;
 
   private final Producer producer;
   private final LayerSwitcher switcher = new LayerSwitcher(KEYFRAME_RETRY_NANOS);
@@ -59,8 +61,10 @@ final class SimulcastLayers {
     }
   }
 
-  /** Forwarding stopped (tile hidden): nothing is current, the next layer starts at a key frame. */
-  /** The subscriber's allocation gives this track {@code bps}; the layer is re-chosen when it changes. */
+  /**
+   * The subscriber's allocation gives this track {@code bps} ({@link #PAUSED}: not even the lowest
+   * layer fits); the layer is re-chosen when it changes.
+   */
   void setBudget(long bps) {
     if (bps != budgetBps) {
       budgetBps = bps;
@@ -78,6 +82,12 @@ final class SimulcastLayers {
     return new TrackDemand(id, priority, bitrates, hidden ? -1 : Math.min(desired, bitrates.length - 1));
   }
 
+  /** Whether the allocation paused this wanted video for lack of bandwidth (nothing is forwarded). */
+  boolean pausedForBandwidth() {
+    return budgetBps == PAUSED && desired >= 0;
+  }
+
+  /** Forwarding stopped (tile hidden): nothing is current, the next layer starts at a key frame. */
   void hide() {
     switcher.setTarget(-1);
     reselect = true;
@@ -125,6 +135,10 @@ final class SimulcastLayers {
     lastSelect = now;
     LayerSelector.Layer[] layers = producer.activity().snapshot(now);
     desired = LayerSelector.desiredLayer(tileHeight, layers);
+    if (budgetBps == PAUSED) {
+      switcher.setTarget(-1);
+      return;
+    }
     LayerSelector.Choice c = LayerSelector.select(desired, layers, budgetBps);
     if (c.reason() != LayerSelector.Reason.NOTHING_ARRIVING) {
       switcher.setTarget(c.layer());

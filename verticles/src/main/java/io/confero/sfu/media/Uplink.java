@@ -48,6 +48,8 @@ public final class Uplink {
   /** Encodings by their publisher's RTX SSRC (RFC 4588): retransmissions we asked for come there. */
   private final Map<Integer, Encoding> encodingsByRtxSsrc = new HashMap<>();
   private TwccRecorder twcc;
+  /** The worst fraction lost in our last receiver report (before repair). */
+  private double lossFraction;
   /** Set by {@link #encodingFor} when it refused the packet and counted the drop itself. */
   private boolean layerRejected;
   private long lastReceiverReportMillis;
@@ -301,6 +303,11 @@ public final class Uplink {
     }
   }
 
+  /** The worst fraction lost of any encoding in our last receiver report to the publisher, 0..1. */
+  public double lossFraction() {
+    return lossFraction;
+  }
+
   /** Periodic upstream feedback: transport-wide feedback, NACK retries, receiver reports when due. */
   public void tick(long nowMillis) {
     flushTwcc();
@@ -326,6 +333,7 @@ public final class Uplink {
       }
     }
     if (!blocks.isEmpty()) {
+      lossFraction = blocks.stream().mapToInt(ReportBlock::fractionLost).max().orElse(0) / 256.0;
       transport.sendRtcp(new RtcpRr(SFU_SSRC, blocks));
     }
   }

@@ -223,6 +223,11 @@ public final class WebRtcConsumer implements Consumer {
     return layers == null || pausedByReceiver ? mask : layers.neededMask(mask);
   }
 
+  /** Whether the subscriber's allocation paused this (wanted) video: not even its lowest layer fits. */
+  public boolean pausedForBandwidth() {
+    return layers != null && !pausedByReceiver && layers.pausedForBandwidth();
+  }
+
   /** The simulcast layer being forwarded, -1 for none or without simulcast. */
   public int currentLayer() {
     return layers == null ? -1 : layers.current();

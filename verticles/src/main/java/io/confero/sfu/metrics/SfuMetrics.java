@@ -18,6 +18,7 @@ public final class SfuMetrics {
   private final Counter nacksSent;
   private final Counter nackRecovered;
   private final Counter rtxSent;
+  private final Counter probePackets;
   private final Map<RetransmissionLimiter.Verdict, Counter> rtxRefused = new EnumMap<>(RetransmissionLimiter.Verdict.class);
   private final DistributionSummary estimates;
 
@@ -39,6 +40,8 @@ public final class SfuMetrics {
         .description("Packets missing from a publisher that arrived later (RTX repair or late)").register(registry);
     rtxSent = Counter.builder("confero.sfu.rtx.sent").tag("worker", w)
         .description("Retransmissions sent to subscribers as RFC 4588 RTX packets").register(registry);
+    probePackets = Counter.builder("confero.sfu.bwe.probe.packets").tag("worker", w)
+        .description("Padding packets sent to subscribers to probe their downlinks upward").register(registry);
     for (RetransmissionLimiter.Verdict v : RetransmissionLimiter.Verdict.values()) {
       if (v != RetransmissionLimiter.Verdict.SEND) {
         rtxRefused.put(v, Counter.builder("confero.sfu.nack.refused").tag("worker", w)
@@ -101,6 +104,11 @@ public final class SfuMetrics {
 
   public void rtxSent() {
     rtxSent.increment();
+  }
+
+  /** A bandwidth probe's padding packet left toward a subscriber. */
+  public void probeSent() {
+    probePackets.increment();
   }
 
   public void keyframeRequested() {

@@ -51,6 +51,7 @@ public final class Router implements Consumer.Listener {
   private final PublishAnswerer answerer = new PublishAnswerer(MediaCapabilities.defaults());
   private final MeetingSpeaker speakers = new MeetingSpeaker();
   private final AudioSlotRouting audioSlots;
+  private final ConnectionNotices notices;
   private ProducerTap tap;
   /** Pipes to the node's other workers hosting this meeting (none with one worker). */
   private final RouterPipes pipes;
@@ -75,6 +76,7 @@ public final class Router implements Consumer.Listener {
     this.env = env;
     this.pipes = new RouterPipes(meetingId, env.pipes(), env.metrics(), peers, this, () -> tap, env::nowMillis);
     this.audioSlots = new AudioSlotRouting(meetingId, env.audioSlots(), env);
+    this.notices = new ConnectionNotices(meetingId, env);
   }
 
   /** This meeting's pipes to the node's other workers (greeting, readiness, messages from them). */
@@ -101,7 +103,7 @@ public final class Router implements Consumer.Listener {
   }
 
   private Peer peer(String participantId) {
-    return peers.computeIfAbsent(participantId, id -> new Peer(id, new Downlink(env.metrics())));
+    return peers.computeIfAbsent(participantId, id -> new Peer(id, new Downlink(env.metrics(), env)));
   }
 
   /**
@@ -381,12 +383,14 @@ public final class Router implements Consumer.Listener {
     detectActiveSpeaker(nowMillis);
     pipes.tick();
     audioSlots.tick(nowMillis, meetingProducers(), speakers.current());
+    notices.tick(nowMillis, peers.values());
     for (Peer p : List.copyOf(peers.values())) {
       WebRtcTransport pub = p.uplink == null ? null : p.uplink.transport();
       if (p.uplink != null) {
         p.uplink.tick(nowMillis);
         DynacastNotifier.notify(env, meetingId, p.participantId, p.uplink.producers(), nowMillis * 1_000_000L);
       }
+      p.downlink.tick();
       if (checkConsent && (consentExpired(pub, nowMillis) || consentExpired(p.downlink.transport(), nowMillis))) {
         env.emit(new SfuEvent.TransportDown(meetingId, p.participantId, "ice consent expired"));
         leave(p.participantId);

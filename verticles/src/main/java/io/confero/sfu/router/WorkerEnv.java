@@ -2,11 +2,15 @@ package io.confero.sfu.router;
 
 import io.confero.codecs.sfu.SfuEvent;
 import io.confero.media.sdp.LocalTransport;
+import io.confero.sfu.media.PacerClock;
 import io.confero.sfu.metrics.SfuMetrics;
 import io.confero.sfu.transport.WebRtcTransport;
 
-/** What a meeting router needs from the SFU worker that hosts it (implemented by the SFU worker verticle). */
-public interface WorkerEnv {
+/**
+ * What a meeting router needs from the SFU worker that hosts it (implemented by the SFU worker
+ * verticle), its clock and timers included (for pacing subscribers' bandwidth probes).
+ */
+public interface WorkerEnv extends PacerClock {
   /** A new transport with fresh ICE credentials, registered for demultiplexing on the worker's socket. */
   WebRtcTransport newTransport(String participantId, boolean publisher, WebRtcTransport.Listener listener);
 

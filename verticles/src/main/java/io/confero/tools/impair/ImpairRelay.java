@@ -32,6 +32,8 @@ public final class ImpairRelay implements AutoCloseable {
     private final SplittableRandom seeds;
     private final long started = System.nanoTime();
     private final Map<SocketAddress, Client> clients = new ConcurrentHashMap<>();
+    /** Client port → the down link's spec set by {@link #impairDown}, instead of the schedule. */
+    private final Map<Integer, ImpairmentSpec> downOverrides = new ConcurrentHashMap<>();
     private final DelayQueue<Due> due = new DelayQueue<>();
     private final AtomicLong order = new AtomicLong();
     private final Thread sender;
@@ -81,6 +83,26 @@ public final class ImpairRelay implements AutoCloseable {
 
     public int localPort() { return front.getLocalPort(); }
 
+    /** The clients seen so far: their address, then the port of the relay's upstream socket for each. */
+    public java.util.List<String> clients() {
+        return clients.values().stream().map(c -> c.address + "@" + c.socket.getLocalPort()).sorted().toList();
+    }
+
+    /**
+     * From now on impairs what goes to the client at {@code clientPort} with {@code down} instead of
+     * the schedule ({@code null}: the schedule again), so that a test changes one browser's downlink
+     * when it wants. {@code clientPort} is the client's own port or the port of the relay's upstream
+     * socket for it: what the server sees, and what a browser's getStats shows as its selected local
+     * (peer-reflexive) candidate once the server's ICE answers told it that mapped address.
+     */
+    public void impairDown(int clientPort, ImpairmentSpec down) {
+        if (down == null) {
+            downOverrides.remove(clientPort);
+        } else {
+            downOverrides.put(clientPort, down);
+        }
+    }
+
     /** Client → server counters. */
     public Counters up() { return up; }
 
@@ -100,6 +122,8 @@ public final class ImpairRelay implements AutoCloseable {
         final LinkModel downLink;
         volatile int upStep;
         volatile int downStep;
+        /** The override of {@link #impairDown} now applied to the down link, null for none. */
+        ImpairmentSpec downOverride;
 
         Client(SocketAddress address) throws SocketException {
             this.address = address;
@@ -151,17 +175,32 @@ public final class ImpairRelay implements AutoCloseable {
             DatagramPacket p = new DatagramPacket(buf, buf.length);
             try {
                 c.socket.receive(p);
-                int step = schedule.stepAt(System.nanoTime() - started);
-                if (step != c.downStep) {
-                    c.downStep = step;
-                    c.downLink.reconfigure(schedule.steps().get(step).down());
-                }
+                reconfigureDown(c);
                 admit(c.downLink, down, buf, p.getLength(), front, c.address);
             } catch (IOException | RuntimeException e) {
                 if (closed) {
                     return;
                 }
             }
+        }
+    }
+
+    /** Applies the client's override or, without one, the schedule's current step to its down link. */
+    private void reconfigureDown(Client c) {
+        ImpairmentSpec override = c.address instanceof InetSocketAddress a ? downOverrides.get(a.getPort()) : null;
+        if (override == null) {
+            override = downOverrides.get(c.socket.getLocalPort());
+        }
+        int step = schedule.stepAt(System.nanoTime() - started);
+        if (override != null) {
+            if (override != c.downOverride) {
+                c.downOverride = override;
+                c.downLink.reconfigure(override);
+            }
+        } else if (step != c.downStep || c.downOverride != null) {
+            c.downOverride = null;
+            c.downStep = step;
+            c.downLink.reconfigure(schedule.steps().get(step).down());
         }
     }
 

@@ -44,6 +44,73 @@ class AllocationGovernorTest {
         assertThat(governor.update(3_000_000, DEMANDS, now).anyPaused()).isFalse();
     }
 
+    private static final long PAUSE_HOLD = 3_000 * MS;
+
+    @Test
+    void aVideoBeingSentKeepsItsLowestLayerForThePauseHoldThenPauses() {
+        AllocationGovernor g = new AllocationGovernor(UP_HOLD, RESUME_HOLD, PAUSE_HOLD);
+        long now = 0;
+        assertThat(layer(g.update(5_000_000, DEMANDS, now), "speaker")).isEqualTo(2);
+        for (int i = 0; i < 30; i++) {
+            now += 100 * MS;
+            Allocation a = g.update(100_000, new AllocationGovernor.Delivery(0.01, 100_000), DEMANDS, now);
+            assertThat(a.anyPaused()).as("at %d ms", now / MS).isFalse();
+            assertThat(layer(a, "speaker")).isZero();
+            assertThat(layer(a, "tile-a")).isZero();
+        }
+        now += 100 * MS;
+        Allocation a = g.update(100_000, new AllocationGovernor.Delivery(0.01, 100_000), DEMANDS, now);
+        assertThat(a.byTrack().get("speaker").reason()).isEqualTo(Allocation.Reason.PAUSED_POOR_CONNECTION);
+        assertThat(a.byTrack().get("screen").reason()).isEqualTo(Allocation.Reason.PAUSED_POOR_CONNECTION);
+        assertThat(layer(a, "audio-a")).isZero();
+    }
+
+    @Test
+    void aShortageThatEndsWithinThePauseHoldPausesNothing() {
+        AllocationGovernor g = new AllocationGovernor(UP_HOLD, RESUME_HOLD, PAUSE_HOLD);
+        long now = 0;
+        g.update(5_000_000, DEMANDS, now);
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(g.update(100_000, DEMANDS, now += 100 * MS).anyPaused()).isFalse();
+            }
+            for (int i = 0; i < 30; i++) {
+                assertThat(g.update(3_000_000, DEMANDS, now += 100 * MS).anyPaused()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aLinkSeenCarryingTheLowestLayersWithoutLossPausesNothing() {
+        AllocationGovernor g = new AllocationGovernor(UP_HOLD, RESUME_HOLD, PAUSE_HOLD);
+        long now = 0;
+        g.update(5_000_000, DEMANDS, now);
+        for (int i = 0; i < 100; i++) {
+            Allocation a = g.update(100_000, new AllocationGovernor.Delivery(0.01, 1_500_000), DEMANDS, now += 100 * MS);
+            assertThat(a.anyPaused()).as("at %d ms", now / MS).isFalse();
+            assertThat(layer(a, "speaker")).isZero();
+        }
+        Allocation lossy = g.update(100_000, new AllocationGovernor.Delivery(0.05, 1_500_000), DEMANDS, now += 100 * MS);
+        assertThat(lossy.anyPaused()).as("the same delivery with 5 %% loss proves nothing").isFalse();
+        now += PAUSE_HOLD;
+        assertThat(g.update(100_000, new AllocationGovernor.Delivery(0.05, 1_500_000), DEMANDS, now).anyPaused()).isTrue();
+    }
+
+    @Test
+    void heavyLossPausesAtOnce() {
+        AllocationGovernor g = new AllocationGovernor(UP_HOLD, RESUME_HOLD, PAUSE_HOLD);
+        g.update(5_000_000, DEMANDS, 0);
+        Allocation a = g.update(100_000, new AllocationGovernor.Delivery(AllocationGovernor.PAUSE_AT_ONCE_LOSS, 5_000_000), DEMANDS,
+            100 * MS);
+        assertThat(a.byTrack().get("speaker").reason()).isEqualTo(Allocation.Reason.PAUSED_POOR_CONNECTION);
+    }
+
+    @Test
+    void aVideoNeverSentIsPausedAtOnce() {
+        AllocationGovernor g = new AllocationGovernor(UP_HOLD, RESUME_HOLD, PAUSE_HOLD);
+        assertThat(g.update(100_000, DEMANDS, 0).anyPaused()).isTrue();
+    }
+
     @Test
     void anEstimateJitteringWithinTheHysteresisChangesNothing() {
         long now = 0;

@@ -64,6 +64,15 @@ class BandwidthAllocatorTest {
     }
 
     @Test
+    void whatATrackWantsIsItsBestLayerThatArrivesUpToTheDesiredOne() {
+        assertThat(new TrackDemand("t", TrackPriority.VIDEO, CAMERA, 2).desiredBps()).isEqualTo(1_500_000);
+        assertThat(new TrackDemand("t", TrackPriority.VIDEO, CAMERA, 1).desiredBps()).isEqualTo(500_000);
+        // the publisher's encoder dropped its upper layers: the lowest is what the tile would get
+        assertThat(new TrackDemand("t", TrackPriority.VIDEO, new long[] {150_000, 0, 0}, 2).desiredBps()).isEqualTo(150_000);
+        assertThat(new TrackDemand("t", TrackPriority.VIDEO, CAMERA, -1).desiredBps()).isZero();
+    }
+
+    @Test
     void saysWhyEachVideoGotWhatItGot() {
         var by = BandwidthAllocator.allocate(meeting(), 1_000_000).byTrack();
         assertThat(by.get("screen").reason()).isEqualTo(LIMITED);

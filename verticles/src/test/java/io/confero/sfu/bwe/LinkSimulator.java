@@ -36,6 +36,15 @@ final class LinkSimulator {
     private long nextFeedback = FEEDBACK_INTERVAL_MICROS;
     long capacityBps;
     double lossRate;
+    /** What the application has to send (a paused video sends little); the estimate limits it further. */
+    long appLimitBps = Long.MAX_VALUE;
+    /** Probes upward toward {@link #wantedBps} when set, as the SFU's downlink does. */
+    ProbeController prober;
+    long wantedBps;
+    int probeClusters;
+    private ProbeCluster cluster;
+    private long clusterStart;
+    private int clusterSent;
 
     LinkSimulator(SendSideBwe bwe, long capacityBps, long seed) {
         this.bwe = bwe;
@@ -63,18 +72,45 @@ final class LinkSimulator {
     }
 
     private void send() {
-        allowanceBytes = Math.min(allowanceBytes + bwe.estimateBps() * TICK_MICROS / 8e6, 10 * PACKET_BYTES);
+        sendDueProbes();
+        long rate = Math.min(bwe.estimateBps(), appLimitBps);
+        allowanceBytes = Math.min(allowanceBytes + rate * TICK_MICROS / 8e6, 10 * PACKET_BYTES);
         while (allowanceBytes >= PACKET_BYTES) {
             allowanceBytes -= PACKET_BYTES;
             seq = (seq + 1) & 0xFFFF;
             bwe.onPacketSent(seq, PACKET_BYTES, now);
-            long start = Math.max(now, queueFreeAt);
-            if (start - now > MAX_QUEUE_MICROS || random.nextDouble() < lossRate) {
-                continue;
-            }
-            queueFreeAt = start + PACKET_BYTES * 8_000_000L / capacityBps;
-            inFlight.add(new InFlight(seq, queueFreeAt + PROPAGATION_MICROS));
+            enqueue(seq, PACKET_BYTES, now);
         }
+        ProbeCluster c = cluster == null && prober != null ? prober.process(bwe.estimateBps(), wantedBps, now) : null;
+        if (c != null) {
+            probeClusters++;
+            bwe.onProbeStarted(c, now);
+            cluster = c;
+            clusterStart = now;
+            clusterSent = 0;
+        }
+    }
+
+    /** The current cluster's packets due by now, each at its own send time (a pacer's). */
+    private void sendDueProbes() {
+        while (cluster != null && clusterStart + cluster.offsetMicros(clusterSent) <= now) {
+            long at = clusterStart + cluster.offsetMicros(clusterSent);
+            seq = (seq + 1) & 0xFFFF;
+            bwe.onProbeSent(seq, cluster.packetBytes(), at, cluster);
+            enqueue(seq, cluster.packetBytes(), at);
+            if (++clusterSent == cluster.packets()) {
+                cluster = null;
+            }
+        }
+    }
+
+    private void enqueue(int packetSeq, int bytes, long sentAt) {
+        long start = Math.max(sentAt, queueFreeAt);
+        if (start - sentAt > MAX_QUEUE_MICROS || random.nextDouble() < lossRate) {
+            return;
+        }
+        queueFreeAt = start + bytes * 8_000_000L / capacityBps;
+        inFlight.add(new InFlight(packetSeq, queueFreeAt + PROPAGATION_MICROS));
     }
 
     private void deliverFeedback() {
@@ -84,6 +120,9 @@ final class LinkSimulator {
         }
         for (RtcpTwcc fb = receiver.buildFeedback(); fb != null; fb = receiver.buildFeedback()) {
             estimates.add(bwe.onFeedback(fb, now + PROPAGATION_MICROS));
+            if (prober != null && bwe.lastProbe() != null) {
+                prober.onResult(bwe.lastProbe().clusterId(), bwe.lastProbe().bps(), now + PROPAGATION_MICROS);
+            }
         }
     }
 }

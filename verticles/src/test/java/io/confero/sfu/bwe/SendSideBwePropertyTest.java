@@ -10,7 +10,8 @@ import net.jqwik.api.constraints.LongRange;
 
 /**
  * Whatever the feedback (random statuses and deltas, reordering, wrap, clocks running backwards,
- * random sizes), the estimate stays within the configured bounds: never negative, never unbounded.
+ * random sizes, probe clusters of any shape), the estimate stays within the configured bounds: never
+ * negative, never unbounded.
  */
 class SendSideBwePropertyTest {
     private static final BweConfig CONFIG = new BweConfig(30_000, 800_000, 15_000_000);
@@ -24,9 +25,18 @@ class SendSideBwePropertyTest {
         for (int step = 0; step < 300; step++) {
             now += r.nextInt(4) == 0 ? -r.nextInt(50_000) : r.nextInt(200_000);
             int sent = r.nextInt(60);
+            ProbeCluster probe = r.nextInt(3) == 0 ? new ProbeCluster(r.nextInt(4), 1 + r.nextInt(50_000_000),
+                1 + r.nextInt(40), 1 + r.nextInt(1500)) : null;
+            if (probe != null) {
+                bwe.onProbeStarted(probe, now);
+            }
             for (int i = 0; i < sent; i++) {
                 seq = (seq + 1) & 0xFFFF;
-                bwe.onPacketSent(seq, r.nextInt(1500), now + i * r.nextInt(3000));
+                if (probe != null && r.nextBoolean()) {
+                    bwe.onProbeSent(seq, r.nextInt(1500), now + i * r.nextInt(3000), probe);
+                } else {
+                    bwe.onPacketSent(seq, r.nextInt(1500), now + i * r.nextInt(3000));
+                }
             }
             bwe.onRtt(r.nextInt(3) == 0 ? -1 : r.nextInt(2_000_000));
             long e = bwe.onFeedback(randomFeedback(r, seq), now);
@@ -40,7 +50,13 @@ class SendSideBwePropertyTest {
                                            @ForAll long seed) {
         SendSideBwe bwe = new SendSideBwe(CONFIG);
         LinkSimulator sim = new LinkSimulator(bwe, capacityBps, seed);
-        sim.lossRate = new Random(seed).nextDouble() * 0.5;
+        Random r = new Random(seed);
+        sim.lossRate = r.nextDouble() * 0.5;
+        if (r.nextBoolean()) {
+            sim.prober = new ProbeController(1 + r.nextInt(100), 100 + r.nextInt(1400));
+            sim.wantedBps = r.nextInt(200_000_000);
+            sim.appLimitBps = r.nextInt(5_000_000);
+        }
         sim.run(8_000_000);
         assertThat(sim.estimates()).allSatisfy(e -> assertThat(e).isBetween(CONFIG.minBps(), CONFIG.maxBps()));
     }

@@ -157,4 +157,34 @@ class SimulcastLayersTest {
         assertThat(forwardedAt).as("resumed within a few frames").isBetween(21, 25);
         assertThat(layers.current()).isEqualTo(2);
     }
+
+    @Test
+    void aBandwidthPauseStopsTheWantedVideoAndTheResumeStartsAtAKeyFrame() {
+        for (int n = 0; n < 20; n++) {
+            frame(n);
+        }
+        assertThat(layers.pausedForBandwidth()).isFalse();
+        layers.setBudget(SimulcastLayers.PAUSED);
+        assertThat(layers.pausedForBandwidth()).as("wanted, but not even the low layer fits").isTrue();
+        for (int n = 20; n < 30; n++) {
+            assertThat(frame(n)).as("frame %d while paused", n).isEqualTo(-1);
+        }
+        assertThat(layers.neededMask(0)).as("the publisher keeps the layer the resume needs").isNotZero();
+        layers.setBudget(325_000);
+        assertThat(layers.pausedForBandwidth()).isFalse();
+        int forwardedAt = -1;
+        for (int n = 30; n < 50 && forwardedAt < 0; n++) {
+            if (frame(n) >= 0) {
+                forwardedAt = n;
+            }
+        }
+        assertThat(forwardedAt).as("resumed within a few frames").isBetween(30, 35);
+    }
+
+    @Test
+    void aHiddenTileIsNotPausedForBandwidth() {
+        layers.setTileHeight(0);
+        layers.setBudget(SimulcastLayers.PAUSED);
+        assertThat(layers.pausedForBandwidth()).isFalse();
+    }
 }

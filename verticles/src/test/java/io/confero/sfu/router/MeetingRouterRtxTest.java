@@ -77,9 +77,22 @@ class MeetingRouterRtxTest {
       return metrics;
     }
 
+    /** Tasks the router scheduled on the worker's timers (a test runs them when it wants). */
+    final List<Runnable> timers = new ArrayList<>();
+
     @Override
     public long nowMillis() {
       return 0;
+    }
+
+    @Override
+    public long nowMicros() {
+      return 0;
+    }
+
+    @Override
+    public void after(long delayMillis, Runnable task) {
+      timers.add(task);
     }
 
     @Override

@@ -65,4 +65,33 @@ class ImpairRelayTest {
             }
         }
     }
+
+    @Test
+    void oneClientsDownLinkIsChangedOnDemandAndBackToTheSchedule() throws Exception {
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        List<Integer> toA = new CopyOnWriteArrayList<>();
+        List<Integer> toB = new CopyOnWriteArrayList<>();
+        try (DatagramSocket server = new DatagramSocket(new InetSocketAddress(lo, 0));
+             DatagramSocket a = new DatagramSocket(new InetSocketAddress(lo, 0));
+             DatagramSocket b = new DatagramSocket(new InetSocketAddress(lo, 0));
+             ImpairRelay relay = new ImpairRelay(new InetSocketAddress(lo, 0),
+                 (InetSocketAddress) server.getLocalSocketAddress(), Schedule.constant(ImpairmentSpec.PERFECT,
+                     ImpairmentSpec.PERFECT), 1)) {
+            receiveLoop(server, (buf, p) -> server.send(new DatagramPacket(buf, p.getLength(), p.getSocketAddress())));
+            receiveLoop(a, (buf, p) -> toA.add((int) buf[0]));
+            receiveLoop(b, (buf, p) -> toB.add((int) buf[0]));
+            relay.impairDown(a.getLocalPort(), ImpairmentSpec.parse("every=2"));
+            for (int i = 0; i < 20; i++) {
+                a.send(new DatagramPacket(new byte[] {(byte) i}, 1, lo, relay.localPort()));
+                b.send(new DatagramPacket(new byte[] {(byte) i}, 1, lo, relay.localPort()));
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> toA.size() == 10 && toB.size() == 20);
+            relay.impairDown(a.getLocalPort(), null);
+            for (int i = 20; i < 30; i++) {
+                a.send(new DatagramPacket(new byte[] {(byte) i}, 1, lo, relay.localPort()));
+            }
+            Awaitility.await("back on the schedule: nothing lost").atMost(Duration.ofSeconds(20)).until(() -> toA.size() == 20);
+            assertThat(relay.down().lost()).isEqualTo(10);
+        }
+    }
 }
