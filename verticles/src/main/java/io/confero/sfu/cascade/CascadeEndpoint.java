@@ -52,6 +52,7 @@ public final class CascadeEndpoint {
   private final Map<InetSocketAddress, CascadePeer> byAddress = new HashMap<>();
   private final Map<String, Counter> sentByNode = new HashMap<>();
   private final Counter received;
+  private final Map<LinkDrop, Counter> drops = new java.util.EnumMap<>(LinkDrop.class);
   private String host;
   private int port;
   private int nextBase;
@@ -68,6 +69,11 @@ public final class CascadeEndpoint {
     this.registry = registry;
     this.received = Counter.builder("confero.sfu.cascade.received").tag("worker", Integer.toString(self.worker()))
         .description("RTP packets received over cascade links from other nodes").register(registry);
+    for (LinkDrop reason : LinkDrop.values()) {
+      drops.put(reason, Counter.builder("confero.sfu.cascade.drops").tag("worker", Integer.toString(self.worker()))
+          .tag("reason", reason.tag()).description("Datagrams and repairs cascade links dropped, by reason")
+          .register(registry));
+    }
   }
 
   /** The address other nodes send this worker's link datagrams to (known once the port is bound). */
@@ -251,7 +257,7 @@ public final class CascadeEndpoint {
       if (p.address != null) {
         udp.send(buf, len, p.address); // the link writes from offset 0
       }
-    }, new Ingress(p));
+    }, new Ingress(p), reason -> drops.get(reason).increment());
   }
 
   private CascadePeer peer(CascadeMessage.Endpoint e) {

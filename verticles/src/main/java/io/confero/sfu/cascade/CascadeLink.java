@@ -65,12 +65,19 @@ public final class CascadeLink {
   private final Map<Integer, NackGenerator> ins = new HashMap<>();
   private final int[] lost = new int[NackGenerator.DEFAULT_CAPACITY];
   private final long[] drops = new long[LinkDrop.values().length];
+  private final java.util.function.Consumer<LinkDrop> onDrop;
   private long sent;
   private long repairsSent;
   private long received;
   private long nacksSent;
 
   public CascadeLink(SrtpSession srtp, Sink sink, Listener listener) {
+    this(srtp, sink, listener, reason -> { });
+  }
+
+  /** A link that also reports each drop to {@code onDrop} (the owner's metrics). */
+  public CascadeLink(SrtpSession srtp, Sink sink, Listener listener, java.util.function.Consumer<LinkDrop> onDrop) {
+    this.onDrop = onDrop;
     this.srtp = srtp;
     this.sink = sink;
     this.listener = listener;
@@ -224,6 +231,7 @@ public final class CascadeLink {
 
   private void drop(LinkDrop reason) {
     drops[reason.ordinal()]++;
+    onDrop.accept(reason);
   }
 
   /** Media packets sent (repairs not included). */
