@@ -36,14 +36,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *       under CPU load Chromium may send fewer layers), the paused notice gone;</li>
  *   <li>audio concealment over the whole run is measured (and bounded).</li>
  * </ul>
- * Every poll prints a sample line ({@code E2E badnet ...}): the data of benchmarks §14. Bounds are
+ * Every poll prints a sample line ({@code E2E badnet ...}): the data of benchmarks §18. Bounds are
  * coarse: the machine is shared and Chromium's layers depend on its own estimate and CPU.
  */
 @EndToEnd
 class BadNetworkE2ETest {
   static final Duration STEP = Duration.ofSeconds(30);
   static final String RELAY_ADDRESS = "127.0.0.2";
-  /** Opus concealed over the run, at most (the issue's target is 5 %; see benchmarks §14 for the measured value). */
+  /** Opus concealed over the run, at most (the issue's target is 5 %; see benchmarks §18 for the measured value). */
   static final double MAX_CONCEALED = 0.05;
   /** Back at the top layer after the cap lifts, at most (probing; the issue's target is 15 s). */
   static final Duration RECOVERY = Duration.ofSeconds(30);
@@ -122,7 +122,7 @@ class BadNetworkE2ETest {
         """, adaId));
   }
 
-  /** Samples both subscribers and prints one line: the measurements of benchmarks §14. */
+  /** Samples both subscribers and prints one line: the measurements of benchmarks §18. */
   static JsonObject[] poll() {
     JsonObject g = sample(grace);
     JsonObject l = sample(linus);
@@ -200,7 +200,7 @@ class BadNetworkE2ETest {
     assertThat(poll()[0].getLong("decoded")).as("no video decoded while paused").isLessThanOrEqualTo(decoded + 2);
 
     capGrace(port, null);
-    // the issue asks for the top layer within 15 s; bounded at twice that for the shared machine (benchmarks §14)
+    // the issue asks for the top layer within 15 s; bounded at twice that for the shared machine (benchmarks §18)
     awaitSample("the cap lifted, Grace is back at Linus's layer and the notice is gone", RECOVERY,
         x -> !x[0].getBoolean("paused") && height(x, 0) >= height(x, 1) && height(x, 0) > 0);
     JsonObject end = poll()[0];
