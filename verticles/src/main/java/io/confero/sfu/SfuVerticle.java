@@ -1,23 +1,19 @@
 package io.confero.sfu;
 
 import io.confero.codecs.Addresses;
-import io.confero.codecs.sfu.SfuEvent;
 import io.confero.codecs.sfu.SfuRequest;
 import io.confero.config.ConferoConfig;
 import io.confero.media.rtp.RtpDemux;
-import io.confero.media.sdp.LocalTransport;
 import io.confero.media.sdp.SdpNegotiationException;
 import io.confero.media.sdp.SdpParseException;
-import io.confero.sfu.dtls.DtlsCertificate;
-import io.confero.sfu.ice.IceCredentials;
 import io.confero.sfu.ice.IceUfragIndex;
 import io.confero.sfu.metrics.DropReason;
 import io.confero.sfu.metrics.SfuMetrics;
+import io.confero.sfu.dtls.DtlsCertificate;
 import io.confero.sfu.pipe.PipeMessage;
 import io.confero.sfu.pipe.PipeNet;
 import io.confero.sfu.router.AudioSlotConfig;
 import io.confero.sfu.router.Router;
-import io.confero.sfu.router.WorkerEnv;
 import io.confero.sfu.transport.UdpPort;
 import io.confero.sfu.transport.WebRtcTransport;
 import io.micrometer.core.instrument.Gauge;
@@ -29,7 +25,6 @@ import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +37,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One SFU worker: owns one UDP socket that carries every participant's media, demultiplexed by
- * ICE username then by remote address, and the meeting routers assigned to it. Shared-nothing:
+ * ICE username then by remote address ({@link WorkerServices}), and the meeting routers assigned to it. Shared-nothing:
  * all media state is touched only from this verticle's event loop.
  */
-public final class SfuVerticle extends VerticleBase implements WorkerEnv {
+public final class SfuVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SfuVerticle.class);
   private static final int MAX_DATAGRAM = 1500;
   private static final long TICK_MILLIS = 50;
@@ -55,12 +50,8 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   private final String nodeId;
   private final int index;
   private final MeterRegistry registry;
-  private final SecureRandom random = new SecureRandom();
-  private final IceUfragIndex<WebRtcTransport> byUfrag = new IceUfragIndex<>();
-  private final Map<InetSocketAddress, WebRtcTransport> byAddress = new HashMap<>();
   private final Map<String, Router> routers = new HashMap<>();
-  private final java.util.Set<WebRtcTransport> transports = new java.util.HashSet<>();
-  private DtlsCertificate certificate;
+  private WorkerServices env;
   private ThreadPoolExecutor dtlsPool;
   private SfuMetrics metrics;
   private UdpPort socket;
@@ -97,8 +88,6 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   @Override
   public Future<?> start() {
     metrics = new SfuMetrics(registry, index);
-    Gauge.builder("confero.sfu.transports", byUfrag, IceUfragIndex::size).tag("worker", Integer.toString(index))
-        .register(registry);
     AtomicInteger n = new AtomicInteger();
     dtlsPool = new ThreadPoolExecutor(4, 64, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(512), r -> {
       Thread t = new Thread(r, "confero-dtls-" + index + "-" + n.incrementAndGet());
@@ -109,7 +98,10 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
     cascade = new WorkerCascade(vertx, loop.context(), nodeId, index, node, this::onPipe, this::send, registry);
     pipes = cascade.net();
     return vertx.executeBlocking(() -> DtlsCertificate.generate()).compose(cert -> {
-      certificate = cert;
+      env = new WorkerServices(vertx, loop.context(), nodeId, metrics, cert, dtlsPool, this::send,
+          new WorkerServices.Announced(config.announcedAddress(), this::port), audioSlots, pipes);
+      Gauge.builder("confero.sfu.transports", env.byUfrag(), IceUfragIndex::size).tag("worker", Integer.toString(index))
+          .register(registry);
       Promise<Void> listening = Promise.promise();
       // everything of this worker is registered from its own loop, so it all runs there
       loop.context().runOnContext(v -> listen().onComplete(listening));
@@ -145,17 +137,17 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
       return;
     }
     if (RtpDemux.isStun(buf, 0, len)) {
-      WebRtcTransport t = byUfrag.lookup(buf, 0, len);
+      WebRtcTransport t = env.byUfrag().lookup(buf, 0, len);
       if (t == null) {
         metrics.drop(DropReason.UNKNOWN_UFRAG);
         return;
       }
       if (t.onStun(buf, len, from, readNanos / 1_000_000)) {
-        byAddress.put(from, t);
+        env.learned(from, t);
       }
       return;
     }
-    WebRtcTransport t = byAddress.get(from);
+    WebRtcTransport t = env.byAddress(from);
     if (t == null) {
       if (!cascade.onDatagram(buf, len, from, readNanos)) {
         metrics.drop(DropReason.UNKNOWN_SOURCE);
@@ -219,7 +211,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
   }
 
   private Router newRouter(String meetingId) {
-    Router r = new Router(meetingId, this);
+    Router r = new Router(meetingId, env);
     if (captures != null) {
       captures.routerCreated(meetingId, r);
     }
@@ -237,7 +229,7 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
 
   private void tick() {
     ticks++;
-    long now = nowMillis();
+    long now = env.nowMillis();
     if (captures != null) {
       captures.tick(now);
     }
@@ -255,70 +247,6 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
     load.sample(now, metrics.forwardedCount(), routers.values());
   }
 
-  @Override
-  public WebRtcTransport newTransport(String participantId, boolean publisher, WebRtcTransport.Listener listener) {
-    IceCredentials creds = IceCredentials.generate(random);
-    WebRtcTransport t = new WebRtcTransport(participantId, publisher, creds, nowMillis(), certificate,
-        loop.context(), dtlsPool, this::send, metrics, listener);
-    byUfrag.register(creds.ufrag(), t);
-    transports.add(t);
-    return t;
-  }
-
-  @Override
-  public void release(WebRtcTransport t) {
-    byUfrag.unregister(t.localCredentials().ufrag());
-    byAddress.values().removeIf(x -> x == t);
-    transports.remove(t);
-    t.close();
-  }
-
-  @Override
-  public LocalTransport local(WebRtcTransport t) {
-    return new LocalTransport(t.localCredentials().ufrag(), t.localCredentials().pwd(), t.fingerprint(),
-        List.of(new LocalTransport.HostAddress(config.announcedAddress(), port())));
-  }
-
-  @Override
-  public void emit(SfuEvent event) {
-    vertx.eventBus().publish(Addresses.sfuEvents(nodeId), event);
-  }
-
-  @Override
-  public SfuMetrics metrics() {
-    return metrics;
-  }
-
-  @Override
-  public long nowMillis() {
-    return System.nanoTime() / 1_000_000;
-  }
-
-  @Override
-  public long nowMicros() {
-    return System.nanoTime() / 1_000;
-  }
-
-  @Override
-  public void after(long delayMillis, Runnable task) {
-    vertx.setTimer(Math.max(1, delayMillis), id -> task.run());
-  }
-
-  @Override
-  public int randomInt() {
-    return random.nextInt();
-  }
-  @Override
-  public AudioSlotConfig audioSlots() {
-    return audioSlots;
-  }
-
-
-  @Override
-  public PipeNet pipes() {
-    return pipes;
-  }
-
   private void send(byte[] buf, int len, InetSocketAddress to) {
     socket.send(buf, len, to);
   }
@@ -329,8 +257,9 @@ public final class SfuVerticle extends VerticleBase implements WorkerEnv {
     loop.context().runOnContext(v -> {
       node.pipes().unregister(index);
       vertx.cancelTimer(timer);
-      transports.forEach(WebRtcTransport::close);
-      transports.clear();
+      if (env != null) {
+        env.closeAll();
+      }
       routers.clear();
       dtlsPool.shutdownNow();
       Future.join(consumer.unregister(), cascade.close(), socket == null ? Future.succeededFuture() : socket.close()).<Void>mapEmpty()
