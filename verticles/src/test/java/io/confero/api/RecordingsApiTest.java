@@ -254,4 +254,24 @@ class RecordingsApiTest {
     assertThat(gone.header("Content-Type")).startsWith("application/problem+json");
     assertThat(gone.json().getString("type")).endsWith("raw-tracks-deleted");
   }
+
+  @Test
+  void rawTracksAreKeptWhileASpeakerViewWaits() throws Exception {
+    String m = meeting(null);
+    java.util.UUID rid = java.util.UUID.fromString(post("/api/v1/meetings/" + m + "/recordings").json()
+        .getString("recording_id"));
+    assertThat(post("/api/v1/meetings/" + m + "/recordings/" + rid + "/stop").status()).isEqualTo(200);
+    // as if composited long ago, with a view asked for that no worker has taken yet (due far ahead)
+    sql("UPDATE recording_jobs SET status = 'done' WHERE recording_id = $1", rid);
+    sql("UPDATE recordings SET status = 'ready' WHERE recording_id = $1", rid);
+    sql("INSERT INTO recording_views (recording_id, kind, status, next_attempt_at, created_at)"
+        + " VALUES ($1, 'speaker', 'pending', now() + interval '1 day', now())", rid);
+    io.confero.recording.control.RecordingRepository repo =
+        new io.confero.recording.control.RecordingRepository(node.node().pool());
+    Instant future = Instant.now().plus(Duration.ofDays(30));
+    assertThat(repo.rawExpired(future, 1000).toCompletionStage().toCompletableFuture().get())
+        .as("a view waits for them").doesNotContain(rid);
+    sql("UPDATE recording_views SET status = 'failed' WHERE recording_id = $1", rid);
+    assertThat(repo.rawExpired(future, 1000).toCompletionStage().toCompletableFuture().get()).contains(rid);
+  }
 }
