@@ -5,6 +5,7 @@ import io.confero.recording.control.Recording;
 import io.confero.recording.control.RecordingConflict;
 import io.confero.recording.control.RecordingService;
 import io.confero.recording.control.RecordingStatus;
+import io.confero.recording.control.RecordingViewService;
 import io.confero.recording.store.RecordingStore;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -19,7 +20,8 @@ import java.util.UUID;
 
 /**
  * {@code /api/v1/meetings/{id}/recordings} (start, list, get, stop, delete) and the signed download
- * route {@code /recordings/{rid}/download}. Store I/O runs on a worker executor.
+ * route {@code /recordings/{rid}/download}; the on-demand views through {@link RecordingViewsApi}.
+ * Store I/O runs on a worker executor.
  */
 public final class RecordingsApi {
   private final MeetingService meetings;
@@ -43,6 +45,7 @@ public final class RecordingsApi {
     r.post("/api/v1/meetings/:id/recordings/:rid/stop").handler(this::stop);
     r.delete("/api/v1/meetings/:id/recordings/:rid").handler(this::delete);
     r.get("/recordings/:rid/download").handler(this::download);
+    new RecordingViewsApi(this, recordings).mount(r);
   }
 
   void start(RoutingContext ctx) {
@@ -94,21 +97,24 @@ public final class RecordingsApi {
     if (!recordings.links().valid(rid, ctx.queryParams().get("expires"), ctx.queryParams().get("sig"), recordings.now())) {
       throw new ApiException(403, "link-invalid", "the download link is invalid or has expired");
     }
-    recordings.findById(rid).compose(found -> {
-      Recording r = found.filter(x -> x.status() == RecordingStatus.READY && x.mediaKey() != null)
-          .orElseThrow(() -> ApiException.notFound("recording"));
-      return worker.executeBlocking(() -> {
-        Path tmp = Files.createTempFile("download-", ".mp4");
-        store.get(r.mediaKey(), tmp);
-        return tmp;
-      }, false);
-    }).onSuccess(tmp -> ctx.response().putHeader("Content-Type", "video/mp4")
-        .putHeader("Content-Disposition", "attachment; filename=\"recording-" + rid + ".mp4\"")
+    sendMp4(ctx, recordings.findById(rid).map(found -> found
+        .filter(x -> x.status() == RecordingStatus.READY && x.mediaKey() != null)
+        .orElseThrow(() -> ApiException.notFound("recording")).mediaKey()), "recording-" + rid + ".mp4");
+  }
+
+  /** Sends the stored MP4 under the key {@code key} yields (copied to a temporary file on the worker). */
+  void sendMp4(RoutingContext ctx, Future<String> key, String fileName) {
+    key.compose(k -> worker.executeBlocking(() -> {
+      Path tmp = Files.createTempFile("download-", ".mp4");
+      store.get(k, tmp);
+      return tmp;
+    }, false)).onSuccess(tmp -> ctx.response().putHeader("Content-Type", "video/mp4")
+        .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
         .sendFile(tmp.toString()).onComplete(x -> worker.executeBlocking(() -> Files.deleteIfExists(tmp), false)))
         .onFailure(e -> ctx.fail(problem(e)));
   }
 
-  private Future<Recording> owned(RoutingContext ctx, String tenant) {
+  Future<Recording> owned(RoutingContext ctx, String tenant) {
     MeetingId meeting = meetingId(ctx);
     UUID rid = uuid(ctx.pathParam("rid"), "recording");
     return recordings.find(tenant, rid).map(o -> o.filter(r -> r.meetingId().equals(meeting.uuid()))
@@ -117,7 +123,8 @@ public final class RecordingsApi {
 
   static Throwable problem(Throwable e) {
     if (e instanceof RecordingConflict c) {
-      int status = c.code().equals(RecordingService.NOT_ALLOWED) ? 403 : 409;
+      int status = c.code().equals(RecordingService.NOT_ALLOWED) ? 403
+          : c.code().equals(RecordingViewService.RAW_DELETED) ? 410 : 409;
       return new ApiException(status, c.code(), c.getMessage());
     }
     if (e instanceof NoSuchElementException) {
@@ -130,7 +137,7 @@ public final class RecordingsApi {
     return MeetingId.parse(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("meeting"));
   }
 
-  private static UUID uuid(String s, String what) {
+  static UUID uuid(String s, String what) {
     try {
       return UUID.fromString(s);
     } catch (IllegalArgumentException | NullPointerException e) {
@@ -138,7 +145,7 @@ public final class RecordingsApi {
     }
   }
 
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
+  static void json(RoutingContext ctx, int status, JsonObject body) {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
   }
 }

@@ -19,7 +19,8 @@ public final class Outbox {
   /** Event types webhooks and analytics carry. */
   public static final Set<String> TYPES = Set.of("meeting.created", "meeting.started", "meeting.ended",
       "participant.joined", "participant.left", "participant.admitted", "participant.removed",
-      "recording.started", "recording.stopped", "recording.ready", "recording.failed");
+      "recording.started", "recording.stopped", "recording.ready", "recording.failed", "recording.view_ready",
+      "recording.view_failed");
 
   private static final String RECORD = "WITH ev AS ("
       + " INSERT INTO webhook_events (event_id, tenant_id, type, meeting_id, occurred_at, payload)"

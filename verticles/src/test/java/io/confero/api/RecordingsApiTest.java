@@ -179,4 +179,99 @@ class RecordingsApiTest {
     assertThat(new LocalRecordingStore(node.dataDir().resolve("recordings")).list(rid + "/")).isEmpty();
     assertThat(rest.getUrl(url).status()).isEqualTo(404);
   }
+
+  static Object sql(String query, Object... args) throws Exception {
+    var rows = node.node().pool().preparedQuery(query).execute(io.vertx.sqlclient.Tuple.from(java.util.List.of(args)))
+        .toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    return rows.size() == 0 ? null : rows.iterator().next().getValue(0);
+  }
+
+  @Test
+  void theSpeakerViewIsMadeOnlyWhenAskedForAndOnlyOnce() throws Exception {
+    String m = meeting(null);
+    JsonObject started = post("/api/v1/meetings/" + m + "/recordings").json();
+    String rid = started.getString("recording_id");
+    String view = "/api/v1/meetings/" + m + "/recordings/" + rid + "/views/speaker";
+    RestClient.Response early = post(view);
+    assertThat(early.status()).as(early.body()).isEqualTo(409);
+    assertThat(early.json().getString("type")).endsWith("still-recording");
+    Instant at = Instant.parse(started.getString("started_at"));
+    SyntheticMeeting media = new SyntheticMeeting(tmp, new LocalRecordingStore(node.dataDir().resolve("recordings")), rid,
+        at.getEpochSecond() * 1_000_000L + at.getNano() / 1000);
+    media.participant("p1", SyntheticMeeting.clip(tmp, "green", 3, 1.0), 0, 0.5, 0, 0x3000);
+    media.participant("p2", SyntheticMeeting.clip(tmp, "blue", 3, 2.0), 0, -0.5, 0, 0x5000);
+    media.event(0, MeetingEventType.JOIN, "p1", "Pat");
+    media.event(0, MeetingEventType.JOIN, "p2", "Sam");
+    media.event(1.5, MeetingEventType.ACTIVE_SPEAKER, "p2", "");
+    media.finish();
+    await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(at.plusSeconds(3)));
+    assertThat(post("/api/v1/meetings/" + m + "/recordings/" + rid + "/stop").status()).isEqualTo(200);
+
+    assertThat(rest.authed(token, "GET", view, null).status()).as("not asked for yet").isEqualTo(404);
+    for (String bad : new String[] {view.replace("speaker", "gallery"), view.replace("speaker", "Speaker"),
+        view.replace(rid, "not-a-uuid"), view.replace(rid, java.util.UUID.randomUUID().toString())}) {
+      RestClient.Response r = post(bad);
+      assertThat(r.status()).as(bad).isEqualTo(404);
+      assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    }
+    RestClient.Response asked = post(view);
+    assertThat(asked.status()).as(asked.body()).isIn(200, 202);
+    assertThat(asked.header("Location")).isEqualTo(view);
+    if (asked.status() == 202) {
+      assertThat(asked.header("Retry-After")).isEqualTo("5");
+      assertThat(asked.json().getString("status")).isEqualTo("pending");
+    }
+    RestClient.Response twice = post(view);
+    assertThat(twice.json().getString("requested_at")).as("the same job").isEqualTo(asked.json().getString("requested_at"));
+
+    JsonObject ready = await().atMost(Duration.ofSeconds(120)).until(() -> rest.authed(token, "GET", view, null),
+        r -> r.status() == 200).json();
+    assertThat(ready.getString("status")).as(ready.encode()).isEqualTo("ready");
+    assertThat(ready.getString("view")).isEqualTo("speaker");
+    String url = ready.getString("download_url");
+    assertThat(url).startsWith(node.baseUrl() + "/recordings/" + rid + "/views/speaker/download?expires=");
+    Path mp4 = tmp.resolve("speaker.mp4");
+    assertThat(rest.download(url, mp4)).isEqualTo(200);
+    assertThat(Files.size(mp4)).isEqualTo(ready.getLong("size_bytes"));
+    assertThat(Probe.stream(Probe.probe(mp4), "video").getString("codec_name")).isEqualTo("h264");
+    assertThat(Probe.stream(Probe.probe(mp4), "audio").getString("codec_name")).isEqualTo("aac");
+    assertThat(post(view).status()).as("asked again once made: answered, not made again").isEqualTo(200);
+    assertThat(sql("SELECT attempts FROM recording_views WHERE recording_id = $1", java.util.UUID.fromString(rid)))
+        .isEqualTo(1);
+    assertThat(sql("SELECT count(*) FROM webhook_events WHERE type = 'recording.view_ready' AND payload->>'recording_id' = $1",
+        rid)).isEqualTo(1L);
+
+    String gallerySig = await().atMost(Duration.ofSeconds(120)).until(() -> rest.authed(token, "GET",
+        "/api/v1/meetings/" + m + "/recordings/" + rid, null).json(), r -> r.containsKey("download_url"))
+        .getString("download_url").replaceAll(".*\\?", "?");
+    assertThat(rest.getUrl(url.replaceAll("\\?.*", "") + gallerySig).status()).as("the gallery's link").isEqualTo(403);
+
+    String later = post("/api/v1/meetings/" + m + "/recordings").json().getString("recording_id");
+    assertThat(post("/api/v1/meetings/" + m + "/recordings/" + later + "/stop").status()).isEqualTo(200);
+    sql("UPDATE recordings SET raw_deleted_at = now() WHERE recording_id = $1", java.util.UUID.fromString(later));
+    RestClient.Response gone = post(view.replace(rid, later));
+    assertThat(gone.status()).as(gone.body()).isEqualTo(410);
+    assertThat(gone.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(gone.json().getString("type")).endsWith("raw-tracks-deleted");
+  }
+
+  @Test
+  void rawTracksAreKeptWhileASpeakerViewWaits() throws Exception {
+    String m = meeting(null);
+    java.util.UUID rid = java.util.UUID.fromString(post("/api/v1/meetings/" + m + "/recordings").json()
+        .getString("recording_id"));
+    assertThat(post("/api/v1/meetings/" + m + "/recordings/" + rid + "/stop").status()).isEqualTo(200);
+    // as if composited long ago, with a view asked for that no worker has taken yet (due far ahead)
+    sql("UPDATE recording_jobs SET status = 'done' WHERE recording_id = $1", rid);
+    sql("UPDATE recordings SET status = 'ready' WHERE recording_id = $1", rid);
+    sql("INSERT INTO recording_views (recording_id, kind, status, next_attempt_at, created_at)"
+        + " VALUES ($1, 'speaker', 'pending', now() + interval '1 day', now())", rid);
+    io.confero.recording.control.RecordingRepository repo =
+        new io.confero.recording.control.RecordingRepository(node.node().pool());
+    Instant future = Instant.now().plus(Duration.ofDays(30));
+    assertThat(repo.rawExpired(future, 1000).toCompletionStage().toCompletableFuture().get())
+        .as("a view waits for them").doesNotContain(rid);
+    sql("UPDATE recording_views SET status = 'failed' WHERE recording_id = $1", rid);
+    assertThat(repo.rawExpired(future, 1000).toCompletionStage().toCompletableFuture().get()).contains(rid);
+  }
 }

@@ -2,6 +2,7 @@ package io.confero.bench;
 
 import io.confero.loadgen.MediaClip;
 import io.confero.recording.Probe;
+import io.confero.recording.composite.CompositeKind;
 import io.confero.recording.composite.Compositor;
 import io.confero.recording.composite.EncoderProbe;
 import io.confero.recording.composite.SyntheticMeeting;
@@ -15,8 +16,10 @@ import java.util.List;
  * Composite speed: a recording of {@code P} participants, each a 1280x720 30 fps VP8 camera
  * (1.5 Mbit/s, libvpx realtime: what a browser sends) and an Opus microphone, {@code S} seconds
  * long, composited to a 1280x720 H.264 + AAC MP4. Prints the wall time, the multiple of real time
- * and the compositor process's CPU time. Not a test: run with
- * {@code java -cp ... io.confero.bench.CompositeBench [seconds] [participants] [encoder]}.
+ * and the compositor process's CPU time. The speaker changes every 10 s (round the participants),
+ * so {@code kinds} {@code speaker} (or {@code gallery,speaker}: both, one after the other on the
+ * same recording) measures the on-demand speaker view too. Not a test: run with
+ * {@code java -cp ... io.confero.bench.CompositeBench [seconds] [participants] [encoder] [kinds]}.
  */
 public final class CompositeBench {
   private CompositeBench() {
@@ -26,6 +29,7 @@ public final class CompositeBench {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 180;
     int people = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     String encoder = args.length > 2 ? args[2] : EncoderProbe.detect();
+    String kinds = args.length > 3 ? args[3] : "gallery";
     Path dir = Files.createTempDirectory("composite-bench");
     Path clipDir = Path.of(System.getProperty("java.io.tmpdir"), "confero-bench-clips");
     Files.createDirectories(clipDir);
@@ -40,16 +44,22 @@ public final class CompositeBench {
       m.participant("p" + i, clip, i * 0.25, i, 0, 0x1000 * (i + 1));
       m.event(i * 0.25, MeetingEventType.JOIN, "p" + i, "Participant " + i);
     }
+    for (int s = 1; s * 10 < seconds; s++) {
+      m.event(s * 10, MeetingEventType.ACTIVE_SPEAKER, "p" + (s % people), "");
+    }
     m.finish();
     Compositor c = new Compositor(store, dir.resolve("work"), encoder, 1280, 720);
-    long cpu0 = childCpuNanos();
-    long w0 = System.nanoTime();
-    Compositor.Result r = c.composite("bench", t0, seconds);
-    double wall = (System.nanoTime() - w0) / 1e9;
-    System.out.printf("composited %d s x %d participants with %s: %.1f s wall = %.2fx real time; MP4 %d bytes%n",
-        seconds, people, r.encoder(), wall, seconds / wall, r.bytes());
-    System.out.printf("JVM+children CPU %.1f s%n", (childCpuNanos() - cpu0) / 1e9);
-    System.out.println(Files.readString(Path.of("/proc/loadavg")).trim());
+    for (String kind : kinds.split(",")) {
+      CompositeKind k = CompositeKind.ofWire(kind).orElseThrow(() -> new IllegalArgumentException(kind));
+      long cpu0 = childCpuNanos();
+      long w0 = System.nanoTime();
+      Compositor.Result r = c.composite("bench", k, t0, seconds, java.util.Map.of());
+      double wall = (System.nanoTime() - w0) / 1e9;
+      System.out.printf("%s: composited %d s x %d participants with %s: %.1f s wall = %.2fx real time; MP4 %d bytes%n",
+          kind, seconds, people, r.encoder(), wall, seconds / wall, r.bytes());
+      System.out.printf("%s: JVM+children CPU %.1f s%n", kind, (childCpuNanos() - cpu0) / 1e9);
+      System.out.println(Files.readString(Path.of("/proc/loadavg")).trim());
+    }
     System.exit(0);
   }
 

@@ -46,9 +46,9 @@ public final class Compositor {
     this.height = height;
   }
 
-  /** The store key of a recording's MP4. */
+  /** The store key of a recording's MP4 (the gallery). */
   public static String mp4Key(String recordingId) {
-    return recordingId + "/recording.mp4";
+    return CompositeKind.GALLERY.key(recordingId);
   }
 
   /** The store key prefix of a recording's raw track chunks. */
@@ -60,9 +60,15 @@ public final class Compositor {
     return composite(recordingId, startMicros, seconds, Map.of());
   }
 
-  /** Composites with display names by participant id (for tiles whose events name nobody). */
+  /** Composites the gallery with display names by participant id (for tiles whose events name nobody). */
   public Result composite(String recordingId, long startMicros, double seconds, Map<String, String> names)
       throws IOException, InterruptedException {
+    return composite(recordingId, CompositeKind.GALLERY, startMicros, seconds, names);
+  }
+
+  /** Composites the {@code kind} view of a recording and stores it under {@link CompositeKind#key}. */
+  public Result composite(String recordingId, CompositeKind kind, long startMicros, double seconds,
+      Map<String, String> names) throws IOException, InterruptedException {
     Files.createDirectories(workRoot);
     Path work = Files.createTempDirectory(workRoot, "composite-");
     try {
@@ -80,8 +86,8 @@ public final class Compositor {
       }
       failures.forEach(f -> LOG.warn("recording {} track {} left out: {}", recordingId, f.trackId(), f.reason()));
       Path mp4 = work.resolve("recording.mp4");
-      run(p, work, seconds, mp4);
-      String key = mp4Key(recordingId);
+      run(p, kind, work, seconds, mp4);
+      String key = kind.key(recordingId);
       store.put(key, mp4);
       return new Result(key, seconds, Files.size(mp4), encoder, List.copyOf(failures));
     } finally {
@@ -148,8 +154,9 @@ public final class Compositor {
     return p;
   }
 
-  private void run(Prepared p, Path work, double seconds, Path mp4) throws IOException, InterruptedException {
-    List<Layout> layouts = new LayoutPlanner(width, height).plan(p.timeline, p.spans);
+  private void run(Prepared p, CompositeKind kind, Path work, double seconds, Path mp4)
+      throws IOException, InterruptedException {
+    List<Layout> layouts = new LayoutPlanner(width, height, kind).plan(p.timeline, p.spans);
     CompositePlan.Command cmd = CompositePlan.build(layouts, p.videos, p.audios, p.names, seconds,
         new CompositePlan.Output(width, height, 30, encoder, mp4));
     Path script = Files.writeString(work.resolve("graph.txt"), cmd.filterScript());

@@ -10,7 +10,9 @@ import java.util.TreeSet;
  * the arrangement is fixed: a gallery of everyone present (a near-square grid in order of
  * arrival), or, while someone shares their screen, the screen large on the left with the speaker
  * (else the sharer) beside it. A participant whose camera is off or absent is shown by name.
- * Neighbouring stretches with the same arrangement are merged. Pure.
+ * Neighbouring stretches with the same arrangement are merged. The {@link CompositeKind#SPEAKER}
+ * kind arranges the stretches without a screen share with {@link SpeakerLayout} instead of the grid.
+ * Pure.
  */
 public final class LayoutPlanner {
   /** A video input and whose it is. */
@@ -19,10 +21,16 @@ public final class LayoutPlanner {
 
   private final int width;
   private final int height;
+  private final CompositeKind kind;
 
   public LayoutPlanner(int width, int height) {
+    this(width, height, CompositeKind.GALLERY);
+  }
+
+  public LayoutPlanner(int width, int height, CompositeKind kind) {
     this.width = width;
     this.height = height;
+    this.kind = kind;
   }
 
   public List<Layout> plan(MeetingTimeline timeline, List<VideoSpan> videos) {
@@ -67,6 +75,9 @@ public final class LayoutPlanner {
             tile(m, videos, beside, t, width - side, (height - sideH) / 2, side, sideH));
       }
     }
+    if (kind == CompositeKind.SPEAKER) {
+      return SpeakerLayout.arrange(m, videos, present, t, width, height);
+    }
     List<Layout.Tile> tiles = new ArrayList<>();
     int n = present.size();
     if (n == 0) {
@@ -85,7 +96,7 @@ public final class LayoutPlanner {
     return tiles;
   }
 
-  private static Layout.Tile tile(MeetingTimeline m, List<VideoSpan> videos, MeetingTimeline.Person p, double t,
+  static Layout.Tile tile(MeetingTimeline m, List<VideoSpan> videos, MeetingTimeline.Person p, double t,
       int x, int y, int w, int h) {
     int cam = p.cameraOffAt(t) ? -1 : video(videos, p.id(), false, t);
     return new Layout.Tile(p.id(), p.name(), cam, false, x, y, even(w), even(h));
@@ -100,7 +111,7 @@ public final class LayoutPlanner {
     return -1;
   }
 
-  private static int even(int v) {
+  static int even(int v) {
     return v & ~1;
   }
 }

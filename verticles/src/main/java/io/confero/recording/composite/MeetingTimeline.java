@@ -163,6 +163,19 @@ public final class MeetingTimeline {
     return new TreeSet<>(changes);
   }
 
+  /** A change of active speaker: {@code participantId} became the speaker at {@code at}. */
+  public record SpeakerChange(double at, String participantId) {
+  }
+
+  /** Every change of active speaker, in time order. */
+  public List<SpeakerChange> speakerChanges() {
+    List<SpeakerChange> out = new ArrayList<>(speakers.size());
+    for (int i = 0; i < speakers.size(); i++) {
+      out.add(new SpeakerChange(speakerChanges.get(i)[0], speakers.get(i)));
+    }
+    return out;
+  }
+
   /** Who spoke last at or before {@code t}, or {@code null}. */
   public String speakerAt(double t) {
     String who = null;

@@ -21,9 +21,11 @@ public record RecordingComponents(RecordingStore store, RecordingService service
       String publicUrl, byte[] linkSecret, CaptureControl capture, java.util.function.Predicate<String> alive) {
     RecordingStore store = store(config);
     RecordingRepository repo = new RecordingRepository(pool);
+    RecordingViews views = new RecordingViews(pool);
     RecordingService service = new RecordingService(repo, new DownloadLinks(linkSecret, config.linkTtl(), publicUrl),
-        clock, nodeId, capture);
-    RecordingVerticle verticle = new RecordingVerticle(config, repo, new RecordingJobs(pool), service, store, clock, alive);
+        clock, nodeId, capture, views);
+    RecordingVerticle verticle = new RecordingVerticle(config, repo, new RecordingJobs(pool), views, service, store,
+        clock, alive);
     return new RecordingComponents(store, service, verticle);
   }
 

@@ -111,10 +111,15 @@ public final class RecordingRepository {
         });
   }
 
-  /** Finished recordings stopped before {@code before} whose raw tracks are still kept. */
+  /**
+   * Finished recordings stopped before {@code before} whose raw tracks are still kept, and which no
+   * view waits for (a view asked for in time is made before the tracks go).
+   */
   public Future<List<UUID>> rawExpired(Instant before, int limit) {
     return pool.preparedQuery("SELECT recording_id FROM recordings WHERE raw_deleted_at IS NULL"
-        + " AND status IN ('ready', 'failed') AND stopped_at < $1 ORDER BY stopped_at LIMIT $2")
+        + " AND status IN ('ready', 'failed') AND stopped_at < $1 AND NOT EXISTS (SELECT 1 FROM recording_views v"
+        + " WHERE v.recording_id = recordings.recording_id AND v.status = 'pending')"
+        + " ORDER BY stopped_at LIMIT $2")
         .execute(Tuple.of(odt(before), limit)).map(rows -> {
           List<UUID> out = new ArrayList<>();
           rows.forEach(r -> out.add(r.getUUID(0)));

@@ -31,10 +31,12 @@ public final class RecordingService {
   private final Clock clock;
   private final String nodeId;
   private final CaptureControl capture;
+  private final RecordingViewService views;
 
   public RecordingService(RecordingRepository repo, DownloadLinks links, Clock clock, String nodeId,
-      CaptureControl capture) {
+      CaptureControl capture, RecordingViews views) {
     this.capture = capture;
+    this.views = new RecordingViewService(views, links, clock);
     this.repo = repo;
     this.links = links;
     this.clock = clock;
@@ -129,6 +131,11 @@ public final class RecordingService {
   /** A fresh download link for a ready recording, or null. */
   public DownloadLinks.Link link(Recording r) {
     return r.status() == RecordingStatus.READY ? links.link(r.id(), now()) : null;
+  }
+
+  /** The on-demand views (the speaker view). */
+  public RecordingViewService views() {
+    return views;
   }
 
   public DownloadLinks links() {

@@ -1,6 +1,7 @@
 package io.confero.recording.control;
 
 import io.confero.config.RecordingConfig;
+import io.confero.recording.composite.CompositeKind;
 import io.confero.recording.composite.Compositor;
 import io.confero.recording.composite.EncoderProbe;
 import io.confero.recording.store.RecordingStore;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * The compositing worker and housekeeper of recordings on this node: at start it stops (as partial)
  * the recordings whose capture died with this node, so their stored chunks are composited; then it
  * claims one queued job at a time (ffmpeg uses every core) and composites it on a worker executor,
- * marking it ready or retrying it with backoff; and it deletes raw track chunks past retention.
+ * marking it ready or retrying it with backoff; when no recording waits, it makes one asked-for
+ * view (the speaker view, {@link RecordingViews}) the same way; and it deletes raw track chunks
+ * past retention.
  */
 public final class RecordingVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RecordingVerticle.class);
@@ -34,6 +37,7 @@ public final class RecordingVerticle extends VerticleBase {
   private final RecordingConfig config;
   private final RecordingRepository repo;
   private final RecordingJobs jobs;
+  private final RecordingViews views;
   private final RecordingService service;
   private final RecordingStore store;
   private final Clock clock;
@@ -43,11 +47,12 @@ public final class RecordingVerticle extends VerticleBase {
   private boolean busy;
   private long sweeps;
 
-  public RecordingVerticle(RecordingConfig config, RecordingRepository repo, RecordingJobs jobs,
+  public RecordingVerticle(RecordingConfig config, RecordingRepository repo, RecordingJobs jobs, RecordingViews views,
       RecordingService service, RecordingStore store, Clock clock, java.util.function.Predicate<String> alive) {
     this.config = config;
     this.repo = repo;
     this.jobs = jobs;
+    this.views = views;
     this.service = service;
     this.store = store;
     this.clock = clock;
@@ -121,7 +126,9 @@ public final class RecordingVerticle extends VerticleBase {
     busy = true;
     Instant now = clock.instant();
     jobs.claim(now, now.plus(Duration.ofMinutes(10)), 1)
-        .compose(claimed -> claimed.isEmpty() ? Future.succeededFuture() : run(claimed.get(0)))
+        .compose(claimed -> !claimed.isEmpty() ? run(claimed.get(0))
+            : views.claim(now, now.plus(Duration.ofMinutes(10)), 1)
+                .compose(v -> v.isEmpty() ? Future.succeededFuture() : runView(v.get(0))))
         .onComplete(x -> {
           busy = false;
           if (x.failed()) {
@@ -130,11 +137,46 @@ public final class RecordingVerticle extends VerticleBase {
         });
   }
 
-  private Future<Void> run(RecordingJobs.Claimed job) {
+  private Future<Compositor.Result> composite(RecordingJobs.Claimed job, CompositeKind kind) {
     double seconds = Math.max(0.5, Duration.between(job.startedAt(), job.stoppedAt()).toMillis() / 1000.0);
     long startMicros = job.startedAt().getEpochSecond() * 1_000_000L + job.startedAt().getNano() / 1000;
     return repo.names(job.meetingId()).compose(names -> worker.executeBlocking(
-            () -> compositor.composite(job.recordingId().toString(), startMicros, seconds, names), false))
+        () -> compositor.composite(job.recordingId().toString(), kind, startMicros, seconds, names), false));
+  }
+
+  /** When a failed attempt {@code attempt} of a job queued at {@code queuedAt} is due again; null: give up. */
+  private Instant retryAt(int attempt, Instant queuedAt, Instant now) {
+    return attempt >= config.compositorMaxAttempts() ? null
+        : RETRY.next(attempt, queuedAt, now, ThreadLocalRandom.current().nextDouble()).orElse(null);
+  }
+
+  /** Makes an asked-for view; a view whose raw tracks are gone fails at once (no retry can help). */
+  private Future<Void> runView(RecordingViews.Claimed c) {
+    RecordingJobs.Claimed job = c.job();
+    JsonObject base = base(job).put("view", c.kind().wire());
+    Future<Compositor.Result> made = c.rawDeleted()
+        ? Future.failedFuture(new java.io.IOException("the raw tracks were deleted (recording.raw_retention)"))
+        : composite(job, c.kind());
+    return made.compose(result -> {
+      Instant now = clock.instant();
+      DownloadLinks.Link link = service.links().link(job.recordingId(), c.kind().wire(), now);
+      LOG.info("{} view of recording {} ready: {} bytes, {} ms after it was asked for", c.kind().wire(),
+          job.recordingId(), result.bytes(), Duration.between(job.queuedAt(), now).toMillis());
+      return views.completed(c, Math.round(result.seconds() * 1000), result.bytes(), result.key(), result.encoder(), now,
+          base.copy().put("status", "ready").put("duration_seconds", result.seconds()).put("size_bytes", result.bytes())
+              .put("download_url", link.url()).put("download_expires_at", link.expiresAt().toString()));
+    }, error -> {
+      Instant now = clock.instant();
+      Instant next = c.rawDeleted() ? null : retryAt(job.attempt(), job.queuedAt(), now);
+      LOG.warn("{} view of recording {} failed (attempt {}): {}", c.kind().wire(), job.recordingId(), job.attempt(),
+          error.getMessage());
+      return views.failed(c, next, error.getMessage(), now,
+          base.copy().put("status", "failed").put("error", String.valueOf(error.getMessage())));
+    });
+  }
+
+  private Future<Void> run(RecordingJobs.Claimed job) {
+    return composite(job, CompositeKind.GALLERY)
         .compose(result -> {
           JsonArray failures = new JsonArray();
           result.failures().forEach(f -> failures.add(new JsonObject().put("track", f.trackId()).put("reason", f.reason())));
@@ -150,8 +192,7 @@ public final class RecordingVerticle extends VerticleBase {
               result.encoder(), failures, now, payload);
         }, error -> {
           Instant now = clock.instant();
-          Instant next = job.attempt() >= config.compositorMaxAttempts() ? null
-              : RETRY.next(job.attempt(), job.queuedAt(), now, ThreadLocalRandom.current().nextDouble()).orElse(null);
+          Instant next = retryAt(job.attempt(), job.queuedAt(), now);
           LOG.warn("compositing recording {} failed (attempt {}): {}", job.recordingId(), job.attempt(), error.getMessage());
           return jobs.failed(job, next, error.getMessage(), now,
               base(job).put("status", "failed").put("error", String.valueOf(error.getMessage())));
