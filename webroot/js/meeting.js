@@ -506,6 +506,7 @@ function onParticipantLeft(s, m, quiet = false) {
   netStatus.forget(id);
   if (s.subscriber) s.subscriber.forgetParticipant(id);
   gallery.remove(id);
+  if (store.spotlight === id) stageView.onMessage({ type: 'spotlight', participant_id: null }); // the server ended it too
   renderAllPeople();
   if (p && !quiet) toast(t('note.left', { name: p.display_name }));
 }

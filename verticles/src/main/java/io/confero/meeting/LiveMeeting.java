@@ -57,10 +57,17 @@ public record LiveMeeting(MeetingId id, MeetingSettings settings, long epoch, bo
         || p.presence() == LiveParticipant.Presence.JOINED).count();
   }
 
+  /**
+   * The same state with {@code p} seated as given; a spotlight on {@code p} ends when they leave,
+   * are removed or become an attendee (a later rejoin does not bring it back).
+   */
   public LiveMeeting withParticipant(LiveParticipant p) {
     Map<ParticipantId, LiveParticipant> m = new LinkedHashMap<>(participants);
     m.put(p.id(), p);
-    return new LiveMeeting(id, settings, epoch + 1, locked, ended, m, multiShare, sharers, spotlight);
+    boolean gone = p.presence() == LiveParticipant.Presence.LEFT || p.presence() == LiveParticipant.Presence.REMOVED
+        || p.role() == Role.VIEWER;
+    ParticipantId spot = gone && p.id().equals(spotlight) ? null : spotlight;
+    return new LiveMeeting(id, settings, epoch + 1, locked, ended, m, multiShare, sharers, spot);
   }
 
   /** The same state without the seats nobody connected to for {@code millis} at {@code now} (same epoch). */

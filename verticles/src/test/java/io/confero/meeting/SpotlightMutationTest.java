@@ -52,4 +52,16 @@ class SpotlightMutationTest {
     assertThat(back).isEqualTo(m);
     assertThat(LiveStateCodec.encode(meeting()).containsKey("spotlight")).isFalse();
   }
+
+  @Test
+  void theSpotlightEndsWhenItsParticipantLeavesIsRemovedOrBecomesAnAttendee() {
+    LiveMeeting on = new SpotlightMutation(HostMutationsTest.HOST, HostMutationsTest.GUEST).apply(ID, meeting()).state();
+    LiveParticipant guest = on.participants().get(HostMutationsTest.GUEST);
+    assertThat(on.withParticipant(guest.withMutes(true, true)).spotlight()).isEqualTo(HostMutationsTest.GUEST);
+    assertThat(on.withParticipant(guest.with(Presence.LEFT)).spotlight()).isNull();
+    assertThat(on.withParticipant(guest.with(Presence.REMOVED)).spotlight()).isNull();
+    assertThat(on.withParticipant(guest.withRole(Role.VIEWER)).spotlight()).isNull();
+    LiveParticipant other = on.participants().get(HostMutationsTest.COHOST);
+    assertThat(on.withParticipant(other.with(Presence.LEFT)).spotlight()).isEqualTo(HostMutationsTest.GUEST);
+  }
 }
