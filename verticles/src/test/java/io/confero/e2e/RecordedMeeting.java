@@ -241,18 +241,30 @@ final class RecordedMeeting {
           times(flashes), times(beeps), times(offsets));
       assertThat(flashes).as(p.name() + "'s camera is in the recording").isNotEmpty();
       assertThat(beeps).as(p.name() + "'s microphone is in the recording").isNotEmpty();
-      // the microphone plays in real time and the recording keeps its samples in place: beeps whole
-      // loops apart (a starved machine can lose one, never move one)
-      for (int i = 1; i < beeps.size(); i++) {
-        double apart = beeps.get(i) - beeps.get(i - 1);
-        assertThat(apart).as(p.name() + "'s beeps %s", times(beeps))
-            .isCloseTo(Math.max(1, Math.round(apart / LOOP)) * LOOP, Offset.offset(0.15));
-      }
+      // the microphone plays in real time and the recording keeps its samples in place: beeps sit on
+      // one grid of whole loops. A starved machine can lose a beep, or the first packets of one (its
+      // onset then reads up to the beep's 200 ms late, as seen once in CI: 7.006, 11.198, 15.006), but
+      // never move one early, and most beeps sit on the grid
+      List<Double> late = lateness(beeps);
+      assertThat(late).as(p.name() + "'s beeps %s, late by %s", times(beeps), times(late))
+          .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(0.25));
+      assertThat(late.stream().filter(d -> d <= 0.15).count() * 2).as(p.name() + "'s beeps on the grid %s", times(beeps))
+          .isGreaterThanOrEqualTo(late.size());
       // Not asserted here: that each flash lines up with its beep. Chromium's file-backed fake camera
       // falls behind its own fake microphone on a starved machine (flashes 4.2-6.3 s apart while the
       // beeps stay 4.000 s apart), so the sender's A/V offset drifts; CompositorTest asserts the 80 ms
       // with RTP whose capture instants are known.
     }
+  }
+
+  /** How late each beep is against the earliest-phased one, on a grid of whole {@link #LOOP}s. */
+  static List<Double> lateness(List<Double> beeps) {
+    List<Double> phase = beeps.stream().map(b -> {
+      double d = b - beeps.get(0);
+      return d - Math.round(d / LOOP) * LOOP;
+    }).toList();
+    double earliest = phase.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    return phase.stream().map(x -> x - earliest).toList();
   }
 
   private static String times(List<Double> ts) {
