@@ -1,16 +1,8 @@
 package io.confero.loadgen;
 
-import io.confero.media.rtcp.RtcpCompound;
-import io.confero.media.rtcp.RtcpException;
-import io.confero.media.rtcp.RtcpFir;
-import io.confero.media.rtcp.RtcpHeader;
-import io.confero.media.rtcp.RtcpPli;
-import io.confero.media.rtp.RtpPacket;
-import io.confero.media.sdp.MediaDescription;
 import io.confero.media.sdp.SdpParseException;
 import io.confero.media.sdp.SdpParser;
 import io.confero.media.sdp.SessionDescription;
-import io.confero.media.sdp.SsrcAttribute;
 import io.confero.sfu.dtls.DtlsCertificate;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,32 +38,23 @@ public final class LoadParticipant implements AutoCloseable {
 
   private final String name;
   private final LoadContext ctx;
-  private final MediaClip clip;
   private final ExecutorService signalingThread;
-  private final Map<Integer, TrackReception> bySsrc = new ConcurrentHashMap<>();
-  private final Map<String, TrackReception> byTrack = new ConcurrentHashMap<>();
+  private final RemoteTracks remoteTracks = new RemoteTracks();
   private final CompletableFuture<Void> publishing = new CompletableFuture<>();
   private final ClientTransport.IceParams publisherIce = ClientTransport.IceParams.random();
   private final ClientTransport.IceParams subscriberIce = ClientTransport.IceParams.random();
-  private final int audioSsrc = ThreadLocalRandom.current().nextInt();
-  private final int videoSsrc = ThreadLocalRandom.current().nextInt();
   private final boolean audioOnly;
   /** Large meetings: audio slot mid → the participant it carries now ("" silent), from {@code audio_slots}. */
   private final Map<String, String> audioSlots = new ConcurrentHashMap<>();
   /** System.nanoTime() when an audio_slots message last changed {@link #audioSlots}. */
   private volatile long audioSlotsChangedNanos;
-  /** The height it reports showing every remote video at ({@code video_quality}); -1: says nothing (unconstrained). */
-  private volatile int shownVideoHeight = -1;
-  private final RtpSender audio;
-  private final RtpSender video;
+  private final ClipPublisher media;
   private volatile WebSocket ws;
   private volatile String participantId;
   private volatile String failure;
   private volatile boolean closing;
   private ClientTransport publisher;
   private ClientTransport subscriber;
-  private ScheduledFuture<?> audioTimer;
-  private ScheduledFuture<?> videoTimer;
   private ScheduledFuture<?> pingTimer;
 
   /** Shared by all participants of one run: HTTP client, DTLS certificate and worker threads. */
@@ -106,14 +87,12 @@ public final class LoadParticipant implements AutoCloseable {
     this.audioOnly = audioOnly;
     this.name = name;
     this.ctx = ctx;
-    this.clip = clip;
     this.signalingThread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "loadgen-signaling-" + name);
       t.setDaemon(true);
       return t;
     });
-    this.audio = new RtpSender(audioSsrc, SdpTemplates.OPUS_PT, 48_000, "0", true);
-    this.video = new RtpSender(videoSsrc, SdpTemplates.VP8_PT, 90_000, "1", false);
+    this.media = new ClipPublisher(clip, audioOnly);
   }
 
   /**
@@ -158,9 +137,7 @@ public final class LoadParticipant implements AutoCloseable {
 
   /** What we received of each remote track, keyed by track id. */
   public Map<String, TrackReception.Snapshot> received() {
-    Map<String, TrackReception.Snapshot> out = new java.util.TreeMap<>();
-    byTrack.forEach((id, r) -> out.put(id, r.snapshot()));
-    return out;
+    return remoteTracks.snapshot();
   }
 
   /** SRTP packets that failed authentication on our receiving transport. */
@@ -171,7 +148,7 @@ public final class LoadParticipant implements AutoCloseable {
 
   /** Speaks at {@code minusDbov} (RFC 6464: 0 loudest … 127 silence) from the next audio packet on. */
   public void setAudioLevel(int minusDbov) {
-    audio.setLevel(minusDbov);
+    media.setAudioLevel(minusDbov);
   }
 
   /**
@@ -179,7 +156,7 @@ public final class LoadParticipant implements AutoCloseable {
    * browser whose tiles are all off screen; the SFU then forwards it no video), as each track arrives.
    */
   public void showVideoAt(int height) {
-    shownVideoHeight = height;
+    remoteTracks.showVideoAt(height);
   }
 
   /** Large meetings: which participant each of our audio slots (by mid) carries now ("" while silent). */
@@ -194,7 +171,7 @@ public final class LoadParticipant implements AutoCloseable {
 
   /** Packets we sent: audio and video RTP. */
   public long sentPackets() {
-    return audio.packets + video.packets;
+    return media.sentPackets();
   }
 
   private void send(JsonObject frame) {
@@ -230,7 +207,7 @@ public final class LoadParticipant implements AutoCloseable {
   private void onJoined(JsonObject msg) {
     participantId = msg.getJsonObject("self").getString("participant_id");
     String offer = SdpTemplates.publishOffer(publisherIce, ctx.certificate().fingerprintSha256(),
-        Integer.toHexString(videoSsrc), audioSsrc, audioOnly ? null : videoSsrc);
+        Integer.toHexString(media.videoSsrc()), media.audioSsrc(), audioOnly ? null : media.videoSsrc());
     JsonObject sources = new JsonObject().put("0", "microphone");
     if (!audioOnly) {
       sources.put("1", "camera");
@@ -247,14 +224,13 @@ public final class LoadParticipant implements AutoCloseable {
         remote.fingerprint(), ctx.dtlsExecutor(), ctx.timers(), new TransportEvents("publisher") {
           @Override
           public void onConnected() {
-            startMedia();
+            media.start(publisher, ctx.timers());
+            publishing.complete(null);
           }
 
           @Override
           public void onRtcp(byte[] buf, int off, int len) {
-            if (asksForKeyframe(buf, off, len)) {
-              video.keyframeRequested = true;
-            }
+            media.onRtcp(buf, off, len);
           }
         });
     publisher.start(name + "-pub");
@@ -262,7 +238,10 @@ public final class LoadParticipant implements AutoCloseable {
 
   private void onSubscribeOffer(JsonObject msg) throws SdpParseException, IOException {
     SessionDescription offer = SdpParser.parse(msg.getString("sdp"));
-    mapTracks(offer, msg.getJsonArray("tracks", new JsonArray()));
+    JsonArray shown = remoteTracks.map(offer, msg.getJsonArray("tracks", new JsonArray()));
+    if (!shown.isEmpty()) { // one frame for all: a 49-camera offer must not trip the socket's frame limit
+      send(new JsonObject().put("type", "video_quality").put("tracks", shown));
+    }
     send(new JsonObject().put("type", "subscribe_answer")
         .put("sdp", SdpTemplates.subscribeAnswer(offer, subscriberIce, ctx.certificate().fingerprintSha256())));
     if (subscriber == null) {
@@ -271,11 +250,7 @@ public final class LoadParticipant implements AutoCloseable {
           remote.fingerprint(), ctx.dtlsExecutor(), ctx.timers(), new TransportEvents("subscriber") {
             @Override
             public void onRtp(byte[] buf, int off, int len) {
-              RtpPacket p = RtpPacket.parse(buf, off, len);
-              TrackReception r = p == null ? null : bySsrc.get(p.ssrc());
-              if (r != null) {
-                r.onPacket(p, System.nanoTime());
-              }
+              remoteTracks.onRtp(buf, off, len);
             }
           });
       subscriber.start(name + "-sub");
@@ -292,74 +267,6 @@ public final class LoadParticipant implements AutoCloseable {
     audioSlotsChangedNanos = now;
   }
 
-  /** Which SSRC carries which remote track, from the offer's a=ssrc lines and the tracks list. */
-  private void mapTracks(SessionDescription offer, JsonArray tracks) {
-    JsonArray shown = new JsonArray();
-    for (int i = 0; i < tracks.size(); i++) {
-      JsonObject entry = tracks.getJsonObject(i);
-      JsonObject track = entry.getJsonObject("track");
-      MediaDescription m = offer.mediaByMid(entry.getString("mid")).orElse(null);
-      if (m == null || m.isRejected() || track == null) {
-        continue;
-      }
-      String trackId = track.getString("track_id");
-      if (shownVideoHeight >= 0 && "video".equals(track.getString("kind")) && !byTrack.containsKey(trackId)) {
-        shown.add(new JsonObject().put("track_id", trackId).put("max_height", shownVideoHeight));
-      }
-      TrackReception r = byTrack.computeIfAbsent(trackId,
-          id -> new TrackReception(id, track.getString("participant_id"), track.getString("kind")));
-      for (SsrcAttribute a : m.ssrcs()) {
-        bySsrc.putIfAbsent((int) a.ssrc(), r);
-      }
-    }
-    if (!shown.isEmpty()) { // one frame for all: a 49-camera offer must not trip the socket's frame limit
-      send(new JsonObject().put("type", "video_quality").put("tracks", shown));
-    }
-  }
-
-  private void startMedia() {
-    audioTimer = ctx.timers().scheduleAtFixedRate(this::sendAudio, 0, 20, TimeUnit.MILLISECONDS);
-    if (!audioOnly) {
-      videoTimer = ctx.timers().scheduleAtFixedRate(this::sendVideo, 0, clip.frameIntervalMillis(), TimeUnit.MILLISECONDS);
-    }
-    publishing.complete(null);
-  }
-
-  private void sendAudio() {
-    List<byte[]> packets = clip.opusPackets();
-    byte[] opus = packets.get((int) (audio.frames % packets.size()));
-    audio.send(publisher, opus, true, 960);
-  }
-
-  private void sendVideo() {
-    List<byte[]> frames = clip.videoFrames();
-    if (video.keyframeRequested) {
-      video.keyframeRequested = false;
-      video.clipPosition = 0; // the clip starts with a keyframe
-    }
-    int index = video.clipPosition;
-    video.clipPosition = (index + 1) % frames.size();
-    List<byte[]> payloads = Vp8Rtp.packetize(frames.get(index), MAX_PAYLOAD);
-    for (int k = 0; k < payloads.size(); k++) {
-      video.send(publisher, payloads.get(k), k == payloads.size() - 1, 0);
-    }
-    video.advance(90 * clip.frameIntervalMillis());
-  }
-
-  static boolean asksForKeyframe(byte[] buf, int off, int len) {
-    RtcpCompound c = new RtcpCompound(buf, off, len);
-    try {
-      while (c.next()) {
-        if (c.packetType() == RtcpHeader.PSFB && (c.count() == RtcpPli.FMT || c.count() == RtcpFir.FMT)) {
-          return true;
-        }
-      }
-    } catch (RtcpException e) {
-      return false;
-    }
-    return false;
-  }
-
   private void fail(String reason) {
     if (closing) {
       return;
@@ -374,10 +281,9 @@ public final class LoadParticipant implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
-    for (ScheduledFuture<?> f : new ScheduledFuture<?>[] {audioTimer, videoTimer, pingTimer}) {
-      if (f != null) {
-        f.cancel(false);
-      }
+    media.stop();
+    if (pingTimer != null) {
+      pingTimer.cancel(false);
     }
     WebSocket w = ws;
     if (w != null) {

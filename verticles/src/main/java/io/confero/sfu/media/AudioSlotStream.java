@@ -1,7 +1,6 @@
 package io.confero.sfu.media;
 
 import io.confero.media.rtcp.RtcpSr;
-import io.confero.media.rtp.ExtensionRewrite;
 import io.confero.media.rtp.RtpPacket;
 import io.confero.media.sdp.MediaKind;
 import io.confero.media.sdp.OutgoingTrack;
@@ -33,9 +32,7 @@ public final class AudioSlotStream {
   private final Forwarder forwarder;
   /** The producer carried now; null while the slot is silent. */
   private Producer source;
-  private Map<String, Integer> subscriberExtensions = Map.of();
-  private ExtensionRewrite rewrite = ExtensionRewrite.DROP_ALL;
-  private Map<String, Integer> rewriteSource;
+  private final SubscriberExtensions extensions = new SubscriberExtensions();
   private long packetsSent;
   private long octetsSent;
 
@@ -80,8 +77,7 @@ public final class AudioSlotStream {
 
   /** The header extensions the subscriber's answer kept for this m-section (URI → id, RFC 8285). */
   public void setSubscriberExtensions(Map<String, Integer> extensions) {
-    this.subscriberExtensions = Map.copyOf(extensions);
-    this.rewriteSource = null;
+    this.extensions.set(extensions);
   }
 
   /** One packet of a producer this slot carries (its feed calls only the slots that carry it). */
@@ -105,16 +101,10 @@ public final class AudioSlotStream {
       return;
     }
     RtpPacket q = OutgoingPackets.rewrittenCopy(in, d, codec.payloadType());
-    Map<String, Integer> publisher = source.headerExtensions();
-    if (publisher != rewriteSource) {
-      rewrite = WebRtcConsumer.rewriteBetween(publisher, subscriberExtensions);
-      rewriteSource = publisher;
-    }
-    rewrite.apply(q);
+    extensions.retag(source.headerExtensions(), q);
     packetsSent++;
     octetsSent += q.payloadLength();
-    downlink.sendRtp(q, q.buffer(), q.length(), subscriberExtensions.getOrDefault(
-        io.confero.media.sdp.MediaCapabilities.TRANSPORT_CC, -1), info.arrivalNanos() / 1000);
+    downlink.sendRtp(q, q.buffer(), q.length(), extensions.transportCcId(), info.arrivalNanos() / 1000);
   }
 
   /** The carried producer's sender report, translated into this slot's SSRC and timestamp space. */

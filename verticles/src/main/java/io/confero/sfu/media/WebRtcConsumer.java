@@ -1,10 +1,8 @@
 package io.confero.sfu.media;
 
 import io.confero.media.rtcp.RtcpSr;
-import io.confero.media.rtp.ExtensionRewrite;
 import io.confero.media.rtp.RtpPacket;
 import io.confero.media.rtp.Rtx;
-import io.confero.media.sdp.MediaCapabilities;
 import io.confero.media.sdp.OutgoingTrack;
 import io.confero.media.sdp.RtpCodec;
 import io.confero.sfu.bwe.RetransmissionLimiter;
@@ -20,10 +18,8 @@ import io.confero.sfu.simulcast.LayerSwitcher.SwitchDecision;
 import io.confero.sfu.simulcast.Vp8Descriptor;
 import io.confero.sfu.simulcast.Vp8Munger;
 import io.confero.sfu.transport.WebRtcTransport;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One producer's track as sent to one WebRTC subscriber (LiveKit's DownTrack): its own SSRC,
@@ -33,12 +29,6 @@ import java.util.Set;
  * once the subscriber's answer accepts it. Runs on the worker's event loop only.
  */
 public final class WebRtcConsumer implements Consumer {
-  /**
-   * Extensions whose values belong to the publisher's session (its mids and rids), never forwarded:
-   * the subscriber demultiplexes by our SSRC.
-   */
-  private static final Set<String> NOT_FORWARDED = Set.of(MediaCapabilities.SDES_MID,
-      MediaCapabilities.RTP_STREAM_ID, MediaCapabilities.REPAIRED_RTP_STREAM_ID);
   /** Most times one packet is resent. */
   static final int MAX_RETRANSMITS = 3;
   /**
@@ -78,11 +68,8 @@ public final class WebRtcConsumer implements Consumer {
   /** The subscriber's answer accepted the rtx payload type: retransmissions go on {@link #rtxSsrc}. */
   private boolean rtxNegotiated;
   private int rtxSeq;
-  /** The subscriber's header-extension URI → id from its answer for this m-section (RFC 8285); empty before it. */
-  private Map<String, Integer> subscriberExtensions = Map.of();
-  /** Publisher ids → subscriber ids, for the publisher map it was built from (renegotiation replaces that). */
-  private ExtensionRewrite rewrite = ExtensionRewrite.DROP_ALL;
-  private Map<String, Integer> rewriteSource;
+  /** The header extensions the subscriber negotiated for this m-section and the rewrite into them. */
+  private final SubscriberExtensions extensions = new SubscriberExtensions();
 
   /**
    * @param codec the producer's codec with the payload types of the subscriber's bundle
@@ -158,25 +145,12 @@ public final class WebRtcConsumer implements Consumer {
    * of them the publisher sends is carried at the subscriber's id, every other element dropped.
    */
   public void setSubscriberExtensions(Map<String, Integer> extensions) {
-    this.subscriberExtensions = Map.copyOf(extensions);
-    this.rewriteSource = null;
+    this.extensions.set(extensions);
   }
 
   /** The subscriber's transport-wide-cc extension id; -1 before its answer or when not negotiated. */
   public int transportCcId() {
-    return subscriberExtensions.getOrDefault(MediaCapabilities.TRANSPORT_CC, -1);
-  }
-
-  /** The publisher's extension ids → the subscriber's, for what both negotiated and is not publisher-specific. */
-  static ExtensionRewrite rewriteBetween(Map<String, Integer> publisher, Map<String, Integer> subscriber) {
-    Map<Integer, Integer> ids = new HashMap<>();
-    publisher.forEach((uri, id) -> {
-      Integer to = subscriber.get(uri);
-      if (to != null && !NOT_FORWARDED.contains(uri)) {
-        ids.put(id, to);
-      }
-    });
-    return ExtensionRewrite.of(ids);
+    return extensions.transportCcId();
   }
 
   /** The next sequence number of the RTX stream (RFC 4588 §4: its own, consecutive). */
@@ -274,7 +248,7 @@ public final class WebRtcConsumer implements Consumer {
         vp8.munge(desc, d.sourceSwitched()).applyTo(desc, copy);
       }
     }
-    retagExtensions(q);
+    extensions.retag(producer.headerExtensions(), q);
     if (sent != null) {
       sent.put(q.sequenceNumber(), copy, 0, in.length(), info.arrivalMillis());
     }
@@ -301,20 +275,6 @@ public final class WebRtcConsumer implements Consumer {
       layers.switchForwarder(forwarder, info);
     }
     return true;
-  }
-
-  /**
-   * Header extensions as the subscriber negotiated them (a Firefox publisher's abs-send-time at 4 is
-   * Chromium's mid id): see {@link #rewriteBetween}. The transport-cc element, moved to the
-   * subscriber's id, is then stamped with the downlink's own sequence.
-   */
-  private void retagExtensions(RtpPacket q) {
-    Map<String, Integer> publisher = producer.headerExtensions();
-    if (publisher != rewriteSource) {
-      rewrite = rewriteBetween(publisher, subscriberExtensions);
-      rewriteSource = publisher;
-    }
-    rewrite.apply(q);
   }
 
   /**

@@ -2,12 +2,9 @@ package io.confero.sfu.router;
 
 import io.confero.codecs.sfu.SfuEvent;
 import io.confero.codecs.sfu.SfuRequest;
-import io.confero.codecs.sfu.SubscribedTrack;
 import io.confero.codecs.sfu.TrackInfo;
-import io.confero.media.sdp.Fingerprint;
 import io.confero.media.sdp.MediaCapabilities;
 import io.confero.media.sdp.MediaKind;
-import io.confero.media.sdp.OutgoingTrack;
 import io.confero.media.sdp.PublishAnswer;
 import io.confero.media.sdp.PublishAnswerer;
 import io.confero.media.sdp.PublishedTrack;
@@ -15,11 +12,6 @@ import io.confero.media.sdp.SdpNegotiationException;
 import io.confero.media.sdp.SdpParseException;
 import io.confero.media.sdp.SdpParser;
 import io.confero.media.sdp.SessionDescription;
-import io.confero.media.sdp.SubscribeAnswer;
-import io.confero.media.sdp.SubscribeAnswerParser;
-import io.confero.media.sdp.SubscribeOffer;
-import io.confero.media.sdp.SubscribeOfferer;
-import io.confero.media.sdp.SubscribeState;
 import io.confero.sfu.dtls.DtlsRole;
 import io.confero.sfu.media.AudioSlotStream;
 import io.confero.sfu.media.Consumer;
@@ -34,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,6 +43,7 @@ public final class Router implements Consumer.Listener {
   private final MeetingSpeaker speakers = new MeetingSpeaker();
   private final AudioSlotRouting audioSlots;
   private final ConnectionNotices notices;
+  private final SubscribeNegotiation negotiation;
   private ProducerTap tap;
   /** Pipes to the node's other workers hosting this meeting (none with one worker). */
   private final RouterPipes pipes;
@@ -77,6 +69,7 @@ public final class Router implements Consumer.Listener {
     this.pipes = new RouterPipes(meetingId, env.pipes(), env.metrics(), peers, this, () -> tap, env::nowMillis);
     this.audioSlots = new AudioSlotRouting(meetingId, env.audioSlots(), env);
     this.notices = new ConnectionNotices(meetingId, env);
+    this.negotiation = new SubscribeNegotiation(env, audioSlots);
   }
 
   /** This meeting's pipes to the node's other workers (greeting, readiness, messages from them). */
@@ -174,23 +167,7 @@ public final class Router implements Consumer.Listener {
     if (peer.downlink.transport() == null) {
       peer.downlink.attach(env.newTransport(peer.participantId, false, listener(peer)));
     }
-    List<OutgoingTrack> outgoing = new ArrayList<>();
-    List<SubscribedTrack> labels = new ArrayList<>();
-    for (WebRtcConsumer c : peer.consumersByTrack.values()) {
-      outgoing.add(c.outgoing());
-      labels.add(new SubscribedTrack(c.mid(), info(c.producer())));
-    }
-    for (AudioSlotStream slot : slots) {
-      outgoing.add(slot.outgoing());
-      labels.add(new SubscribedTrack(slot.mid(), new TrackInfo(slot.outgoing().trackId(), "", "audio", "slot", false)));
-    }
-    SubscribeState state = peer.subscribeState != null ? peer.subscribeState
-        : SubscribeState.initial(Integer.toUnsignedLong(env.randomInt()));
-    SubscribeOffer offer = new SubscribeOfferer(env.local(peer.downlink.transport())).offer(state, outgoing);
-    peer.subscribeState = offer.state();
-    peer.consumersChanged = false;
-    peer.lastSubscribeOffer = offer.offer();
-    return new SfuRequest.SubscribeOffer(offer.sdp(), labels);
+    return negotiation.offer(peer, slots);
   }
 
   /** A consumer for each other participant's producer that {@code peer} does not receive yet; true if any. */
@@ -223,20 +200,7 @@ public final class Router implements Consumer.Listener {
 
   /** Applies the browser's answer to our last subscriber offer; starts DTLS on the first one. */
   public void subscribeAnswer(String participantId, String sdp) throws SdpParseException, SdpNegotiationException {
-    Peer peer = peers.get(participantId);
-    if (peer == null || peer.lastSubscribeOffer == null || peer.downlink.transport() == null) {
-      throw new SdpNegotiationException("no subscriber offer is outstanding");
-    }
-    SubscribeAnswer answer = SubscribeAnswerParser.parse(peer.lastSubscribeOffer, sdp);
-    String fp = answer.sha256().map(Fingerprint::value)
-        .orElseThrow(() -> new SdpNegotiationException("answer has no sha-256 fingerprint"));
-    for (WebRtcConsumer c : peer.consumersByTrack.values()) {
-      Optional<SubscribeAnswer.Section> section = answer.section(c.mid()).filter(SubscribeAnswer.Section::accepted);
-      c.setRtxNegotiated(section.filter(s -> s.payloadTypes().contains(c.rtxPt())).isPresent());
-      c.setSubscriberExtensions(section.map(SubscribeAnswer.Section::headerExtensions).orElse(Map.of()));
-    }
-    audioSlots.answered(participantId, answer);
-    peer.downlink.transport().startDtls(answer.weAreDtlsServer() ? DtlsRole.SERVER : DtlsRole.CLIENT, fp);
+    negotiation.answer(peers.get(participantId), sdp);
   }
 
   /** The consumer that feeds {@code trackId} to {@code subscriberId}, or null. */
@@ -407,7 +371,7 @@ public final class Router implements Consumer.Listener {
   }
 
   /** The event-bus description of a producer: kinds and sources in their wire spelling. */
-  private static TrackInfo info(Producer p) {
+  static TrackInfo info(Producer p) {
     return new TrackInfo(p.trackId(), p.participantId(), p.kind().token(), p.source().wire(), p.isMuted());
   }
 }

@@ -25,7 +25,7 @@ class ExtensionsPerSubscriberTest {
 
   @Test
   void firefoxsAbsSendTimeNoLongerArrivesAtChromiumsMidId() {
-    ExtensionRewrite r = WebRtcConsumer.rewriteBetween(FIREFOX_VIDEO, SUBSCRIBER_VIDEO);
+    ExtensionRewrite r = SubscriberExtensions.rewriteBetween(FIREFOX_VIDEO, SUBSCRIBER_VIDEO);
     assertThat(r.target(4)).as("abs-send-time").isEqualTo(SubscribeOfferer.ABS_SEND_TIME_ID);
     assertThat(r.target(7)).as("transport-cc").isEqualTo(SubscribeOfferer.TRANSPORT_CC_ID);
     assertThat(r.target(3)).as("the publisher's mid is dropped").isZero();
@@ -34,7 +34,7 @@ class ExtensionsPerSubscriberTest {
 
   @Test
   void chromiumsRidsAndMidAreDroppedAndTheRestKept() {
-    ExtensionRewrite r = WebRtcConsumer.rewriteBetween(CHROMIUM_VIDEO, SUBSCRIBER_VIDEO);
+    ExtensionRewrite r = SubscriberExtensions.rewriteBetween(CHROMIUM_VIDEO, SUBSCRIBER_VIDEO);
     assertThat(r.target(2)).isEqualTo(SubscribeOfferer.ABS_SEND_TIME_ID);
     assertThat(r.target(3)).isEqualTo(SubscribeOfferer.TRANSPORT_CC_ID);
     assertThat(r.target(4)).isZero();
@@ -44,9 +44,9 @@ class ExtensionsPerSubscriberTest {
 
   @Test
   void aSubscriberThatRefusedAnExtensionGetsNoneOfIt() {
-    ExtensionRewrite r = WebRtcConsumer.rewriteBetween(FIREFOX_VIDEO,
+    ExtensionRewrite r = SubscriberExtensions.rewriteBetween(FIREFOX_VIDEO,
         Map.of(MediaCapabilities.ABS_SEND_TIME, SubscribeOfferer.ABS_SEND_TIME_ID));
     assertThat(r.target(7)).isZero();
-    assertThat(WebRtcConsumer.rewriteBetween(FIREFOX_VIDEO, Map.of()).target(4)).isZero();
+    assertThat(SubscriberExtensions.rewriteBetween(FIREFOX_VIDEO, Map.of()).target(4)).isZero();
   }
 }
