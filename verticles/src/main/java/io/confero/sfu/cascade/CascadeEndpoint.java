@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * indices beyond the node's own workers, so a router pipes each of its own producers to them and
  * takes theirs as proxies exactly as between workers of one node — and, as there, only a worker's
  * own producers are ever piped, so a stream crosses from its origin once to each node that hosts
- * the meeting and never further ({@link RelayPlan}). Control messages go over the clustered event
+ * the meeting and never further (the rule the test model {@code RelayPlan} states and RelayPlanPropertyTest checks). Control messages go over the clustered event
  * bus ({@link CascadeMessage}); packets, sender reports and keyframe requests over one encrypted
  * UDP {@link CascadeLink} per pair of workers, sent from and received on the worker's own media
  * port. Runs on the worker's loop only.
