@@ -53,6 +53,15 @@ final class CallPages {
     return (String) b.execute("return window.confero.selfId;");
   }
 
+  /** A new browser {@code name} that opens the join link {@code url} (on any node) and joins by name. */
+  static BrowserSession launchAndJoin(Browsers browsers, String name, String url) {
+    BrowserSession b = browsers.launch(name);
+    b.open(url);
+    b.join(name);
+    MediaAwait.awaitConferoState(b, "joined", Duration.ofSeconds(60));
+    return b;
+  }
+
   static String joinAsGuest(E2EServer server, BrowserSession b, E2EServer.Meeting m, String name) {
     b.open(server.joinUrl(m));
     b.join(name);

@@ -26,16 +26,6 @@ class CascadeE2ETest {
   @RegisterExtension
   static final Browsers browsers = new Browsers();
 
-  static BrowserSession join(String name, String url) {
-    BrowserSession b = browsers.launch(name);
-    b.open(url);
-    b.find("#name").clear();
-    b.find("#name").sendKeys(name);
-    b.find("#join-btn").click();
-    MediaAwait.awaitConferoState(b, "joined", Duration.ofSeconds(60));
-    return b;
-  }
-
   @Test
   void participantsOnTwoNodesDecodeAndHearEachOther() throws Exception {
     Path dir = Files.createTempDirectory("confero-cascade");
@@ -47,8 +37,8 @@ class CascadeE2ETest {
       JsonObject meeting = rest.authed(rest.token(), "POST", "/api/v1/meetings", "{\"title\":\"Cascade\"}").json();
       String link = meeting.getString("join_url");
       String code = link.substring(link.lastIndexOf('/') + 1);
-      BrowserSession ada = join("Ada", nodes.a().baseUrl() + "/j/" + code);
-      BrowserSession bob = join("Bob", nodes.b().baseUrl() + "/j/" + code);
+      BrowserSession ada = CallPages.launchAndJoin(browsers, "Ada", nodes.a().baseUrl() + "/j/" + code);
+      BrowserSession bob = CallPages.launchAndJoin(browsers, "Bob", nodes.b().baseUrl() + "/j/" + code);
       MediaAwait.awaitFramesDecodedRising(ada, 1, MEDIA);
       MediaAwait.awaitAudioSamplesRising(ada, 1, MEDIA);
       MediaAwait.awaitFramesDecodedRising(bob, 1, MEDIA);

@@ -47,8 +47,8 @@ class NodeFailoverE2ETest {
       JsonObject meeting = rest.authed(rest.token(), "POST", "/api/v1/meetings", "{\"title\":\"Failover\"}").json();
       String link = meeting.getString("join_url");
       String code = link.substring(link.lastIndexOf('/') + 1);
-      BrowserSession ada = CascadeE2ETest.join("Ada", a.baseUrl() + "/j/" + code);
-      BrowserSession bob = CascadeE2ETest.join("Bob", b.baseUrl() + "/j/" + code);
+      BrowserSession ada = CallPages.launchAndJoin(browsers, "Ada", a.baseUrl() + "/j/" + code);
+      BrowserSession bob = CallPages.launchAndJoin(browsers, "Bob", b.baseUrl() + "/j/" + code);
       ReconnectE2ETest.awaitMediaBothWays(ada, bob);
       String adaId = (String) ada.execute("return window.confero.selfId;");
       String bobId = (String) bob.execute("return window.confero.selfId;");

@@ -42,16 +42,6 @@ class NodeRestartE2ETest {
     return m;
   }
 
-  static BrowserSession join(String name, String url) {
-    BrowserSession b = browsers.launch(name);
-    b.open(url);
-    b.find("#name").clear();
-    b.find("#name").sendKeys(name);
-    b.find("#join-btn").click();
-    MediaAwait.awaitConferoState(b, "joined", Duration.ofSeconds(60));
-    return b;
-  }
-
   @Test
   void aKilledNodeComesBackWithItsMeetingAndThePagesRejoinByThemselves() throws Exception {
     Path dir = Files.createTempDirectory("confero-node-restart");
@@ -75,8 +65,8 @@ class NodeRestartE2ETest {
       JsonObject cy = seat(rest, api, id, "Cy", "participant");
 
       WsPeer host = WsPeer.joined(vertx, signalingPort, hostToken, "joined");
-      BrowserSession ada = join("Ada", joinUrl);
-      BrowserSession bob = join("Bob", joinUrl);
+      BrowserSession ada = CallPages.launchAndJoin(browsers, "Ada", joinUrl);
+      BrowserSession bob = CallPages.launchAndJoin(browsers, "Bob", joinUrl);
       ReconnectE2ETest.awaitMediaBothWays(ada, bob);
       String adaId = (String) ada.execute("return window.confero.selfId;");
       String bobId = (String) bob.execute("return window.confero.selfId;");
